@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what the local bookstore and the test suite need on a fresh machine, and nothing that is
+# already there. Usage: scripts/bootstrap.sh [moto] [redis] [chromium] [blog]  (no argument: all).
+# Debian packages come through apt-get (update runs once, only when something is missing); moto goes
+# into a project-local virtual environment (.venv) so the machine's Python stays untouched.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+MOTO_VERSION=5.2.5
+
+say() { printf '[bootstrap] %s\n' "$*" >&2; }
+
+want=("$@")
+[ ${#want[@]} -gt 0 ] || want=(moto redis chromium blog)
+
+apt_missing=()
+need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || apt_missing+=("$1"); }
+
+for w in "${want[@]}"; do
+  case "$w" in
+    moto) ;;
+    redis) need_pkg redis-server ;;
+    chromium) need_pkg chromium ;;
+    blog) for p in mariadb-server wordpress php-cli php-mysql; do need_pkg "$p"; done ;;
+    *) say "unknown component '$w' (expected: moto redis chromium blog)"; exit 2 ;;
+  esac
+done
+
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  say "installing Debian packages: ${apt_missing[*]} (apt-get update first)"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+  say "Debian packages installed"
+fi
+
+for w in "${want[@]}"; do
+  [ "$w" = moto ] || continue
+  venv="$root/.venv"
+  if [ -x "$venv/bin/moto_server" ] && "$venv/bin/python" -c "import moto,sys; sys.exit(moto.__version__ != '$MOTO_VERSION')" 2>/dev/null; then
+    continue
+  fi
+  say "creating $venv with moto[server]==$MOTO_VERSION (about a minute on first run)"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+  say "moto $MOTO_VERSION ready"
+done
