@@ -6,7 +6,13 @@ MVN ?= mvn -B -ntp
 
 .PHONY: test local plan bench lambdas-test infra-test ui-test pipeline-test e2e-test
 
-test: lambdas-test infra-test ui-test pipeline-test e2e-test
+SUITES := lambdas-test infra-test ui-test pipeline-test e2e-test
+
+# Every suite runs even when an earlier one fails (-k), then one closing line adds up all of them.
+test:
+	@mkdir -p build && touch build/.test-start
+	@status=0; $(MAKE) --no-print-directory -k $(SUITES) || status=$$?; \
+	  scripts/test-summary.py build/.test-start || status=1; exit $$status
 
 # Java Lambdas against a real moto server and redis-server (the harness starts both).
 lambdas-test:
