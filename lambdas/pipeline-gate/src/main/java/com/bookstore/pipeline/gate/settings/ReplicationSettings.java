@@ -16,12 +16,13 @@ public record ReplicationSettings(List<String> tables, List<ReplicationRoute> ro
     }
 
     static ReplicationSettings read(ParameterReader reader) {
+        List<String> tables = reader.nonEmptyStrings("tables");
         List<ReplicationRoute> routes = reader.nonEmptyObjects("routes").stream()
                 .map(route -> new ReplicationRoute(route.requiredString("sourceRegion"),
                         route.requiredString("receivingRegion")))
                 .toList();
         return new ReplicationSettings(
-                reader.nonEmptyStrings("tables"),
+                tables,
                 routes,
                 Duration.ofMillis(reader.positiveLong("maxLatencyMillis", 5_000)),
                 Duration.ofMinutes(reader.positiveLong("lookbackMinutes", 10)),
