@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.bookstore.pipeline.gate.settings.GateSettings;
 import com.bookstore.pipeline.gate.settings.InvalidSettingsException;
 import com.bookstore.pipeline.gate.settings.ReplicationRoute;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +44,23 @@ class GateSettingsTest {
         assertEquals(Duration.ofMillis(2500), replication.maxLatency());
         assertEquals(Duration.ofMinutes(10), replication.lookback());
         assertTrue(replication.requireDatapoints());
+    }
+
+    @Test
+    void documentedUserParametersParseOnceThePipelineFillsInItsVariables() throws IOException {
+        String readme = Files.readString(Path.of("../../pipeline/README.md"));
+        Matcher block = Pattern.compile("<!-- gate-user-parameters[^>]*-->\\s*```json\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertTrue(block.find(), "pipeline/README.md lost its user-parameters example");
+        String filled = block.group(1)
+                .replace("#{DeployPrimary.API_BASE_URL}", "https://abc123.execute-api.eu-west-1.amazonaws.com")
+                .replace("#{DeployPrimary.STACK_REGION}", "eu-west-1");
+
+        GateSettings settings = GateSettings.parse(filled);
+
+        assertEquals("eu-west-1", settings.expectedRegion());
+        assertEquals(3, settings.replication().orElseThrow().tables().size());
+        assertEquals(Duration.ofSeconds(1200), settings.maxWait());
     }
 
     @ParameterizedTest
