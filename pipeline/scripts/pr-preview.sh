@@ -23,7 +23,9 @@ for stack in $PREVIEW_STACKS; do
 done
 
 say "offline plan and diff"
-make plan && make plan-diff || say "offline plan failed; the comment will say so"
+if ! { make plan && make plan-diff; }; then
+  say "offline plan failed; the comment will say so"
+fi
 
 if [ -z "${GITHUB_TOKEN:-}" ] && [ -n "${GITHUB_TOKEN_SECRET_ID:-}" ]; then
   GITHUB_TOKEN=$(aws secretsmanager get-secret-value --secret-id "$GITHUB_TOKEN_SECRET_ID" \

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 [ $# -eq 1 ] || die "usage: select-stack.sh STACK"
 stack="${PULUMI_STACK_PREFIX:-}$1"
 cd "$REPO_ROOT"
-pulumi stack select --non-interactive "$stack" \
+pulumi stack select --non-interactive "$stack" >&2 \
   || die "stack '$stack' does not exist in this backend: create it once as pipeline/README.md (bootstrap) says"
 if [ -n "${PULUMI_SECRETS_PROVIDER:-}" ]; then
   # The stack's config file records its secrets provider; the pipeline only checks it, it never re-keys a stack.
