@@ -31,8 +31,7 @@ ui-test:
 # PyYAML (for the buildspec test) comes with the project .venv that bootstrap creates for moto.
 pipeline-test:
 	scripts/bootstrap.sh moto
-	.venv/bin/python -c 'import yaml' 2>/dev/null || .venv/bin/pip install -q --disable-pip-version-check 'PyYAML==6.0.*'
-	.venv/bin/python -m unittest discover -s pipeline/tests -t pipeline/tests
+	PYTHONPATH=pipeline/tests .venv/bin/python -m pytest -q -p no:cacheprovider pipeline/tests --junitxml=build/test-results/pipeline-scripts.xml
 	$(MVN) -f lambdas/pipeline-gate/pom.xml verify
 
 # The whole journey in headless Chromium against the local bookstore.
