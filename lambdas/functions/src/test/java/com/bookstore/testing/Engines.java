@@ -41,7 +41,8 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
     }
 
     static Engines start() {
-        EngineProcess moto = EngineProcess.start("moto", List.of(motoServer().toString(), "-H", "127.0.0.1", "-p", "%PORT%"));
+        EngineProcess moto = EngineProcess.start("moto", List.of(python().toString(), serializedMotoServer(),
+                "-H", "127.0.0.1", "-p", "%PORT%"));
         EngineProcess redis = startRedis();
         return new Engines(moto, redis);
     }
@@ -97,15 +98,24 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
         return "redis://127.0.0.1:1/0";
     }
 
-    private static Path motoServer() {
-        String configured = System.getenv("MOTO_SERVER");
-        if (configured != null) {
-            return Path.of(configured);
+    /**
+     * moto_server's own code, run by the project's virtual environment through
+     * {@code moto/serialized_moto_server.py}: one request at a time, because moto's transaction rollback
+     * is not safe under concurrent requests (docs/api.md, "moto 5.2.5").
+     */
+    private static String serializedMotoServer() {
+        try {
+            return Path.of(Engines.class.getResource("/moto/serialized_moto_server.py").toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static Path python() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(".venv/bin/moto_server");
             if (Files.isExecutable(candidate)) {
-                return candidate;
+                return dir.resolve(".venv/bin/python");
             }
         }
         throw new IllegalStateException("no .venv/bin/moto_server above " + Path.of("").toAbsolutePath()
