@@ -9,7 +9,7 @@ import com.bookstore.ops.CatalogueSeeder;
 import com.bookstore.ops.TableSetup;
 import com.bookstore.platform.AwsClients;
 import com.bookstore.platform.FunctionSettings;
-import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.LazyRedisPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ public final class LambdaBench {
     private static Warm warm(FunctionSettings settings) {
         Book book = CatalogueFile.books().get(0);
         try (var dynamo = AwsClients.dynamoDb(settings.aws()); var bare = AwsClients.dynamoDb(settings.aws());
-                var redis = RedisClients.pooled(settings.redisUrl())) {
+                var redis = new LazyRedisPool(settings.redisUrl())) {
             var handler = new ApiHandler(new BookstoreApi(settings, dynamo, redis, Clock.systemUTC()));
             var event = APIGatewayV2HTTPEvent.builder()
                     .withVersion("2.0").withRouteKey("GET /books/{id}").withRawPath("/books/" + book.id())

@@ -22,12 +22,11 @@ import com.bookstore.api.status.StatusRoutes;
 import com.bookstore.bestsellers.Leaderboard;
 import com.bookstore.platform.AwsClients;
 import com.bookstore.platform.FunctionSettings;
-import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.LazyRedisPool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,9 +37,9 @@ public final class BookstoreApi {
 
     private final Router router;
     private final ApiGatewayAdapter adapter;
-    private final JedisPooled redis;
+    private final LazyRedisPool redis;
 
-    public BookstoreApi(FunctionSettings settings, DynamoDbClient dynamo, JedisPooled redis, Clock clock) {
+    public BookstoreApi(FunctionSettings settings, DynamoDbClient dynamo, LazyRedisPool redis, Clock clock) {
         var region = new RegionInfo(settings.region(), settings.role());
         var bookTable = new BookTable(dynamo, settings.tables().books());
         var cartTable = new CartTable(dynamo, settings.tables().cart());
@@ -62,7 +61,7 @@ public final class BookstoreApi {
 
     public static BookstoreApi fromEnvironment() {
         var settings = FunctionSettings.fromEnvironment();
-        return new BookstoreApi(settings, AwsClients.dynamoDb(settings.aws()), RedisClients.pooled(settings.redisUrl()),
+        return new BookstoreApi(settings, AwsClients.dynamoDb(settings.aws()), new LazyRedisPool(settings.redisUrl()),
                 Clock.systemUTC());
     }
 
@@ -87,7 +86,7 @@ public final class BookstoreApi {
                 // best effort: the adapter already turns failures into responses
             }
         }
-        redis.getPool().clear();
+        redis.dropIdleConnections();
     }
 
     private static APIGatewayV2HTTPEvent syntheticGet(String path) {

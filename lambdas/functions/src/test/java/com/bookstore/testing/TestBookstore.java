@@ -6,7 +6,7 @@ import com.bookstore.api.BookstoreApi;
 import com.bookstore.ops.CatalogueFile;
 import com.bookstore.ops.CatalogueSeeder;
 import com.bookstore.platform.FunctionSettings;
-import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.TableNames;
 import java.time.Clock;
 
@@ -26,7 +26,7 @@ public final class TestBookstore {
         this.tables = tables;
         this.redisUrl = redisUrl;
         FunctionSettings settings = engines.settings(tables, redisUrl);
-        this.handler = new ApiHandler(new BookstoreApi(settings, engines.dynamo(), RedisClients.pooled(redisUrl),
+        this.handler = new ApiHandler(new BookstoreApi(settings, engines.dynamo(), new LazyRedisPool(redisUrl),
                 Clock.systemUTC()));
     }
 

@@ -12,6 +12,7 @@ import com.bookstore.ops.CatalogueFile;
 import com.bookstore.platform.AwsClients;
 import com.bookstore.platform.AwsSettings;
 import com.bookstore.platform.FunctionSettings;
+import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.RedisClients;
 import com.bookstore.testing.ApiEvent;
 import com.bookstore.testing.ApiResult;
@@ -64,7 +65,7 @@ class StatusApiIT {
     void healthIs503WhenDynamoDbIsUnreachable() {
         var deadAws = AwsSettings.local(Engines.REGION, URI.create("http://127.0.0.1:1"));
         var settings = new FunctionSettings(bookstore.tables(), deadAws, bookstore.redisUrl(), "secondary");
-        var api = new BookstoreApi(settings, AwsClients.dynamoDb(deadAws), RedisClients.pooled(bookstore.redisUrl()),
+        var api = new BookstoreApi(settings, AwsClients.dynamoDb(deadAws), new LazyRedisPool(bookstore.redisUrl()),
                 Clock.systemUTC());
 
         ApiResult health = ApiResult.of(api.handle(ApiEvent.anonymous("GET", "/health").build()));
