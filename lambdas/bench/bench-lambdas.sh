@@ -34,6 +34,6 @@ wait_port "$redis_port"
 export AWS_REGION=eu-west-1 AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" REDIS_URL="redis://127.0.0.1:$redis_port"
 export BOOKS_TABLE=bench-books CART_TABLE=bench-cart ORDERS_TABLE=bench-orders BOOKSTORE_ROLE=primary
 export BENCH_DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-export BENCH_MACHINE="$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), shared with other builds"
+export BENCH_MACHINE="$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), shared with other builds (load average $(cut -d" " -f1 /proc/loadavg) at start)"
 export BENCH_MOTO=$(.venv/bin/python -c 'import moto; print(moto.__version__)')
 java -cp "$jar:$bench_jar" com.bookstore.bench.LambdaBench "$jar" "$bench_jar" docs/benchmarks.md
