@@ -16,6 +16,7 @@ import com.bookstore.api.http.Router;
 import com.bookstore.api.orders.Checkout;
 import com.bookstore.api.orders.OrderRoutes;
 import com.bookstore.api.orders.OrderTable;
+import com.bookstore.api.status.FaultSwitch;
 import com.bookstore.api.status.HealthCheck;
 import com.bookstore.api.status.RegionInfo;
 import com.bookstore.api.status.StatusRoutes;
@@ -23,6 +24,7 @@ import com.bookstore.bestsellers.Leaderboard;
 import com.bookstore.platform.AwsClients;
 import com.bookstore.platform.FunctionSettings;
 import com.bookstore.platform.LazyRedisPool;
+import com.bookstore.platform.SsmParameterReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,8 @@ public final class BookstoreApi {
         List<Route> routes = new ArrayList<>();
         routes.addAll(CatalogueRoutes.of(catalogue));
         routes.addAll(BestSellerRoutes.of(new BestSellerBoard(leaderboard, catalogue)));
-        routes.addAll(StatusRoutes.of(new HealthCheck(bookTable, leaderboard, region), region));
+        var faultSwitch = new FaultSwitch(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock);
+        routes.addAll(StatusRoutes.of(new HealthCheck(bookTable, leaderboard, region), faultSwitch, region));
         routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue)));
         routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable));
 

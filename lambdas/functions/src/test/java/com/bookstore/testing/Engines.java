@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * A running moto_server and redis-server for this test run, and what tests need from them: clients,
@@ -89,8 +90,18 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
         return url;
     }
 
+    /** Settings of a function on these engines; its fault-switch parameter is as private as its tables. */
     public FunctionSettings settings(TableNames tables, String redisUrl) {
-        return new FunctionSettings(tables, aws(), redisUrl, "primary");
+        return new FunctionSettings(tables, aws(), redisUrl, "primary", "/test/" + tables.books() + "/fault-injection");
+    }
+
+    /** An SSM client on moto, for tests that flip the fault switch. */
+    public SsmClient ssm() {
+        return SsmClient.builder().httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .region(software.amazon.awssdk.regions.Region.of(REGION)).endpointOverride(aws().endpoint().orElseThrow())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 
     /** A URL where nothing listens: the Redis of a region whose cache is down. */

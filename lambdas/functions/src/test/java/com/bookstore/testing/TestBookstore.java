@@ -49,6 +49,10 @@ public final class TestBookstore {
         return ApiResult.of(handler.handleRequest(event, null));
     }
 
+    public String faultParameter() {
+        return engines.settings(tables, redisUrl).faultParameter();
+    }
+
     public TableNames tables() {
         return tables;
     }
