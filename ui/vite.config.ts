@@ -60,5 +60,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    unstubGlobals: true,
+    // Dates in assertions are written for UTC; the shopper's own zone is used in the browser.
+    env: { TZ: 'UTC' },
   },
 });
