@@ -54,6 +54,15 @@ export default defineConfig({
     // The bundle budget script reads the manifest to find what the first page load fetches.
     manifest: true,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The framework every page needs, in one long-cached chunk that changes only on upgrades.
+          // Libraries used by some pages only (DOMPurify, tables, forms) stay with those pages.
+          groups: [{ name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-redux|@reduxjs|redux|immer|reselect)[\\/]/ }],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',
