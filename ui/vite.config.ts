@@ -70,6 +70,8 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Whole-app tests type into forms; on a loaded 2-core machine they need more than the 5 s default.
+    testTimeout: 20_000,
     // Dates in assertions are written for UTC; the shopper's own zone is used in the browser.
     env: { TZ: 'UTC' },
   },
