@@ -1,0 +1,79 @@
+import { screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cognitoTokens, FakeBackend, json } from '../test/fakeBackend';
+import { renderApp } from '../test/renderApp';
+
+describe('sign up', () => {
+  let backend: FakeBackend;
+  beforeEach(() => {
+    backend = new FakeBackend().withQuietHome().install();
+    backend.cognito('SignUp', () => json(200, { UserConfirmed: false, UserSub: 'new-sub' }));
+    backend.cognito('ConfirmSignUp', (request) =>
+      (request.body as { ConfirmationCode: string }).ConfirmationCode === '123456'
+        ? json(200, {})
+        : json(400, { __type: 'CodeMismatchException', message: 'Invalid code' }),
+    );
+    backend.cognito('InitiateAuth', () => json(200, cognitoTokens('new-sub', 'new@example.com', 3600, 'refresh-new')));
+  });
+
+  it('creates the account, confirms the emailed code, signs in and returns where the shopper was going', async () => {
+    const { user, router } = renderApp('/signup?next=%2Fcheckout');
+    backend.api('GET', '/cart', () => json(200, { items: [], total: 0 }));
+
+    await user.type(await screen.findByTestId('sign-up-email'), 'new@example.com');
+    await user.type(screen.getByTestId('sign-up-password'), 'Str0ng!pass');
+    await user.click(screen.getByTestId('sign-up-submit'));
+
+    expect(await screen.findByText(/sent a confirmation code to new@example.com/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Confirmation code'), '000000');
+    await user.click(screen.getByTestId('confirm-submit'));
+    expect(await screen.findByTestId('auth-error')).toHaveTextContent('That code is not right');
+
+    await user.clear(screen.getByLabelText('Confirmation code'));
+    await user.type(screen.getByLabelText('Confirmation code'), '123456');
+    await user.click(screen.getByTestId('confirm-submit'));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/checkout'));
+    const signUp = backend.requests.find((r) => r.headers.get('X-Amz-Target')?.endsWith('.SignUp'));
+    expect(signUp?.body).toEqual({
+      ClientId: 'test-client',
+      Username: 'new@example.com',
+      Password: 'Str0ng!pass',
+      UserAttributes: [{ Name: 'email', Value: 'new@example.com' }],
+    });
+    expect(await screen.findByTestId('signed-in-as')).toHaveTextContent('new@example.com');
+  });
+
+  it('says when the email is already registered', async () => {
+    backend.cognito('SignUp', () => json(400, { __type: 'UsernameExistsException', message: 'exists' }));
+    const { user } = renderApp('/signup');
+    await user.type(await screen.findByTestId('sign-up-email'), 'taken@example.com');
+    await user.type(screen.getByTestId('sign-up-password'), 'Str0ng!pass');
+    await user.click(screen.getByTestId('sign-up-submit'));
+    expect(await screen.findByTestId('auth-error')).toHaveTextContent('already exists');
+  });
+});
+
+describe('an unconfirmed shopper at sign-in', () => {
+  it('is led to enter the emailed code, then back to sign in', async () => {
+    const backend = new FakeBackend().withQuietHome().install();
+    backend.cognito('InitiateAuth', () => json(400, { __type: 'UserNotConfirmedException', message: 'User is not confirmed.' }));
+    backend.cognito('ConfirmSignUp', () => json(200, {}));
+    const { user, router } = renderApp('/signin?next=%2Forders');
+
+    await user.type(await screen.findByLabelText('Email'), 'late@example.com');
+    await user.type(screen.getByLabelText('Password'), 'Str0ng!pass');
+    await user.click(screen.getByTestId('sign-in-submit'));
+    await user.click(await screen.findByRole('link', { name: 'Enter your confirmation code' }));
+
+    await user.type(await screen.findByLabelText('Confirmation code'), '123456');
+    await user.click(screen.getByTestId('confirm-submit'));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/signin'));
+    expect(await screen.findByText('Your email is confirmed. You can sign in now.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveValue('late@example.com');
+    const confirm = backend.requests.find((r) => r.headers.get('X-Amz-Target')?.endsWith('.ConfirmSignUp'));
+    expect(confirm?.body).toEqual({ ClientId: 'test-client', Username: 'late@example.com', ConfirmationCode: '123456' });
+    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/orders');
+  });
+});
