@@ -74,5 +74,8 @@ export default defineConfig({
     testTimeout: 20_000,
     // Dates in assertions are written for UTC; the shopper's own zone is used in the browser.
     env: { TZ: 'UTC' },
+    // The console summary for people, a JUnit report for the repository's one closing line (make test).
+    reporters: ['default', 'junit'],
+    outputFile: { junit: '../build/test-results/ui-vitest.xml' },
   },
 });
