@@ -4,9 +4,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test local plan bench lambdas-test infra-test ui-test pipeline-test e2e-test
+.PHONY: test local plan bench lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
 
-test: lambdas-test infra-test ui-test pipeline-test e2e-test
+test: lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
 
 # Java Lambdas against a real moto server and redis-server (the harness starts both).
 lambdas-test:
@@ -24,6 +24,11 @@ ui-test:
 # Buildspecs, the verify gate and the pull-request comment script.
 pipeline-test:
 	@echo "pipeline: not wired yet"
+
+# The local blog: real MariaDB + WordPress from Debian's packages, seeded and served.
+blog-test:
+	scripts/bootstrap.sh blog
+	node --test scripts/blog/
 
 # The whole journey in headless Chromium against the local bookstore.
 e2e-test:
