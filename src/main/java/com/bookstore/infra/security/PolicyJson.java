@@ -32,7 +32,7 @@ public final class PolicyJson {
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Sid", sid);
         statement.put("Effect", effect);
-        statement.putAll(extra);
+        statement.putAll(new java.util.TreeMap<>(extra)); // stable order whatever map the caller passed
         statement.put("Action", actions);
         statement.put("Resource", resources);
         return statement;
@@ -57,9 +57,13 @@ public final class PolicyJson {
             return output.applyValue(v -> (Object) v);
         }
         if (value instanceof Map<?, ?> map) {
+            // Keep the order of ordered maps; sort the others (Map.of iterates in a per-JVM random order), so the
+            // same program always renders the same document and plans diff cleanly.
+            Map<?, ?> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
+                    ? map : new java.util.TreeMap<>(map);
             List<String> keys = new ArrayList<>();
             List<Output<Object>> values = new ArrayList<>();
-            map.forEach((k, v) -> {
+            ordered.forEach((k, v) -> {
                 keys.add(String.valueOf(k));
                 values.add(resolve(v));
             });
