@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test local plan bench lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
+.PHONY: test local plan plan-diff bench lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
 
 test: lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
 
@@ -16,6 +16,14 @@ lambdas-test:
 # The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules.
 infra-test:
 	$(MVN) -f pom.xml verify
+
+# Offline plan of both stacks into build/plan/<stack>.{json,md}; fails on any policy violation.
+plan:
+	scripts/plan.sh build/plan primary secondary
+
+# Markdown diff of two plan directories: make plan-diff A=before-dir B=after-dir
+plan-diff:
+	@scripts/plan-diff.sh "$(A)" "$(B)"
 
 # Storefront: lint, type check, unit tests, production build with its bundle budget.
 ui-test:

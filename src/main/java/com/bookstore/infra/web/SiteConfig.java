@@ -1,0 +1,34 @@
+package com.bookstore.infra.web;
+
+import com.bookstore.infra.auth.UserPoolRef;
+import com.google.gson.GsonBuilder;
+import com.pulumi.core.Output;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The storefront's runtime {@code /config.json} (docs/interfaces.md), built from stack outputs. */
+public final class SiteConfig {
+
+    private SiteConfig() {
+    }
+
+    public static Output<String> json(Output<String> apiBaseUrl, String region, String role, UserPoolRef userPool,
+                                      Optional<String> blogUrl) {
+        return Output.tuple(apiBaseUrl, userPool.userPoolId(), userPool.clientId()).applyValue(values -> {
+            Map<String, Object> cognito = new LinkedHashMap<>();
+            cognito.put("region", userPool.region());
+            cognito.put("userPoolId", values.t2);
+            cognito.put("clientId", values.t3);
+            cognito.put("endpoint", userPool.endpoint());
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("apiBaseUrl", values.t1);
+            config.put("region", region);
+            config.put("role", role);
+            config.put("cognito", cognito);
+            blogUrl.ifPresent(url -> config.put("blogUrl", url));
+            return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(config);
+        });
+    }
+}
