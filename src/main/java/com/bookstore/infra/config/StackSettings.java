@@ -1,5 +1,7 @@
 package com.bookstore.infra.config;
 
+import com.bookstore.infra.blog.BlogSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +24,8 @@ public record StackSettings(
         Optional<String> alertEmail,
         Resilience resilience,
         Sizing sizing,
-        Artifacts artifacts) {
+        Artifacts artifacts,
+        BlogSettings blog) {
 
     /** The figures of DESIGN §7 that the resilience budget is computed from. */
     public record Resilience(
@@ -106,6 +109,16 @@ public record StackSettings(
                         .orElse("lambdas/functions/target/bookstore-functions.jar"),
                 reader.optional("bookstore:uiDist", Function.identity()).orElse("ui/dist"));
 
+        BlogSettings blog = new BlogSettings(
+                reader.optional("bookstore:blogImage", Function.identity()).orElse(BlogSettings.DEFAULT_IMAGE),
+                reader.optional("bookstore:blogEngineVersion", Function.identity()).orElse(BlogSettings.DEFAULT_ENGINE_VERSION),
+                reader.optional("bookstore:blogInstanceClass", Function.identity()).orElse(BlogSettings.DEFAULT_INSTANCE_CLASS),
+                reader.integer("bookstore:blogTasks", 2, 1, 20),
+                reader.integer("bookstore:blogTaskCpu", 512, 256, 4096),
+                reader.integer("bookstore:blogTaskMemoryMb", 1024, 512, 30_720),
+                reader.optional("bookstore:blogAdminCidrs", StackSettings::cidrList).orElse(List.of()),
+                reader.optional("bookstore:blogReaderEndpoint", StackSettings::bool).orElse(true));
+
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
             reader.problem("bookstore:primaryStack is required when bookstore:role is secondary");
         }
@@ -121,7 +134,7 @@ public record StackSettings(
         }
         reader.throwIfAnyProblem();
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
-                alertEmail, resilience, sizing, artifacts);
+                alertEmail, resilience, sizing, artifacts, blog);
     }
 
     private static String region(String text) {
@@ -136,6 +149,25 @@ public record StackSettings(
             throw new IllegalArgumentException("not a lower-case DNS name: '" + text + "'");
         }
         return text;
+    }
+
+    /** A comma-separated list of IPv4 CIDR blocks (flat config files have no lists). */
+    private static List<String> cidrList(String text) {
+        List<String> blocks = java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String block : blocks) {
+            if (!block.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
+                throw new IllegalArgumentException("not an IPv4 CIDR block: '" + block + "'");
+            }
+        }
+        return blocks;
+    }
+
+    private static boolean bool(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+        };
     }
 
     private static String slash16(String text) {

@@ -25,7 +25,10 @@ public record PrimaryOutputs(
         Output<String> userPoolClientId,
         Output<String> distributionArn,
         Output<String> distributionDomainName,
-        Output<String> storefrontUrl) {
+        Output<String> storefrontUrl,
+        Output<String> blogGlobalClusterId,
+        Output<String> blogCredentialsSecretArn,
+        Output<String> blogUploadsFileSystemId) {
 
     /** The output names, in declaration order. */
     public static List<String> names() {

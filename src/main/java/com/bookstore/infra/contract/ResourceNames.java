@@ -43,6 +43,11 @@ public final class ResourceNames {
         return "api." + domain;
     }
 
+    /** The failover name of the blog: {@code blog.<domain>}. */
+    public static String blogHost(String domain) {
+        return "blog." + domain;
+    }
+
     /** The storefront's name, served by CloudFront. */
     public static String storefrontHost(String domain) {
         return "www." + domain;

@@ -48,6 +48,8 @@ public final class Network extends ComponentResource {
     /** Attached to the cache: ingress on the Redis port from the functions only. */
     public final Output<String> cacheSecurityGroupId;
     public final Output<String> vpcId;
+    /** The private subnets' route table, for gateway endpoints (S3 for the blog's image layers). */
+    public final Output<String> privateRouteTableId;
 
     public Network(String name, RegionContext region) {
         super("bookstore:network:Network", name,
@@ -115,6 +117,7 @@ public final class Network extends ComponentResource {
                 .build(), child());
 
         this.vpcId = vpc.id();
+        this.privateRouteTableId = routes.id();
         this.privateSubnetIds = Output.all(subnetIds);
         this.functionSecurityGroupId = functions.id();
         this.cacheSecurityGroupId = cache.id();

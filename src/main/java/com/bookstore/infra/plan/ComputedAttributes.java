@@ -126,6 +126,40 @@ final class ComputedAttributes {
                 state.put("endpoint", "cognito-idp." + region + ".amazonaws.com/" + id);
             }
             case "aws:elasticache/subnetGroup:SubnetGroup" -> id = physical;
+            case "aws:rds/globalCluster:GlobalCluster" -> {
+                id = String.valueOf(state.get("globalClusterIdentifier"));
+                state.put("arn", "arn:aws:rds::" + ACCOUNT_ID + ":global-cluster:" + id);
+            }
+            case "aws:rds/cluster:Cluster" -> {
+                id = String.valueOf(state.get("clusterIdentifier"));
+                String host = id + ".cluster-" + stableId("", name) + "." + region + ".rds.amazonaws.com";
+                state.put("arn", prefix.formatted("rds") + "cluster:" + id);
+                state.put("endpoint", host);
+                state.put("readerEndpoint", host.replace(".cluster-", ".cluster-ro-"));
+            }
+            case "aws:rds/subnetGroup:SubnetGroup" -> id = physical;
+            case "aws:secretsmanager/secret:Secret" ->
+                    state.put("arn", prefix.formatted("secretsmanager") + "secret:" + physical + "-AbCdEf");
+            case "aws:efs/fileSystem:FileSystem" -> {
+                id = stableId("fs-", name);
+                state.put("arn", prefix.formatted("elasticfilesystem") + "file-system/" + id);
+            }
+            case "aws:efs/accessPoint:AccessPoint" -> {
+                id = stableId("fsap-", name);
+                state.put("arn", prefix.formatted("elasticfilesystem") + "access-point/" + id);
+            }
+            case "aws:lb/loadBalancer:LoadBalancer" -> {
+                String suffix = "app/" + name + "/" + stableId("", name);
+                state.put("arn", prefix.formatted("elasticloadbalancing") + "loadbalancer/" + suffix);
+                state.put("arnSuffix", suffix);
+                state.put("dnsName", name + "-" + stableId("", name) + "." + region + ".elb.amazonaws.com");
+                state.put("zoneId", "ZELB" + region.replace("-", "").toUpperCase());
+            }
+            case "aws:lb/targetGroup:TargetGroup" -> {
+                String suffix = "targetgroup/" + name + "/" + stableId("", name);
+                state.put("arn", prefix.formatted("elasticloadbalancing") + suffix);
+                state.put("arnSuffix", suffix);
+            }
             default -> {
                 String service = type.substring(type.indexOf(':') + 1, type.indexOf('/') < 0 ? type.length() : type.indexOf('/'));
                 state.putIfAbsent("arn", prefix.formatted(service) + name);

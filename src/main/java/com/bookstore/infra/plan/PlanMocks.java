@@ -108,6 +108,11 @@ public final class PlanMocks implements Mocks {
                 result.put("streamArn", arn + "/stream/" + ComputedAttributes.STREAM_LABEL);
                 result.put("streamEnabled", true);
             }
+            case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> {
+                // A fixed stand-in: the plan shows where the password goes, never a real one.
+                result.put("randomPassword", "plan-only-password");
+                result.put("id", "plan-only-password");
+            }
             default -> throw new IllegalArgumentException("PlanMocks does not answer the invoke " + args.token
                     + "; add it here so tests and the plan see the same answer");
         }

@@ -31,7 +31,10 @@ public final class LeastPrivilegeIam implements PolicyRule {
                             && (!s.actions().contains("kms:*") || isAccountRoot(s.principal()))),
             new AllowedWildcard("Lambda manages a VPC function's network interfaces; EC2 offers no resource-level "
                     + "permission for these actions",
-                    s -> s.resources().equals(List.of("*")) && ENI_ACTIONS.containsAll(s.actions())));
+                    s -> s.resources().equals(List.of("*")) && ENI_ACTIONS.containsAll(s.actions())),
+            new AllowedWildcard("An ECR login token is account-wide: ecr:GetAuthorizationToken has no resource-level "
+                    + "permission (the image pulls themselves are scoped to the blog's repositories)",
+                    s -> s.resources().equals(List.of("*")) && s.actions().equals(List.of("ecr:GetAuthorizationToken"))));
 
     @Override
     public String id() {

@@ -3,6 +3,8 @@ package com.bookstore.infra.stack;
 import com.bookstore.infra.api.RegionalApi;
 import com.bookstore.infra.auth.Auth;
 import com.bookstore.infra.auth.UserPoolRef;
+import com.bookstore.infra.blog.BlogDatabase;
+import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.cache.LeaderboardCache;
 import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.contract.PrimaryOutputs;
@@ -44,7 +46,7 @@ public final class BookstoreStack {
 
     public static void deploy(Context ctx, StackSettings settings) {
         var tags = new StackTags(ctx.projectName(), ctx.stackName(), settings.role().value());
-        var providers = RegionalProviders.create(settings.region(), settings.edgeRegion(), tags);
+        var providers = RegionalProviders.create(settings.region(), settings.edgeRegion(), settings.peerRegion(), tags);
         var accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
                 InvokeOutputOptions.builder().provider(providers.home()).build()).applyValue(id -> id.accountId());
         var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId);
@@ -71,27 +73,44 @@ public final class BookstoreStack {
         var functions = new Functions(prefix + "-functions", region, network, tables, cache.url, logKey.arn);
         var api = new RegionalApi(prefix + "-api", region, functions, userPool, logKey.arn);
 
+        var blogDatabase = primary.map(contract -> BlogDatabase.secondary(prefix + "-blog-db", region, settings.blog(),
+                        network.vpcId, network.privateSubnetIds,
+                        new BlogDatabase.Source(contract.blogGlobalClusterId(), contract.blogCredentialsSecretArn())))
+                .orElseGet(() -> BlogDatabase.primary(prefix + "-blog-db", region, settings.blog(), network.vpcId,
+                        network.privateSubnetIds));
+        var blog = new BlogSite(prefix + "-blog", region, settings.blog(),
+                new BlogSite.Placement(network.vpcId, settings.sizing().vpcCidr(), network.privateSubnetIds,
+                        network.privateRouteTableId),
+                blogDatabase, logKey.arn,
+                primary.map(contract -> new BlogSite.UploadsSource(contract.blogUploadsFileSystemId(), providers.peer())));
+
         var siteInputs = new StorefrontSite.Inputs(
-                // blogUrl joins config.json with the blog component (issue 8); no link to a blog that does not exist.
-                SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool, Optional.empty()),
+                SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool, blog.url),
                 Path.of(settings.artifacts().uiDist()));
         var site = primary.map(contract -> StorefrontSite.secondary(prefix + "-storefront", region, siteInputs,
                         contract.distributionArn()))
                 .orElseGet(() -> StorefrontSite.primary(prefix + "-storefront", region, siteInputs));
 
-        api.customDomainTarget.ifPresent(target ->
-                new FailoverDns(prefix + "-failover", region, api.healthCheckHost, target));
+        api.customDomainTarget.ifPresent(target -> {
+            String domain = settings.domain().orElseThrow();
+            new FailoverDns(prefix + "-failover", region, List.of(
+                    new FailoverDns.Endpoint("api", ResourceNames.apiHost(domain), api.healthCheckHost, "/health", target),
+                    new FailoverDns.Endpoint("blog", ResourceNames.blogHost(domain), blog.loadBalancerDnsName,
+                            "/wp-json/", blog.loadBalancerDnsName)));
+        });
 
         ctx.export("region", Output.of(settings.region()));
         ctx.export("role", Output.of(settings.role().value()));
         ctx.export("apiEndpoint", api.endpoint);
         ctx.export("apiBaseUrl", api.baseUrl);
         ctx.export("uiBucketName", site.bucketName);
+        ctx.export("blogUrl", blog.url);
         if (primary.isEmpty()) {
             new PrimaryOutputs(Output.of(settings.region()), tables.books.arn(), tables.cart.arn(),
                     tables.orders.arn(), userPool.userPoolId(), userPool.clientId(),
                     site.distributionArn.orElseThrow(), site.distributionDomainName.orElseThrow(),
-                    site.storefrontUrl.orElseThrow()).export(ctx);
+                    site.storefrontUrl.orElseThrow(), blogDatabase.globalClusterId, blogDatabase.secretArn,
+                    blog.uploadsFileSystemId).export(ctx);
         } else {
             ctx.export("storefrontUrl", primary.get().storefrontUrl());
         }

@@ -6,7 +6,6 @@ import com.pulumi.core.Output;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** The storefront's runtime {@code /config.json} (docs/interfaces.md), built from stack outputs. */
 public final class SiteConfig {
@@ -15,8 +14,8 @@ public final class SiteConfig {
     }
 
     public static Output<String> json(Output<String> apiBaseUrl, String region, String role, UserPoolRef userPool,
-                                      Optional<String> blogUrl) {
-        return Output.tuple(apiBaseUrl, userPool.userPoolId(), userPool.clientId()).applyValue(values -> {
+                                      Output<String> blogUrl) {
+        return Output.tuple(apiBaseUrl, userPool.userPoolId(), userPool.clientId(), blogUrl).applyValue(values -> {
             Map<String, Object> cognito = new LinkedHashMap<>();
             cognito.put("region", userPool.region());
             cognito.put("userPoolId", values.t2);
@@ -27,7 +26,7 @@ public final class SiteConfig {
             config.put("region", region);
             config.put("role", role);
             config.put("cognito", cognito);
-            blogUrl.ifPresent(url -> config.put("blogUrl", url));
+            config.put("blogUrl", values.t4);
             return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(config);
         });
     }

@@ -35,7 +35,7 @@ class FailoverDnsTest {
         Plan plan = Plans.run(Plans.secondaryConfig(Map.of("bookstore:healthCheckIntervalSeconds", "30",
                 "bookstore:healthCheckFailureThreshold", "2")), Plans.primary().outputs());
 
-        var check = Plans.one(plan, "aws:route53/healthCheck:HealthCheck");
+        var check = Plans.named(plan, "aws:route53/healthCheck:HealthCheck", "bookstore-failover-api");
         var record = Plans.named(plan, "aws:route53/record:Record", "bookstore-failover-api");
 
         assertEquals("HTTPS", input(check, "type"));
@@ -50,14 +50,14 @@ class FailoverDnsTest {
     void unhealthyRegionRaisesAnAlarmInUsEast1ToAnEncryptedTopic() {
         Plan plan = Plans.primary();
 
-        var alarm = Plans.one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm");
-        var topic = Plans.one(plan, "aws:sns/topic:Topic");
+        var alarm = Plans.named(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "bookstore-failover-api-unhealthy");
+        var topic = Plans.named(plan, "aws:sns/topic:Topic", "bookstore-failover-alarms");
 
         assertEquals("us-east-1", alarm.region());
         assertEquals("us-east-1", topic.region());
         assertEquals("AWS/Route53", input(alarm, "namespace"));
         assertEquals("HealthCheckStatus", input(alarm, "metricName"));
-        assertEquals(Map.of("HealthCheckId", Plans.one(plan, "aws:route53/healthCheck:HealthCheck").id()),
+        assertEquals(Map.of("HealthCheckId", Plans.named(plan, "aws:route53/healthCheck:HealthCheck", "bookstore-failover-api").id()),
                 input(alarm, "dimensions"));
         assertEquals(List.of(topic.id()), input(alarm, "alarmActions"));
         assertTrue(String.valueOf(input(topic, "kmsMasterKeyId")).startsWith("arn:aws:kms:us-east-1:"));
@@ -69,6 +69,7 @@ class FailoverDnsTest {
 
         assertTrue(plan.ofType("aws:route53/record:Record").isEmpty());
         assertTrue(plan.ofType("aws:route53/healthCheck:HealthCheck").isEmpty());
-        assertTrue(plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").isEmpty());
+        assertTrue(plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .noneMatch(alarm -> "AWS/Route53".equals(input(alarm, "namespace"))));
     }
 }

@@ -42,8 +42,17 @@ class ShippedPlansTest {
         for (Map<String, Object> resource : resources) {
             assertTrue(resource.keySet().containsAll(List.of("type", "name", "parent", "region", "inputs")), resource.toString());
         }
+        // Everything the secondary owns lives in its region or the edge region, except the EFS replication of
+        // the blog's uploads, which AWS takes in the source (primary) region.
+        String replication = "aws:efs/replicationConfiguration:ReplicationConfiguration";
         assertTrue(resources.stream().filter(r -> String.valueOf(r.get("type")).startsWith("aws:"))
+                .filter(r -> !r.get("type").equals(replication))
                 .allMatch(r -> Set.of("ap-southeast-1", "us-east-1").contains(r.get("region"))));
+        assertTrue(resources.stream().filter(r -> r.get("type").equals(replication))
+                .allMatch(r -> "eu-west-1".equals(r.get("region"))));
+        assertTrue(resources.stream().anyMatch(r -> r.get("type").equals("aws:rds/cluster:Cluster")
+                && ((Map<String, Object>) r.get("inputs")).get("globalClusterIdentifier")
+                        .equals(primaryOutputs.get("blogGlobalClusterId"))), "the secondary joins the blog's global database");
         String markdown = Files.readString(out.resolve("secondary.md"));
         assertTrue(markdown.contains("All policy rules pass."), markdown);
         assertTrue(markdown.contains("RTO 150 s of target 180 s"), markdown);

@@ -93,7 +93,7 @@ class StorefrontSiteTest {
         assertEquals("https://api.shop.example.org", json.get("apiBaseUrl"));
         assertEquals("ap-southeast-1", json.get("region"));
         assertEquals("secondary", json.get("role"));
-        assertFalse(json.containsKey("blogUrl"), "no link until the blog component exists");
+        assertEquals("https://blog.shop.example.org", json.get("blogUrl"));
         assertEquals(Map.of("region", "eu-west-1", "userPoolId", primary.outputs().get("userPoolId"),
                 "clientId", primary.outputs().get("userPoolClientId"),
                 "endpoint", "https://cognito-idp.eu-west-1.amazonaws.com/"), json.get("cognito"));
