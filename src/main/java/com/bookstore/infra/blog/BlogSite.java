@@ -128,6 +128,11 @@ public final class BlogSite extends ComponentResource {
     public final Output<String> url;
     public final Output<String> uploadsFileSystemId;
     public final Output<String> alarmTopicArn;
+    /**
+     * Primary only: what {@code bookstore-ops seed-blog} needs to run the one-off task that loads the seed posts
+     * (cluster, task definition, subnets, security group, region), as one JSON stack output.
+     */
+    public final Optional<Output<String>> seedTask;
 
     public BlogSite(String name, RegionContext region, BlogSettings blog, Placement placement, BlogDatabase database,
                     Output<String> logKeyArn, Optional<UploadsSource> uploadsSource) {
@@ -380,6 +385,21 @@ public final class BlogSite extends ComponentResource {
                         ListenerRuleConditionPathPatternArgs.builder().values(ADMIN_PATHS).build()).build())
                 .build(), child());
 
+        // The seed posts are loaded by a one-off task of the same image (primary only: the secondary's database is
+        // read-only). It runs scripts/blog/seed.php, the script the local blog uses, against the real database.
+        Optional<TaskDefinition> seedDefinition = uploadsSource.isPresent() ? Optional.empty() : Optional.of(
+                new TaskDefinition(name + "-seed", TaskDefinitionArgs.builder()
+                        .family(name + "-seed")
+                        .requiresCompatibilities("FARGATE")
+                        .networkMode("awsvpc")
+                        .cpu(String.valueOf(blog.taskCpu()))
+                        .memory(String.valueOf(blog.taskMemoryMb()))
+                        .executionRoleArn(executionRole.arn())
+                        .taskRoleArn(taskRole.arn())
+                        .containerDefinitions(Output.tuple(image, database.endpoint, database.secretArn, logs.name(), siteUrl)
+                                .applyValue(t -> seedContainerDefinitions(t.t1, t.t2, t.t3, t.t4, t.t5, home)))
+                        .build(), child()));
+
         var cluster = new com.pulumi.aws.ecs.Cluster(name, ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
                 .build(), child());
@@ -425,6 +445,16 @@ public final class BlogSite extends ComponentResource {
         this.url = siteUrl;
         this.uploadsFileSystemId = uploads.id();
         this.alarmTopicArn = topic.arn();
+        this.seedTask = seedDefinition.map(seed -> Output.tuple(cluster.arn(), seed.arn(), placement.privateSubnetIds(),
+                taskGroup.id()).applyValue(t -> {
+                    Map<String, Object> run = new LinkedHashMap<>();
+                    run.put("region", home);
+                    run.put("cluster", t.t1);
+                    run.put("taskDefinition", t.t2);
+                    run.put("subnets", t.t3);
+                    run.put("securityGroup", t.t4);
+                    return new com.google.gson.Gson().toJson(run);
+                }));
         registerOutputs(Map.of("loadBalancerDnsName", loadBalancerDnsName, "url", url,
                 "uploadsFileSystemId", uploadsFileSystemId, "alarmTopicArn", alarmTopicArn));
     }
@@ -456,6 +486,35 @@ public final class BlogSite extends ComponentResource {
                 "containerPath", "/var/www/html/wp-content/uploads", "readOnly", false)));
         container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
                 "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", "wordpress")));
+        return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(container));
+    }
+
+    /** The seeding container: WordPress's code from the image, its Docker config, our seed script and posts. */
+    static String seedContainerDefinitions(String image, String dbHost, String secretArn, String logGroup,
+                                           String siteUrl, String region) {
+        var gson = new com.google.gson.Gson();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> container = (Map<String, Object>) gson.fromJson(
+                containerDefinitions(image, dbHost, secretArn, logGroup, siteUrl, region), List.class).get(0);
+        container.put("name", "seed");
+        container.remove("portMappings");
+        container.remove("mountPoints");
+        @SuppressWarnings("unchecked")
+        List<Object> environment = new ArrayList<>((List<Object>) container.get("environment"));
+        environment.add(Map.of("name", "BLOG_URL", "value", siteUrl));
+        environment.add(Map.of("name", "BOOKSTORE_SEED_PHP", "value", SeedFiles.script()));
+        environment.add(Map.of("name", "BOOKSTORE_SEED_POSTS", "value", SeedFiles.posts()));
+        container.put("environment", environment);
+        // The image's entrypoint sets WordPress up only for Apache; a one-off command copies it itself.
+        container.put("command", List.of("bash", "-c", String.join("\n",
+                "set -euo pipefail",
+                "cp -a /usr/src/wordpress/. /tmp/wordpress/",
+                "cp /tmp/wordpress/wp-config-docker.php /tmp/wordpress/wp-config.php",
+                "printf '%s' \"$BOOKSTORE_SEED_PHP\" > /tmp/seed.php",
+                "printf '%s' \"$BOOKSTORE_SEED_POSTS\" > /tmp/posts.json",
+                "php /tmp/seed.php /tmp/wordpress /tmp/posts.json 'Bookstore blog'")));
+        container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
+                "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", "seed")));
         return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(container));
     }
 

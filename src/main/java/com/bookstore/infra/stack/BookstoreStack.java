@@ -105,6 +105,7 @@ public final class BookstoreStack {
         ctx.export("apiBaseUrl", api.baseUrl);
         ctx.export("uiBucketName", site.bucketName);
         ctx.export("blogUrl", blog.url);
+        blog.seedTask.ifPresent(task -> ctx.export("blogSeedTask", task));
         if (primary.isEmpty()) {
             new PrimaryOutputs(Output.of(settings.region()), tables.books.arn(), tables.cart.arn(),
                     tables.orders.arn(), userPool.userPoolId(), userPool.clientId(),

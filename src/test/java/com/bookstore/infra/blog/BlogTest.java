@@ -62,7 +62,7 @@ class BlogTest {
         var secret = Plans.one(Plans.primary(), "aws:secretsmanager/secret:Secret");
         String primaryArn = String.valueOf(Plans.primary().outputs().get("blogCredentialsSecretArn"));
 
-        var container = container(Plans.one(Plans.secondary(), TASK));
+        var container = container(Plans.named(Plans.secondary(), TASK, "bookstore-blog"));
 
         assertEquals(List.of(Map.of("region", "ap-southeast-1")), input(secret, "replicas"));
         assertTrue(String.valueOf(input(secret, "kmsKeyId")).startsWith("arn:aws:kms:eu-west-1:"));
@@ -72,8 +72,8 @@ class BlogTest {
 
     @Test
     void theSecondaryServesReadsFromItsOwnCluster() {
-        var primaryHost = env(container(Plans.one(Plans.primary(), TASK)), "WORDPRESS_DB_HOST");
-        var secondaryHost = env(container(Plans.one(Plans.secondary(), TASK)), "WORDPRESS_DB_HOST");
+        var primaryHost = env(container(Plans.named(Plans.primary(), TASK, "bookstore-blog")), "WORDPRESS_DB_HOST");
+        var secondaryHost = env(container(Plans.named(Plans.secondary(), TASK, "bookstore-blog")), "WORDPRESS_DB_HOST");
 
         assertTrue(primaryHost.contains(".cluster-") && !primaryHost.contains(".cluster-ro-"), primaryHost);
         assertTrue(secondaryHost.contains(".cluster-ro-") && secondaryHost.contains(".ap-southeast-1."), secondaryHost);
@@ -151,6 +151,25 @@ class BlogTest {
 
         assertEquals("https://blog.shop.example.org", JsonParser.parseString(config).getAsJsonObject().get("blogUrl").getAsString());
         assertFalse(config.contains("elb.amazonaws.com"));
+    }
+
+    @Test
+    void thePrimaryOffersAOneOffTaskThatSeedsThePostsWithTheLocalSeedScript() throws Exception {
+        Plan primary = Plans.primary();
+        var seed = container(Plans.named(primary, TASK, "bookstore-blog-seed"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> task = new com.google.gson.Gson().fromJson(String.valueOf(primary.outputs().get("blogSeedTask")), Map.class);
+
+        assertEquals(java.nio.file.Files.readString(java.nio.file.Path.of("scripts/blog/posts.json")),
+                env(seed, "BOOKSTORE_SEED_POSTS"));
+        assertEquals(java.nio.file.Files.readString(java.nio.file.Path.of("scripts/blog/seed.php")),
+                env(seed, "BOOKSTORE_SEED_PHP"));
+        assertTrue(String.valueOf(seed.get("command")).contains("php /tmp/seed.php /tmp/wordpress /tmp/posts.json"));
+        assertEquals("eu-west-1", task.get("region"));
+        assertTrue(String.valueOf(task.get("taskDefinition")).contains("bookstore-blog-seed"), String.valueOf(task));
+        assertTrue(Plans.secondary().ofType(TASK).stream().noneMatch(t -> t.name().endsWith("-seed")),
+                "the secondary's database is read-only: nothing to seed there");
+        assertFalse(Plans.secondary().outputs().containsKey("blogSeedTask"));
     }
 
     private static Map<String, Object> container(PlannedResource task) {
