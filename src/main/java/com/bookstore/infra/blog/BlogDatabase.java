@@ -72,7 +72,7 @@ public final class BlogDatabase extends ComponentResource {
         var settings = region.settings();
         boolean primary = source.isEmpty();
 
-        var key = new EncryptionKey(name + "-key", "blog database and secret", region.region(), region.accountId(),
+        var key = new EncryptionKey(name + "-key", name + "-key", "blog database and secret", region.region(), region.accountId(),
                 List.of(), ComponentResourceOptions.builder().parent(this).build());
         var subnets = new SubnetGroup(name, SubnetGroupArgs.builder()
                 .name(name)

@@ -423,7 +423,7 @@ public final class BlogSite extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(mountsReady).build());
 
         // --- Alarms. ---
-        var alarmKey = new EncryptionKey(name + "-alarms", "blog alarm notifications", home, region.accountId(),
+        var alarmKey = new EncryptionKey(name + "-alarms", name + "-alarms", "blog alarm notifications", home, region.accountId(),
                 List.of(EncryptionKey.ServiceUse.ALARMS), ComponentResourceOptions.builder().parent(this).build());
         var topic = new Topic(name + "-alarms", TopicArgs.builder()
                 .displayName("Bookstore blog alarms (" + home + ")")

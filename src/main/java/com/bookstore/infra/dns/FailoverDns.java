@@ -57,7 +57,7 @@ public final class FailoverDns extends ComponentResource {
         String zoneId = settings.hostedZoneId().orElseThrow();
         String role = settings.role().value();
 
-        var key = new EncryptionKey(name + "-alarms", "alarm notifications", settings.edgeRegion(),
+        var key = new EncryptionKey(name + "-alarms", name + "-alarms-" + role, "alarm notifications", settings.edgeRegion(),
                 region.accountId(), List.of(EncryptionKey.ServiceUse.ALARMS),
                 ComponentResourceOptions.builder().parent(this).build());
         var topic = new Topic(name + "-alarms", TopicArgs.builder()
