@@ -4,9 +4,10 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test local plan bench lambdas-test infra-test ui-test pipeline-test e2e-test
+.PHONY: test local drill plan plan-diff bench bench-lambdas bench-ui \
+        lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
 
-SUITES := lambdas-test infra-test ui-test pipeline-test e2e-test
+SUITES := lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
 
 # Every suite runs even when an earlier one fails (-k), then one closing line adds up all of them.
 test:
@@ -14,15 +15,10 @@ test:
 	@status=0; $(MAKE) --no-print-directory -k $(SUITES) || status=$$?; \
 	  scripts/test-summary.py build/.test-start || status=1; exit $$status
 
-# Java Lambdas against a real moto server and redis-server (the harness starts both).
+# Java Lambdas (functions, operator tools) against a real moto server and redis-server (the harness starts both).
 lambdas-test:
 	scripts/bootstrap.sh moto redis
 	$(MVN) -f lambdas/pom.xml verify
-
-# Jar size, cold-start proxy and warm overhead of the Lambdas; rewrites the "Lambdas" section of docs/benchmarks.md.
-.PHONY: bench-lambdas
-bench-lambdas:
-	lambdas/bench/bench-lambdas.sh
 
 # The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules.
 infra-test:
@@ -33,12 +29,41 @@ ui-test:
 	cd ui && npm ci --no-audit --no-fund && npm run check
 
 # Buildspecs, the verify gate and the pull-request comment script.
-# PyYAML (for the buildspec test) comes with the project .venv that bootstrap creates for moto.
 pipeline-test:
 	scripts/bootstrap.sh moto
 	PYTHONPATH=pipeline/tests .venv/bin/python -m pytest -q -p no:cacheprovider pipeline/tests --junitxml=build/test-results/pipeline-scripts.xml
 	$(MVN) -f lambdas/pipeline-gate/pom.xml verify
 
+# The local blog: real MariaDB + WordPress from Debian's packages, seeded and served.
+blog-test:
+	scripts/bootstrap.sh blog
+	@mkdir -p build/test-results
+	node --test --test-reporter=spec --test-reporter-destination=stdout \
+	  --test-reporter=junit --test-reporter-destination=build/test-results/blog.xml scripts/blog/
+
 # The whole journey in headless Chromium against the local bookstore.
 e2e-test:
 	@echo "e2e: not wired yet"
+
+# The whole bookstore on this machine (docs/local.md).
+local:
+	@echo "local: not wired yet"
+
+# Offline plan of both stacks into build/plan/<stack>.{json,md}; fails on any policy violation.
+plan:
+	scripts/plan.sh build/plan primary secondary
+
+# Markdown diff of two plan directories: make plan-diff A=before-dir B=after-dir
+plan-diff:
+	@scripts/plan-diff.sh "$(A)" "$(B)"
+
+# Benchmarks; each rewrites its own section of docs/benchmarks.md with the machine and date.
+bench: bench-lambdas bench-ui
+
+# Jar size, cold-start proxy and warm overhead of the Lambdas.
+bench-lambdas:
+	lambdas/bench/bench-lambdas.sh
+
+# First-load JavaScript of the storefront.
+bench-ui:
+	cd ui && npm ci --no-audit --no-fund && npm run bench

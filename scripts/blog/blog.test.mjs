@@ -1,0 +1,101 @@
+// The local blog against real MariaDB and WordPress: the seeded posts are served by the REST API,
+// seeding twice changes nothing, and stopping the script leaves no server behind.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const seedPosts = JSON.parse(readFileSync(join(here, 'posts.json'), 'utf8'));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
+
+function startBlog(port, data) {
+  const child = spawn(join(here, 'start.sh'), ['--port', String(port), '--data', data],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`blog did not start in 120 s:\n${output}`)), 120_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = output.match(/Blog is running at (\S+)/);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`blog exited with ${code}:\n${output}`)); });
+  });
+  return { child, ready, log: () => output };
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code, signal) => resolve(code ?? signal));
+    child.kill('SIGTERM');
+  });
+}
+
+function serversUsing(data) {
+  try {
+    return execFileSync('pgrep', ['-af', data], { encoding: 'utf8' }).trim();
+  } catch {
+    return ''; // pgrep exits 1 when nothing matches
+  }
+}
+
+async function posts(url) {
+  const response = await fetch(`${url}/wp-json/wp/v2/posts?per_page=100&_fields=slug,title,content,date`);
+  assert.equal(response.status, 200);
+  return response.json();
+}
+
+test('the local blog serves the seeded posts, seeds idempotently and stops cleanly', async (t) => {
+  const data = mkdtempSync(join(tmpdir(), 'bookstore-blog-'));
+  t.after(() => rmSync(data, { recursive: true, force: true }));
+
+  const first = startBlog(await freePort(), data);
+  t.after(() => stop(first.child));
+  const url = await first.ready;
+
+  const served = await posts(url);
+  assert.deepEqual(served.map((p) => p.slug).sort(), seedPosts.map((p) => p.slug).sort());
+  const coffee = served.find((p) => p.slug === 'coffee-at-home-three-ways');
+  assert.equal(coffee.title.rendered, 'Coffee at home, three ways');
+  assert.match(coffee.content.rendered, /French Press/);
+  assert.equal(coffee.date, '2026-11-09T07:45:00');
+
+  await stop(first.child);
+  assert.equal(serversUsing(data), '', 'MariaDB and PHP must stop with the script');
+
+  // Same data directory again: the posts are updated in place, not duplicated.
+  const second = startBlog(await freePort(), data);
+  t.after(() => stop(second.child));
+  const again = await posts(await second.ready);
+  assert.equal(again.length, seedPosts.length);
+  assert.match(second.log(), /"created":0,"updated":6/);
+  await stop(second.child);
+  assert.equal(serversUsing(data), '');
+});
+
+test('a second blog on a port that is taken fails with a clear message', async (t) => {
+  const port = await freePort();
+  const holder = createServer().listen(port, '127.0.0.1');
+  t.after(() => holder.close());
+  const data = mkdtempSync(join(tmpdir(), 'bookstore-blog-'));
+  t.after(() => rmSync(data, { recursive: true, force: true }));
+
+  const blog = startBlog(port, data);
+  await assert.rejects(blog.ready, /port \d+ is already in use/);
+});

@@ -1,0 +1,64 @@
+package com.bookstore.infra.auth;
+
+import com.bookstore.infra.region.RegionContext;
+import com.pulumi.aws.cognito.UserPool;
+import com.pulumi.aws.cognito.UserPoolArgs;
+import com.pulumi.aws.cognito.UserPoolClient;
+import com.pulumi.aws.cognito.UserPoolClientArgs;
+import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingArgs;
+import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingRecoveryMechanismArgs;
+import com.pulumi.aws.cognito.inputs.UserPoolPasswordPolicyArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shoppers' identity: a Cognito user pool (email as the user name, deletion protection on) and a public
+ * app client for the storefront that signs in with {@code USER_PASSWORD_AUTH}. Primary only: the secondary
+ * trusts this pool's published keys (DESIGN §8 explains the trade-off).
+ */
+public final class Auth extends ComponentResource {
+
+    public final UserPoolRef userPool;
+
+    public Auth(String name, RegionContext region) {
+        super("bookstore:auth:Auth", name,
+                ComponentResourceOptions.builder().providers(region.providers().home()).build());
+        var pool = new UserPool(name, UserPoolArgs.builder()
+                .name(name)
+                .usernameAttributes("email")
+                .autoVerifiedAttributes("email")
+                .deletionProtection("ACTIVE")
+                .passwordPolicy(UserPoolPasswordPolicyArgs.builder()
+                        .minimumLength(12)
+                        .requireLowercase(true)
+                        .requireUppercase(true)
+                        .requireNumbers(true)
+                        .requireSymbols(false)
+                        .temporaryPasswordValidityDays(3)
+                        .build())
+                .accountRecoverySetting(UserPoolAccountRecoverySettingArgs.builder()
+                        .recoveryMechanisms(UserPoolAccountRecoverySettingRecoveryMechanismArgs.builder()
+                                .name("verified_email").priority(1).build())
+                        .build())
+                .build(), child());
+        var client = new UserPoolClient(name + "-storefront", UserPoolClientArgs.builder()
+                .name(name + "-storefront")
+                .userPoolId(pool.id())
+                // A browser cannot keep a secret; the storefront signs in with the user's password over TLS.
+                .generateSecret(false)
+                .explicitAuthFlows(List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))
+                .preventUserExistenceErrors("ENABLED")
+                .enableTokenRevocation(true)
+                .build(), child());
+        this.userPool = new UserPoolRef(region.region(), pool.id(), client.id());
+        registerOutputs(Map.of("userPoolId", pool.id(), "clientId", client.id()));
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+}

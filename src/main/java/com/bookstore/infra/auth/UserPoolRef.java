@@ -1,0 +1,20 @@
+package com.bookstore.infra.auth;
+
+import com.pulumi.core.Output;
+
+/**
+ * The Cognito user pool as the API and the storefront see it. The primary creates the pool; the secondary
+ * rebuilds this record from the cross-stack contract (Cognito stays in one region, DESIGN §8).
+ */
+public record UserPoolRef(String region, Output<String> userPoolId, Output<String> clientId) {
+
+    /** The JWT issuer the HTTP API's authorizer trusts. */
+    public Output<String> issuer() {
+        return userPoolId.applyValue(id -> "https://cognito-idp." + region + ".amazonaws.com/" + id);
+    }
+
+    /** The endpoint the UI calls Cognito's JSON API at. */
+    public String endpoint() {
+        return "https://cognito-idp." + region + ".amazonaws.com/";
+    }
+}

@@ -1,0 +1,193 @@
+package com.bookstore.infra.blog;
+
+import com.bookstore.infra.region.RegionContext;
+import com.bookstore.infra.security.EncryptionKey;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterArgs;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.rds.ClusterInstanceArgs;
+import com.pulumi.aws.rds.GlobalCluster;
+import com.pulumi.aws.rds.GlobalClusterArgs;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.aws.secretsmanager.SecretsmanagerFunctions;
+import com.pulumi.aws.secretsmanager.inputs.GetRandomPasswordArgs;
+import com.pulumi.aws.secretsmanager.inputs.SecretReplicaArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOutputOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The blog's Aurora MySQL global database. The primary creates the {@code GlobalCluster}, its writer
+ * cluster and the credentials secret (replicated to the peer region); the secondary joins a read-only
+ * cluster to the global cluster named in the contract and reads the secret's replica. Both are
+ * encrypted with a key of the region's own (a cross-region secondary must name a key in its region),
+ * keep 7 days of backups and cannot be deleted by accident.
+ *
+ * <p>Aurora cannot manage the master password of a global database in Secrets Manager, so the program
+ * asks Secrets Manager for a random password and stores it in our own secret; both the cluster and the
+ * secret ignore later changes of that input, so the password is drawn once, when they are created.
+ */
+public final class BlogDatabase extends ComponentResource {
+
+    static final int MYSQL_PORT = 3306;
+    static final String DATABASE = "wordpress";
+    static final String MASTER_USER = "wordpress";
+
+    /** What the secondary needs of the primary's database (part of the cross-stack contract). */
+    public record Source(Output<String> globalClusterId, Output<String> secretArn) {}
+
+    public final Output<String> globalClusterId;
+    /** The endpoint WordPress in this region connects to. */
+    public final Output<String> endpoint;
+    /** The credentials secret in this region (the primary's, or its replica). */
+    public final Output<String> secretArn;
+    public final Output<String> securityGroupId;
+    public final Output<String> clusterArn;
+    /** The region's blog key: the cluster, the uploads file system and the credentials secret use it. */
+    public final Output<String> keyArn;
+    /**
+     * The customer-managed key of the primary's credentials secret. The replica in the peer region is
+     * encrypted with that region's AWS-managed Secrets Manager key (a key of ours there would have to exist
+     * before the primary replicates to it), which the tasks may use without a grant.
+     */
+    public final Optional<Output<String>> secretKeyArn;
+
+    private BlogDatabase(String name, RegionContext region, BlogSettings blog, Output<String> vpcId,
+                         Output<List<String>> subnetIds, Optional<Source> source) {
+        super("bookstore:blog:BlogDatabase", name,
+                ComponentResourceOptions.builder().providers(region.providers().home()).build());
+        var settings = region.settings();
+        boolean primary = source.isEmpty();
+
+        var key = new EncryptionKey(name + "-key", name + "-key", "blog database and secret", region.region(), region.accountId(),
+                List.of(), ComponentResourceOptions.builder().parent(this).build());
+        var subnets = new SubnetGroup(name, SubnetGroupArgs.builder()
+                .name(name)
+                .description("Bookstore blog database: private subnets")
+                .subnetIds(subnetIds)
+                .build(), child());
+        var group = new SecurityGroup(name, SecurityGroupArgs.builder()
+                .vpcId(vpcId)
+                .description("Bookstore blog database: MySQL from the blog tasks only (rules added by BlogSite)")
+                .build(), child());
+
+        Output<String> globalId;
+        Output<String> secret;
+        ClusterArgs.Builder cluster = ClusterArgs.builder()
+                .clusterIdentifier(name)
+                .engine("aurora-mysql")
+                .engineVersion(blog.engineVersion())
+                .dbSubnetGroupName(subnets.name())
+                .vpcSecurityGroupIds(group.id().applyValue(List::of))
+                .storageEncrypted(true)
+                .kmsKeyId(key.arn)
+                .backupRetentionPeriod(7)
+                .copyTagsToSnapshot(true)
+                .deletionProtection(true)
+                .skipFinalSnapshot(false)
+                .finalSnapshotIdentifier(name + "-final")
+                .enabledCloudwatchLogsExports(List.of("error", "slowquery"));
+        CustomResourceOptions.Builder clusterOptions = CustomResourceOptions.builder().parent(this);
+        if (primary) {
+            var global = new GlobalCluster(name, GlobalClusterArgs.builder()
+                    .globalClusterIdentifier(name)
+                    .engine("aurora-mysql")
+                    .engineVersion(blog.engineVersion())
+                    .databaseName(DATABASE)
+                    .storageEncrypted(true)
+                    .deletionProtection(true)
+                    .build(), child());
+            Output<String> password = SecretsmanagerFunctions.getRandomPassword(GetRandomPasswordArgs.builder()
+                            .passwordLength(32).excludePunctuation(true).build(),
+                    InvokeOutputOptions.builder().parent(this).provider(region.providers().home()).build())
+                    .applyValue(result -> result.randomPassword());
+            var credentials = new Secret(name + "-credentials", SecretArgs.builder()
+                    .name(name + "-credentials")
+                    .description("Bookstore blog database credentials (replicated to the peer region)")
+                    .kmsKeyId(key.arn)
+                    .recoveryWindowInDays(30)
+                    // The replica keeps the secondary's WordPress running when the primary region is down.
+                    .replicas(SecretReplicaArgs.builder().region(settings.peerRegion()).build())
+                    .build(), child());
+            new SecretVersion(name + "-credentials", SecretVersionArgs.builder()
+                    .secretId(credentials.id())
+                    .secretString(Output.tuple(password, Output.of(MASTER_USER)).applyValue(t ->
+                            "{\"username\":\"" + t.t2 + "\",\"password\":\"" + t.t1 + "\"}"))
+                    .build(), CustomResourceOptions.builder().parent(this)
+                    .ignoreChanges(List.of("secretString")).build());
+            cluster.globalClusterIdentifier(global.id())
+                    .databaseName(DATABASE)
+                    .masterUsername(MASTER_USER)
+                    .masterPassword(password.asSecret());
+            clusterOptions.ignoreChanges(List.of("masterPassword"));
+            globalId = global.id();
+            secret = credentials.arn();
+        } else {
+            // A secondary cluster has no credentials of its own: it is a copy of the primary's storage.
+            cluster.globalClusterIdentifier(source.get().globalClusterId());
+            // Promotion makes this cluster the writer; Pulumi must not try to undo that on the next run.
+            clusterOptions.ignoreChanges(List.of("replicationSourceIdentifier"));
+            globalId = source.get().globalClusterId();
+            secret = source.get().secretArn().applyValue(arn -> replicaArn(arn, settings.region()));
+        }
+        var db = new Cluster(name, cluster.build(), clusterOptions.build());
+        new ClusterInstance(name + "-1", ClusterInstanceArgs.builder()
+                .identifier(name + "-1")
+                .clusterIdentifier(db.id())
+                .engine("aurora-mysql")
+                .engineVersion(blog.engineVersion())
+                .instanceClass(blog.instanceClass())
+                .dbSubnetGroupName(subnets.name())
+                .publiclyAccessible(false)
+                .autoMinorVersionUpgrade(true)
+                .build(), child());
+
+        this.globalClusterId = globalId;
+        this.secretArn = secret;
+        this.securityGroupId = group.id();
+        this.clusterArn = db.arn();
+        this.keyArn = key.arn;
+        this.secretKeyArn = primary ? Optional.of(key.arn) : Optional.empty();
+        this.endpoint = primary || !blog.readerEndpoint() ? db.endpoint() : db.readerEndpoint();
+        registerOutputs(Map.of("globalClusterId", globalClusterId, "endpoint", endpoint, "secretArn", secretArn,
+                "clusterArn", clusterArn));
+    }
+
+    /** The primary: global cluster, writer cluster, credentials. */
+    public static BlogDatabase primary(String name, RegionContext region, BlogSettings blog, Output<String> vpcId,
+                                       Output<List<String>> subnetIds) {
+        return new BlogDatabase(name, region, blog, vpcId, subnetIds, Optional.empty());
+    }
+
+    /** The secondary: a read-only cluster joined to the primary's global cluster. */
+    public static BlogDatabase secondary(String name, RegionContext region, BlogSettings blog, Output<String> vpcId,
+                                         Output<List<String>> subnetIds, Source source) {
+        return new BlogDatabase(name, region, blog, vpcId, subnetIds, Optional.of(source));
+    }
+
+    /** A replicated secret keeps its name and suffix; only the region part of the ARN changes. */
+    static String replicaArn(String primaryArn, String region) {
+        String[] parts = primaryArn.split(":", 5);
+        if (parts.length < 5) {
+            throw new IllegalArgumentException("not a secret ARN: " + primaryArn);
+        }
+        return parts[0] + ":" + parts[1] + ":" + parts[2] + ":" + region + ":" + parts[4];
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+}

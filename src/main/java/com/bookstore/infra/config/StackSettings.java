@@ -1,0 +1,235 @@
+package com.bookstore.infra.config;
+
+import com.bookstore.infra.blog.BlogSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything the program reads from config, parsed and validated once. Components take this record (or the
+ * part they need) and never read Pulumi config themselves; tests build it directly.
+ *
+ * <p>Every key is documented in {@code docs/configuration.md}; a key added here belongs there too.
+ */
+public record StackSettings(
+        Role role,
+        String region,
+        String peerRegion,
+        String edgeRegion,
+        Optional<String> primaryStack,
+        Optional<String> domain,
+        Optional<String> hostedZoneId,
+        Optional<String> alertEmail,
+        Resilience resilience,
+        Sizing sizing,
+        Artifacts artifacts,
+        BlogSettings blog) {
+
+    /** The figures of DESIGN §7 that the resilience budget is computed from. */
+    public record Resilience(
+            int rtoTargetSeconds,
+            int rpoTargetSeconds,
+            int healthCheckIntervalSeconds,
+            int healthCheckFailureThreshold,
+            int dnsTtlSeconds,
+            int promotionSeconds,
+            int tableReplicationLagSeconds) {
+    }
+
+    /** Sizes and limits of the regional building blocks. */
+    public record Sizing(
+            String vpcCidr,
+            int availabilityZones,
+            int lambdaMemoryMb,
+            int apiTimeoutSeconds,
+            int consumerTimeoutSeconds,
+            int logRetentionDays,
+            String cacheNodeType,
+            int cacheNodes,
+            int apiThrottleRateLimit,
+            int apiThrottleBurstLimit,
+            int streamBatchSize,
+            int streamMaxRetries,
+            int streamMaxRecordAgeSeconds,
+            String cloudFrontPriceClass) {
+    }
+
+    /** Build outputs the stack deploys, relative to the project directory. */
+    public record Artifacts(String functionsJar, String uiDist) {
+    }
+
+    public boolean isPrimary() {
+        return role == Role.PRIMARY;
+    }
+
+    /** Failover DNS, certificates and the custom API domain exist only when a domain is configured. */
+    public boolean hasDomain() {
+        return domain.isPresent();
+    }
+
+    /** Parses and validates every key; all problems are reported together. */
+    public static StackSettings parse(ConfigSource config) {
+        Reader reader = new Reader(config);
+        Role role = reader.required("bookstore:role", Role::parse);
+        String region = reader.required("aws:region", StackSettings::region);
+        String peerRegion = reader.required("bookstore:peerRegion", StackSettings::region);
+        String edgeRegion = reader.required("bookstore:edgeRegion", StackSettings::region);
+        Optional<String> primaryStack = reader.optional("bookstore:primaryStack", Function.identity());
+        Optional<String> domain = reader.optional("bookstore:domain", StackSettings::domainName);
+        Optional<String> hostedZoneId = reader.optional("bookstore:hostedZoneId", Function.identity());
+        Optional<String> alertEmail = reader.optional("bookstore:alertEmail", Function.identity());
+
+        Resilience resilience = new Resilience(
+                reader.integer("bookstore:rtoTargetSeconds", 900, 1, 86_400),
+                reader.integer("bookstore:rpoTargetSeconds", 900, 0, 86_400),
+                reader.integer("bookstore:healthCheckIntervalSeconds", 30, 10, 30),
+                reader.integer("bookstore:healthCheckFailureThreshold", 3, 1, 10),
+                reader.integer("bookstore:dnsTtlSeconds", 60, 0, 86_400),
+                reader.integer("bookstore:promotionSeconds", 0, 0, 86_400),
+                reader.integer("bookstore:tableReplicationLagSeconds", 5, 0, 86_400));
+        Sizing sizing = new Sizing(
+                reader.optional("bookstore:vpcCidr", StackSettings::slash16).orElse("10.0.0.0/16"),
+                reader.integer("bookstore:availabilityZones", 2, 2, 3),
+                reader.integer("bookstore:lambdaMemoryMb", 1024, 128, 10_240),
+                reader.integer("bookstore:apiTimeoutSeconds", 10, 1, 29),
+                reader.integer("bookstore:consumerTimeoutSeconds", 30, 1, 900),
+                reader.integer("bookstore:logRetentionDays", 30, 1, 3653),
+                reader.optional("bookstore:cacheNodeType", Function.identity()).orElse("cache.t4g.micro"),
+                reader.integer("bookstore:cacheNodes", 2, 1, 6),
+                reader.integer("bookstore:apiThrottleRateLimit", 100, 1, 10_000),
+                reader.integer("bookstore:apiThrottleBurstLimit", 200, 1, 5_000),
+                reader.integer("bookstore:streamBatchSize", 100, 1, 10_000),
+                reader.integer("bookstore:streamMaxRetries", 3, 0, 10_000),
+                reader.integer("bookstore:streamMaxRecordAgeSeconds", 3600, 60, 604_800),
+                reader.optional("bookstore:cloudFrontPriceClass", Function.identity()).orElse("PriceClass_100"));
+        Artifacts artifacts = new Artifacts(
+                reader.optional("bookstore:functionsJar", Function.identity())
+                        .orElse("lambdas/functions/target/bookstore-functions.jar"),
+                reader.optional("bookstore:uiDist", Function.identity()).orElse("ui/dist"));
+
+        BlogSettings blog = new BlogSettings(
+                reader.optional("bookstore:blogImage", Function.identity()).orElse(BlogSettings.DEFAULT_IMAGE),
+                reader.optional("bookstore:blogEngineVersion", Function.identity()).orElse(BlogSettings.DEFAULT_ENGINE_VERSION),
+                reader.optional("bookstore:blogInstanceClass", Function.identity()).orElse(BlogSettings.DEFAULT_INSTANCE_CLASS),
+                reader.integer("bookstore:blogTasks", 2, 1, 20),
+                reader.integer("bookstore:blogTaskCpu", 512, 256, 4096),
+                reader.integer("bookstore:blogTaskMemoryMb", 1024, 512, 30_720),
+                reader.optional("bookstore:blogAdminCidrs", StackSettings::cidrList).orElse(List.of()),
+                reader.optional("bookstore:blogReaderEndpoint", StackSettings::bool).orElse(true));
+
+        if (role == Role.SECONDARY && primaryStack.isEmpty()) {
+            reader.problem("bookstore:primaryStack is required when bookstore:role is secondary");
+        }
+        if (domain.isPresent() != hostedZoneId.isPresent()) {
+            reader.problem("bookstore:domain and bookstore:hostedZoneId are set together or not at all");
+        }
+        int interval = resilience.healthCheckIntervalSeconds();
+        if (interval != 10 && interval != 30) {
+            reader.problem("bookstore:healthCheckIntervalSeconds must be 10 or 30 (the intervals Route 53 offers)");
+        }
+        if (region != null && region.equals(peerRegion)) {
+            reader.problem("bookstore:peerRegion must differ from aws:region");
+        }
+        reader.throwIfAnyProblem();
+        return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
+                alertEmail, resilience, sizing, artifacts, blog);
+    }
+
+    private static String region(String text) {
+        if (!text.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            throw new IllegalArgumentException("not an AWS region name: '" + text + "'");
+        }
+        return text;
+    }
+
+    private static String domainName(String text) {
+        if (!text.matches("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}")) {
+            throw new IllegalArgumentException("not a lower-case DNS name: '" + text + "'");
+        }
+        return text;
+    }
+
+    /** A comma-separated list of IPv4 CIDR blocks (flat config files have no lists). */
+    private static List<String> cidrList(String text) {
+        List<String> blocks = java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String block : blocks) {
+            if (!block.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
+                throw new IllegalArgumentException("not an IPv4 CIDR block: '" + block + "'");
+            }
+        }
+        return blocks;
+    }
+
+    private static boolean bool(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+        };
+    }
+
+    private static String slash16(String text) {
+        if (!text.matches("\\d{1,3}\\.\\d{1,3}\\.0\\.0/16")) {
+            throw new IllegalArgumentException("expected an a.b.0.0/16 block, got '" + text + "'");
+        }
+        return text;
+    }
+
+    /** Collects every problem instead of stopping at the first, so one run shows a whole broken file. */
+    private static final class Reader {
+        private final ConfigSource config;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(ConfigSource config) {
+            this.config = config;
+        }
+
+        <T> T required(String key, Function<String, T> parser) {
+            Optional<T> value = optional(key, parser);
+            if (value.isEmpty() && config.get(key).isEmpty()) {
+                problems.add(key + " is required");
+            }
+            return value.orElse(null);
+        }
+
+        <T> Optional<T> optional(String key, Function<String, T> parser) {
+            Optional<String> text = config.get(key).map(String::trim).filter(s -> !s.isEmpty());
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parser.apply(text.get()));
+            } catch (IllegalArgumentException e) {
+                problems.add(key + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        int integer(String key, int defaultValue, int min, int max) {
+            return optional(key, text -> {
+                int value;
+                try {
+                    value = Integer.parseInt(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not a whole number: '" + text + "'");
+                }
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException(value + " is outside " + min + ".." + max);
+                }
+                return value;
+            }).orElse(defaultValue);
+        }
+
+        void problem(String message) {
+            problems.add(message);
+        }
+
+        void throwIfAnyProblem() {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("Invalid stack config:\n  - " + String.join("\n  - ", problems));
+            }
+        }
+    }
+}

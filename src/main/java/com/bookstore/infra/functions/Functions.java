@@ -1,0 +1,207 @@
+package com.bookstore.infra.functions;
+
+import com.bookstore.infra.data.GlobalTables;
+import com.bookstore.infra.data.TableRef;
+import com.bookstore.infra.network.Network;
+import com.bookstore.infra.region.RegionContext;
+import com.bookstore.infra.security.PolicyJson;
+import com.pulumi.asset.FileArchive;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.lambda.Alias;
+import com.pulumi.aws.lambda.AliasArgs;
+import com.pulumi.aws.lambda.EventSourceMapping;
+import com.pulumi.aws.lambda.EventSourceMappingArgs;
+import com.pulumi.aws.lambda.Function;
+import com.pulumi.aws.lambda.FunctionArgs;
+import com.pulumi.aws.lambda.inputs.EventSourceMappingDestinationConfigArgs;
+import com.pulumi.aws.lambda.inputs.EventSourceMappingDestinationConfigOnFailureArgs;
+import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
+import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
+import com.pulumi.aws.lambda.inputs.FunctionSnapStartArgs;
+import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
+import com.pulumi.aws.sqs.Queue;
+import com.pulumi.aws.sqs.QueueArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The region's Java Lambdas from the {@code lambdas/} build: the HTTP API handler and the Orders-stream
+ * consumer that feeds the leaderboard. Each runs on java21 with SnapStart on published versions behind the
+ * {@value #ALIAS} alias (callers always invoke the alias, so they get a snapshotted version), inside the VPC,
+ * with its own role granting exactly the tables, stream, queue and log group it uses, and a log group with
+ * retention and encryption created before the function can write to it.
+ */
+public final class Functions extends ComponentResource {
+
+    public static final String ALIAS = "live";
+    public static final String API_HANDLER = "com.bookstore.api.ApiHandler::handleRequest";
+    public static final String STREAM_HANDLER = "com.bookstore.bestsellers.BestSellerStreamHandler::handleRequest";
+
+    private static final List<String> ENI_ACTIONS = List.of(
+            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
+            "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
+
+    /** Invoke ARN of the API function's alias, for the HTTP API integration. */
+    public final Output<String> apiInvokeArn;
+    /** The API function's alias, which API Gateway is allowed to invoke. */
+    public final Output<String> apiAliasArn;
+    public final Output<String> apiFunctionName;
+    /** Where stream batches that still fail after the bounded retries are recorded. */
+    public final Output<String> streamFailureQueueArn;
+
+    public Functions(String name, RegionContext region, Network network, GlobalTables tables,
+                     Output<String> redisUrl, Output<String> logKeyArn) {
+        super("bookstore:functions:Functions", name,
+                ComponentResourceOptions.builder().providers(region.providers().home()).build());
+        var sizing = region.settings().sizing();
+
+        Map<String, Output<String>> environment = new LinkedHashMap<>();
+        environment.put("BOOKS_TABLE", Output.of(tables.books.name()));
+        environment.put("CART_TABLE", Output.of(tables.cart.name()));
+        environment.put("ORDERS_TABLE", Output.of(tables.orders.name()));
+        environment.put("REDIS_URL", redisUrl);
+        environment.put("BOOKSTORE_ROLE", Output.of(region.settings().role().value()));
+        // C1 only: AWS's documented tuning for short Java handlers, where compile time outweighs peak speed.
+        environment.put("JAVA_TOOL_OPTIONS", Output.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+
+        List<Map<String, Object>> apiGrants = List.of(
+                PolicyJson.allow("ReadCatalogue",
+                        List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"),
+                        List.of(tables.books.arn(), indexes(tables.books))),
+                PolicyJson.allow("ManageOwnCart",
+                        List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                                "dynamodb:DeleteItem"),
+                        List.of(tables.cart.arn())),
+                // Checkout is one TransactWriteItems: a conditional Put on Orders and Deletes on Cart.
+                PolicyJson.allow("PlaceAndReadOrders",
+                        List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
+                        List.of(tables.orders.arn())));
+        var api = new LambdaFunction(name + "-api", region.names().function("api"), API_HANDLER,
+                sizing.apiTimeoutSeconds(), apiGrants, environment, network, region, logKeyArn);
+
+        var failures = new Queue(name + "-stream-failures", QueueArgs.builder()
+                .messageRetentionSeconds(14 * 24 * 3600)
+                .sqsManagedSseEnabled(true)
+                .build(), child());
+        List<Map<String, Object>> consumerGrants = List.of(
+                PolicyJson.allow("ReadOrdersStream",
+                        List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                                "dynamodb:ListStreams"),
+                        List.of(tables.orders.streamArn())),
+                PolicyJson.allow("RecordFailedBatches", List.of("sqs:SendMessage"), List.of(failures.arn())));
+        var consumer = new LambdaFunction(name + "-bestsellers", region.names().function("bestsellers"),
+                STREAM_HANDLER, sizing.consumerTimeoutSeconds(), consumerGrants, environment, network, region, logKeyArn);
+
+        new EventSourceMapping(name + "-orders-stream", EventSourceMappingArgs.builder()
+                .functionName(consumer.alias.arn())
+                .eventSourceArn(tables.orders.streamArn())
+                // The consumer is idempotent, so starting from the oldest record loses nothing and double-counts nothing.
+                .startingPosition("TRIM_HORIZON")
+                .batchSize(sizing.streamBatchSize())
+                .maximumBatchingWindowInSeconds(1)
+                .bisectBatchOnFunctionError(true)
+                .maximumRetryAttempts(sizing.streamMaxRetries())
+                .maximumRecordAgeInSeconds(sizing.streamMaxRecordAgeSeconds())
+                .functionResponseTypes("ReportBatchItemFailures")
+                .destinationConfig(EventSourceMappingDestinationConfigArgs.builder()
+                        .onFailure(EventSourceMappingDestinationConfigOnFailureArgs.builder()
+                                .destinationArn(failures.arn()).build())
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(consumer.grants).build());
+
+        this.apiInvokeArn = api.alias.invokeArn();
+        this.apiAliasArn = api.alias.arn();
+        this.apiFunctionName = api.function.name();
+        this.streamFailureQueueArn = failures.arn();
+        registerOutputs(Map.of(
+                "apiAliasArn", apiAliasArn,
+                "apiFunctionName", apiFunctionName,
+                "streamFailureQueueArn", streamFailureQueueArn));
+    }
+
+    private static Output<String> indexes(TableRef table) {
+        return table.arn().applyValue(arn -> arn + "/index/*");
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    /** One function with its log group, role, grants and alias. */
+    private final class LambdaFunction {
+        final Function function;
+        final Alias alias;
+        final RolePolicy grants;
+
+        LambdaFunction(String resourceName, String functionName, String handler, int timeoutSeconds,
+                       List<Map<String, Object>> grants, Map<String, Output<String>> environment,
+                       Network network, RegionContext region, Output<String> logKeyArn) {
+            var sizing = region.settings().sizing();
+            var logs = new LogGroup(resourceName, LogGroupArgs.builder()
+                    .name("/aws/lambda/" + functionName)
+                    .retentionInDays(sizing.logRetentionDays())
+                    .kmsKeyId(logKeyArn)
+                    .build(), child());
+            var role = new Role(resourceName, RoleArgs.builder()
+                    .description("Runs " + functionName)
+                    .assumeRolePolicy(PolicyJson.trustPolicy("lambda.amazonaws.com"))
+                    .build(), child());
+            List<Map<String, Object>> statements = new ArrayList<>(grants);
+            statements.add(PolicyJson.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                    List.of(logs.arn().applyValue(arn -> arn + ":*"))));
+            // Lambda manages the function's network interfaces in the VPC; EC2 offers no resource-level
+            // permission for these actions, hence the one documented "*" (see the IAM policy allow-list).
+            statements.add(PolicyJson.allow("ManageVpcNetworkInterfaces", ENI_ACTIONS, List.of("*")));
+            this.grants = new RolePolicy(resourceName, RolePolicyArgs.builder()
+                    .role(role.id())
+                    .policy(PolicyJson.document(statements))
+                    .build(), child());
+            this.function = new Function(resourceName, FunctionArgs.builder()
+                    .name(functionName)
+                    .runtime("java21")
+                    .handler(handler)
+                    .code(new FileArchive(region.settings().artifacts().functionsJar()))
+                    .role(role.arn())
+                    .memorySize(sizing.lambdaMemoryMb())
+                    .timeout(timeoutSeconds)
+                    .publish(true)
+                    .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
+                    .environment(FunctionEnvironmentArgs.builder().variables(Output.all(
+                            environment.values().stream().toList()).applyValue(values -> {
+                                Map<String, String> variables = new LinkedHashMap<>();
+                                List<String> keys = List.copyOf(environment.keySet());
+                                for (int i = 0; i < keys.size(); i++) {
+                                    variables.put(keys.get(i), values.get(i));
+                                }
+                                return variables;
+                            })).build())
+                    .vpcConfig(FunctionVpcConfigArgs.builder()
+                            .subnetIds(network.privateSubnetIds)
+                            .securityGroupIds(network.functionSecurityGroupId.applyValue(List::of))
+                            .build())
+                    .loggingConfig(FunctionLoggingConfigArgs.builder()
+                            .logFormat("JSON")
+                            .logGroup(logs.name())
+                            .build())
+                    .build(), CustomResourceOptions.builder().parent(Functions.this)
+                    .dependsOn(logs, this.grants).build());
+            this.alias = new Alias(resourceName, AliasArgs.builder()
+                    .name(ALIAS)
+                    .functionName(function.name())
+                    .functionVersion(function.version())
+                    .build(), child());
+        }
+    }
+}

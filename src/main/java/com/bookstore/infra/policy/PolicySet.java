@@ -1,0 +1,39 @@
+package com.bookstore.infra.policy;
+
+import com.bookstore.infra.plan.Plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules every plan must pass (DESIGN §6, issue 3). */
+public final class PolicySet {
+
+    private final List<PolicyRule> rules;
+
+    public PolicySet(List<PolicyRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static PolicySet standard() {
+        return new PolicySet(List.of(
+                new EncryptionAtRest(),
+                new PublicAccessBlocked(),
+                new TlsOnlyBuckets(),
+                new LeastPrivilegeIam(),
+                new StatefulProtection(),
+                new RequiredTags(),
+                new LambdaLimits(),
+                new ExplicitRegion(),
+                new ResilienceBudgetFits()));
+    }
+
+    public List<PolicyRule> rules() {
+        return rules;
+    }
+
+    public List<Violation> check(Plan plan) {
+        List<Violation> violations = new ArrayList<>();
+        rules.forEach(rule -> violations.addAll(rule.check(plan)));
+        return violations;
+    }
+}

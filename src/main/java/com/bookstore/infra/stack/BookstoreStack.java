@@ -1,0 +1,113 @@
+package com.bookstore.infra.stack;
+
+import com.bookstore.infra.api.RegionalApi;
+import com.bookstore.infra.auth.Auth;
+import com.bookstore.infra.auth.UserPoolRef;
+import com.bookstore.infra.blog.BlogDatabase;
+import com.bookstore.infra.blog.BlogSite;
+import com.bookstore.infra.cache.LeaderboardCache;
+import com.bookstore.infra.config.StackSettings;
+import com.bookstore.infra.contract.PrimaryOutputs;
+import com.bookstore.infra.contract.ResourceNames;
+import com.bookstore.infra.data.GlobalTables;
+import com.bookstore.infra.dns.FailoverDns;
+import com.bookstore.infra.functions.Functions;
+import com.bookstore.infra.network.Network;
+import com.bookstore.infra.region.RegionContext;
+import com.bookstore.infra.region.RegionalProviders;
+import com.bookstore.infra.region.StackTags;
+import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.web.SiteConfig;
+import com.bookstore.infra.web.StorefrontSite;
+import com.pulumi.Context;
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOutputOptions;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.StackReference;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One region of the bookstore, composed from the component library in the order of the architecture
+ * diagram. The role decides who owns the replicated sources (DESIGN §3): the primary creates the tables, the
+ * user pool and the distribution and exports the contract; the secondary reads the contract and replicates.
+ * New building blocks (blog, pipeline) join here as one more component each.
+ */
+public final class BookstoreStack {
+
+    private BookstoreStack() {
+    }
+
+    public static void deploy(Context ctx, StackSettings settings) {
+        var tags = new StackTags(ctx.projectName(), ctx.stackName(), settings.role().value());
+        var providers = RegionalProviders.create(settings.region(), settings.edgeRegion(), settings.peerRegion(), tags);
+        var accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
+                InvokeOutputOptions.builder().provider(providers.home()).build()).applyValue(id -> id.accountId());
+        var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId);
+        String prefix = ctx.projectName();
+
+        Optional<PrimaryOutputs> primary = settings.isPrimary() ? Optional.empty()
+                : Optional.of(PrimaryOutputs.from(new StackReference(settings.primaryStack().orElseThrow()),
+                        settings.peerRegion()));
+
+        var logKey = new EncryptionKey(prefix + "-logs", prefix + "-logs", "log encryption", settings.region(), accountId,
+                List.of(EncryptionKey.ServiceUse.LOGS),
+                ComponentResourceOptions.builder().providers(providers.home()).build());
+        var network = new Network(prefix + "-network", region);
+        var tables = primary.map(contract -> GlobalTables.replicas(prefix + "-tables", region, contract.tableArns()))
+                .orElseGet(() -> GlobalTables.primary(prefix + "-tables", region));
+        var cache = new LeaderboardCache(prefix + "-leaderboard", region, network.privateSubnetIds,
+                network.cacheSecurityGroupId);
+        UserPoolRef userPool = primary.map(contract -> contract.userPool(settings.peerRegion()))
+                .orElseGet(() -> new Auth(prefix + "-users", region).userPool);
+        var functions = new Functions(prefix + "-functions", region, network, tables, cache.url, logKey.arn);
+        var api = new RegionalApi(prefix + "-api", region, functions, userPool, logKey.arn);
+
+        var blogDatabase = primary.map(contract -> BlogDatabase.secondary(prefix + "-blog-db", region, settings.blog(),
+                        network.vpcId, network.privateSubnetIds,
+                        new BlogDatabase.Source(contract.blogGlobalClusterId(), contract.blogCredentialsSecretArn())))
+                .orElseGet(() -> BlogDatabase.primary(prefix + "-blog-db", region, settings.blog(), network.vpcId,
+                        network.privateSubnetIds));
+        var blog = new BlogSite(prefix + "-blog", region, settings.blog(),
+                new BlogSite.Placement(network.vpcId, settings.sizing().vpcCidr(), network.privateSubnetIds,
+                        network.privateRouteTableId),
+                blogDatabase, logKey.arn,
+                primary.map(contract -> new BlogSite.UploadsSource(contract.blogUploadsFileSystemId(), providers.peer())));
+
+        var siteInputs = new StorefrontSite.Inputs(
+                SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool, blog.url),
+                Path.of(settings.artifacts().uiDist()));
+        var site = primary.map(contract -> StorefrontSite.secondary(prefix + "-storefront", region, siteInputs,
+                        contract.distributionArn()))
+                .orElseGet(() -> StorefrontSite.primary(prefix + "-storefront", region, siteInputs));
+
+        api.customDomainTarget.ifPresent(target -> {
+            String domain = settings.domain().orElseThrow();
+            new FailoverDns(prefix + "-failover", region, List.of(
+                    new FailoverDns.Endpoint("api", ResourceNames.apiHost(domain), api.healthCheckHost, "/health", target),
+                    new FailoverDns.Endpoint("blog", ResourceNames.blogHost(domain), blog.loadBalancerDnsName,
+                            "/wp-json/", blog.loadBalancerDnsName)));
+        });
+
+        ctx.export("region", Output.of(settings.region()));
+        ctx.export("role", Output.of(settings.role().value()));
+        ctx.export("apiEndpoint", api.endpoint);
+        ctx.export("apiBaseUrl", api.baseUrl);
+        ctx.export("uiBucketName", site.bucketName);
+        ctx.export("blogUrl", blog.url);
+        blog.seedTask.ifPresent(task -> ctx.export("blogSeedTask", task));
+        if (primary.isEmpty()) {
+            new PrimaryOutputs(Output.of(settings.region()), tables.books.arn(), tables.cart.arn(),
+                    tables.orders.arn(), userPool.userPoolId(), userPool.clientId(),
+                    site.distributionArn.orElseThrow(), site.distributionDomainName.orElseThrow(),
+                    site.storefrontUrl.orElseThrow(), blogDatabase.globalClusterId, blogDatabase.secretArn,
+                    blog.uploadsFileSystemId).export(ctx);
+        } else {
+            ctx.export("storefrontUrl", primary.get().storefrontUrl());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.bookstore.infra.web;
+
+import com.bookstore.infra.auth.UserPoolRef;
+import com.google.gson.GsonBuilder;
+import com.pulumi.core.Output;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The storefront's runtime {@code /config.json} (docs/interfaces.md), built from stack outputs. */
+public final class SiteConfig {
+
+    private SiteConfig() {
+    }
+
+    public static Output<String> json(Output<String> apiBaseUrl, String region, String role, UserPoolRef userPool,
+                                      Output<String> blogUrl) {
+        return Output.tuple(apiBaseUrl, userPool.userPoolId(), userPool.clientId(), blogUrl).applyValue(values -> {
+            Map<String, Object> cognito = new LinkedHashMap<>();
+            cognito.put("region", userPool.region());
+            cognito.put("userPoolId", values.t2);
+            cognito.put("clientId", values.t3);
+            cognito.put("endpoint", userPool.endpoint());
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("apiBaseUrl", values.t1);
+            config.put("region", region);
+            config.put("role", role);
+            config.put("cognito", cognito);
+            config.put("blogUrl", values.t4);
+            return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(config);
+        });
+    }
+}

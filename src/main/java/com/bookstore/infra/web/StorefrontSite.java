@@ -1,0 +1,299 @@
+package com.bookstore.infra.web;
+
+import com.bookstore.infra.contract.ResourceNames;
+import com.bookstore.infra.dns.ValidatedCertificate;
+import com.bookstore.infra.region.RegionContext;
+import com.bookstore.infra.security.PolicyJson;
+import com.pulumi.asset.FileAsset;
+import com.pulumi.aws.cloudfront.Distribution;
+import com.pulumi.aws.cloudfront.DistributionArgs;
+import com.pulumi.aws.cloudfront.OriginAccessControl;
+import com.pulumi.aws.cloudfront.OriginAccessControlArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionCustomErrorResponseArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOriginArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOriginGroupArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOriginGroupFailoverCriteriaArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOriginGroupMemberArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsGeoRestrictionArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionViewerCertificateArgs;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.aws.s3.BucketObjectv2;
+import com.pulumi.aws.s3.BucketObjectv2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The storefront's static site in one region: a private, versioned, encrypted bucket that only CloudFront can
+ * read (Origin Access Control) and only over TLS, holding the built UI and a runtime {@code config.json}.
+ * The primary also owns the CloudFront distribution, whose origin group fails over to the secondary's bucket
+ * (named by {@code ResourceNames}, so it is known before the secondary exists) for GET and HEAD. With a
+ * domain, the distribution answers {@code www.<domain>} with a certificate from us-east-1.
+ */
+public final class StorefrontSite extends ComponentResource {
+
+    // AWS-managed CloudFront policies (stable, documented ids): cache static assets, never cache config.json,
+    // add the standard security headers.
+    private static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+    private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+    private static final String SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03";
+    private static final List<Integer> FAILOVER_STATUS_CODES = List.of(403, 404, 500, 502, 503, 504);
+    private static final String CONFIG_KEY = "config.json";
+
+    public final Output<String> bucketName;
+    /** Present in the primary only: the distribution serving both buckets. */
+    public final Optional<Output<String>> distributionArn;
+    public final Optional<Output<String>> distributionDomainName;
+    /** Present in the primary only: {@code https://www.<domain>} with a domain, else the CloudFront URL. */
+    public final Optional<Output<String>> storefrontUrl;
+
+    /** What the site needs from the rest of the stack. */
+    public record Inputs(Output<String> runtimeConfigJson, Path uiDist) {
+    }
+
+    private StorefrontSite(String name, RegionContext region, Inputs inputs,
+                           Optional<Output<String>> peerDistributionArn) {
+        super("bookstore:web:StorefrontSite", name,
+                ComponentResourceOptions.builder().providers(region.providers().home()).build());
+        var bucketName = region.names().uiBucket(region.accountId(), region.region());
+        var bucket = new BucketV2(name, BucketV2Args.builder().bucket(bucketName).build(), child());
+        var publicAccess = new BucketPublicAccessBlock(name, BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), child());
+        new BucketOwnershipControls(name, BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build(), child());
+        new BucketServerSideEncryptionConfigurationV2(name, BucketServerSideEncryptionConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                // SSE-S3: CloudFront's OAC reads it without a key grant; the assets are public once served.
+                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                        .applyServerSideEncryptionByDefault(
+                                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                                        .builder().sseAlgorithm("AES256").build())
+                        .build())
+                .build(), child());
+        new BucketVersioningV2(name, BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                        .status("Enabled").build())
+                .build(), child());
+
+        Output<String> readerDistributionArn;
+        if (peerDistributionArn.isPresent()) {
+            readerDistributionArn = peerDistributionArn.get();
+            this.distributionArn = Optional.empty();
+            this.distributionDomainName = Optional.empty();
+            this.storefrontUrl = Optional.empty();
+        } else {
+            var distribution = distribution(name, region, bucket);
+            readerDistributionArn = distribution.arn();
+            this.distributionArn = Optional.of(distribution.arn());
+            this.distributionDomainName = Optional.of(distribution.domainName());
+            this.storefrontUrl = Optional.of(region.settings().domain()
+                    .map(domain -> Output.of("https://" + ResourceNames.storefrontHost(domain)))
+                    .orElseGet(() -> distribution.domainName().applyValue(d -> "https://" + d)));
+        }
+        new BucketPolicy(name, BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(bucketPolicy(bucket.arn(), readerDistributionArn))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
+
+        uploadUi(name, bucket, inputs.uiDist());
+        new BucketObjectv2(name + "-config", BucketObjectv2Args.builder()
+                .bucket(bucket.id())
+                .key(CONFIG_KEY)
+                .content(inputs.runtimeConfigJson())
+                .contentType("application/json")
+                .cacheControl("no-cache")
+                .build(), child());
+
+        this.bucketName = bucket.id();
+        registerOutputs(Map.of("bucketName", this.bucketName));
+    }
+
+    /** The primary's site, with the CloudFront distribution in front of both regions' buckets. */
+    public static StorefrontSite primary(String name, RegionContext region, Inputs inputs) {
+        return new StorefrontSite(name, region, inputs, Optional.empty());
+    }
+
+    /** The secondary's site: its bucket, readable by the primary's distribution. */
+    public static StorefrontSite secondary(String name, RegionContext region, Inputs inputs,
+                                           Output<String> primaryDistributionArn) {
+        return new StorefrontSite(name, region, inputs, Optional.of(primaryDistributionArn));
+    }
+
+    private Distribution distribution(String name, RegionContext region, BucketV2 bucket) {
+        var settings = region.settings();
+        Optional<String> host = settings.domain().map(ResourceNames::storefrontHost);
+        // CloudFront only accepts certificates from us-east-1: the edge provider.
+        Optional<ValidatedCertificate> certificate = host.map(h -> new ValidatedCertificate(name + "-certificate", h,
+                settings.hostedZoneId().orElseThrow(), ComponentResourceOptions.builder()
+                .parent(this).providers(region.providers().edge()).build()));
+        var accessControl = new OriginAccessControl(name, OriginAccessControlArgs.builder()
+                .name(name)
+                .description("Bookstore storefront buckets")
+                .originAccessControlOriginType("s3")
+                .signingBehavior("always")
+                .signingProtocol("sigv4")
+                .build(), child());
+        String primaryOrigin = "ui-" + region.region();
+        String secondaryOrigin = "ui-" + region.settings().peerRegion();
+        String failoverGroup = "ui-failover";
+        var distribution = new Distribution(name, DistributionArgs.builder()
+                .enabled(true)
+                .isIpv6Enabled(true)
+                .aliases(host.map(List::of).orElse(List.of()))
+                .comment("Bookstore storefront")
+                .httpVersion("http2and3")
+                .priceClass(region.settings().sizing().cloudFrontPriceClass())
+                .defaultRootObject("index.html")
+                .origins(
+                        DistributionOriginArgs.builder()
+                                .originId(primaryOrigin)
+                                .domainName(bucket.bucketRegionalDomainName())
+                                .originAccessControlId(accessControl.id())
+                                .build(),
+                        DistributionOriginArgs.builder()
+                                .originId(secondaryOrigin)
+                                .domainName(region.names().uiBucketRegionalDomain(region.accountId(),
+                                        region.settings().peerRegion()))
+                                .originAccessControlId(accessControl.id())
+                                .build())
+                .originGroups(DistributionOriginGroupArgs.builder()
+                        .originId(failoverGroup)
+                        .failoverCriteria(DistributionOriginGroupFailoverCriteriaArgs.builder()
+                                .statusCodes(FAILOVER_STATUS_CODES).build())
+                        .members(
+                                DistributionOriginGroupMemberArgs.builder().originId(primaryOrigin).build(),
+                                DistributionOriginGroupMemberArgs.builder().originId(secondaryOrigin).build())
+                        .build())
+                // Origin groups only fail over GET, HEAD and OPTIONS: the site is read-only, the API fails
+                // over through DNS.
+                .defaultCacheBehavior(DistributionDefaultCacheBehaviorArgs.builder()
+                        .targetOriginId(failoverGroup)
+                        .viewerProtocolPolicy("redirect-to-https")
+                        .allowedMethods("GET", "HEAD", "OPTIONS")
+                        .cachedMethods("GET", "HEAD")
+                        .compress(true)
+                        .cachePolicyId(CACHING_OPTIMIZED)
+                        .responseHeadersPolicyId(SECURITY_HEADERS)
+                        .build())
+                .orderedCacheBehaviors(DistributionOrderedCacheBehaviorArgs.builder()
+                        .pathPattern("/" + CONFIG_KEY)
+                        .targetOriginId(failoverGroup)
+                        .viewerProtocolPolicy("redirect-to-https")
+                        .allowedMethods("GET", "HEAD")
+                        .cachedMethods("GET", "HEAD")
+                        .cachePolicyId(CACHING_DISABLED)
+                        .responseHeadersPolicyId(SECURITY_HEADERS)
+                        .build())
+                // Client-side routes: unknown paths serve the app, which renders its own not-found page.
+                .customErrorResponses(DistributionCustomErrorResponseArgs.builder()
+                        .errorCode(404).responseCode(200).responsePagePath("/index.html").build())
+                .restrictions(DistributionRestrictionsArgs.builder()
+                        .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder()
+                                .restrictionType("none").build())
+                        .build())
+                .viewerCertificate(certificate.map(c -> DistributionViewerCertificateArgs.builder()
+                                .acmCertificateArn(c.arn)
+                                .sslSupportMethod("sni-only")
+                                .minimumProtocolVersion("TLSv1.2_2021")
+                                .build())
+                        .orElseGet(() -> DistributionViewerCertificateArgs.builder()
+                                .cloudfrontDefaultCertificate(true)
+                                .build()))
+                .build(), child());
+        host.ifPresent(h -> {
+            for (String type : List.of("A", "AAAA")) {
+                new Record(name + "-" + type.toLowerCase(java.util.Locale.ROOT), RecordArgs.builder()
+                        .zoneId(settings.hostedZoneId().orElseThrow())
+                        .name(h)
+                        .type(type)
+                        .aliases(RecordAliasArgs.builder()
+                                .name(distribution.domainName())
+                                .zoneId(distribution.hostedZoneId())
+                                .evaluateTargetHealth(false)
+                                .build())
+                        .build(), CustomResourceOptions.builder().parent(this)
+                        .provider(region.providers().edge()).build());
+            }
+        });
+        return distribution;
+    }
+
+    private static Output<String> bucketPolicy(Output<String> bucketArn, Output<String> distributionArn) {
+        Output<String> objects = bucketArn.applyValue(arn -> arn + "/*");
+        return PolicyJson.document(List.of(
+                PolicyJson.statement("DenyInsecureTransport", "Deny", List.of("s3:*"), List.of(bucketArn, objects),
+                        Map.of("Principal", "*",
+                                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
+                PolicyJson.statement("CloudFrontReadsObjects", "Allow", List.of("s3:GetObject"), List.of(objects),
+                        Map.of("Principal", Map.of("Service", "cloudfront.amazonaws.com"),
+                                "Condition", Map.of("StringEquals", Map.of("AWS:SourceArn", distributionArn))))));
+    }
+
+    /** Uploads the built UI when it exists (a plan or a first deploy may run before the UI is built). */
+    private void uploadUi(String name, BucketV2 bucket, Path uiDist) {
+        if (!Files.isDirectory(uiDist)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(uiDist)) {
+            files.filter(Files::isRegularFile).sorted().forEach(file -> {
+                String key = uiDist.relativize(file).toString().replace('\\', '/');
+                if (key.equals(CONFIG_KEY)) {
+                    return; // the stack writes its own
+                }
+                new BucketObjectv2(name + "-asset-" + key, BucketObjectv2Args.builder()
+                        .bucket(bucket.id())
+                        .key(key)
+                        .source(new FileAsset(file.toString()))
+                        .contentType(ContentTypes.of(key))
+                        // Vite fingerprints everything under assets/; the entry page must be revalidated.
+                        .cacheControl(key.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache")
+                        .build(), child());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + uiDist, e);
+        }
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+}

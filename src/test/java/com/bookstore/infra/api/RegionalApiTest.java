@@ -1,0 +1,79 @@
+package com.bookstore.infra.api;
+
+import com.bookstore.infra.plan.Plan;
+import com.bookstore.infra.plan.PlannedResource;
+import com.bookstore.infra.support.Plans;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.bookstore.infra.support.Plans.input;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RegionalApiTest {
+
+    @Test
+    void everyRouteOfTheDesignIsServedWithItsAuthorisation() {
+        Plan plan = Plans.primary();
+        String authorizer = Plans.one(plan, "aws:apigatewayv2/authorizer:Authorizer").id();
+
+        Map<String, String> routes = new TreeMap<>();
+        for (PlannedResource route : plan.ofType("aws:apigatewayv2/route:Route")) {
+            routes.put((String) input(route, "routeKey"), input(route, "authorizationType")
+                    + ("JWT".equals(input(route, "authorizationType")) && authorizer.equals(input(route, "authorizerId"))
+                    ? "+cognito" : ""));
+        }
+
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                Map.entry("GET /books", "NONE"), Map.entry("GET /books/{id}", "NONE"),
+                Map.entry("GET /bestsellers", "NONE"), Map.entry("GET /health", "NONE"), Map.entry("GET /region", "NONE"),
+                Map.entry("GET /cart", "JWT+cognito"), Map.entry("POST /cart", "JWT+cognito"),
+                Map.entry("GET /cart/{bookId}", "JWT+cognito"), Map.entry("PUT /cart/{bookId}", "JWT+cognito"),
+                Map.entry("DELETE /cart/{bookId}", "JWT+cognito"), Map.entry("GET /orders", "JWT+cognito"),
+                Map.entry("GET /orders/{orderId}", "JWT+cognito"), Map.entry("POST /orders", "JWT+cognito"))), routes);
+    }
+
+    @Test
+    void stageThrottlesAndWritesAccessLogs() {
+        Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:apiThrottleRateLimit", "50",
+                "bookstore:apiThrottleBurstLimit", "80")), Map.of());
+
+        var stage = Plans.one(plan, "aws:apigatewayv2/stage:Stage");
+        var accessLogs = Plans.named(plan, "aws:cloudwatch/logGroup:LogGroup", "bookstore-api-access");
+
+        assertEquals("$default", input(stage, "name"));
+        assertEquals(50L, input(stage, "defaultRouteSettings.throttlingRateLimit"));
+        assertEquals(80L, input(stage, "defaultRouteSettings.throttlingBurstLimit"));
+        assertEquals("arn:aws:logs:eu-west-1:123456789012:log-group:/aws/apigateway/bookstore-api",
+                input(stage, "accessLogSettings.destinationArn"));
+        assertTrue(String.valueOf(input(stage, "accessLogSettings.format")).contains("$context.requestId"));
+        assertEquals(30L, input(accessLogs, "retentionInDays"));
+    }
+
+    @Test
+    void customDomainApiIsServedWithAValidatedRegionalCertificateWhenADomainIsSet() {
+        Plan plan = Plans.primary();
+
+        var domain = Plans.one(plan, "aws:apigatewayv2/domainName:DomainName");
+        var certificate = Plans.named(plan, "aws:acm/certificate:Certificate", "bookstore-api-certificate");
+
+        assertEquals("api.shop.example.org", input(domain, "domainName"));
+        assertEquals("REGIONAL", input(domain, "domainNameConfiguration.endpointType"));
+        assertEquals("TLS_1_2", input(domain, "domainNameConfiguration.securityPolicy"));
+        assertEquals("eu-west-1", certificate.region());
+        assertEquals("DNS", input(certificate, "validationMethod"));
+        assertEquals("https://api.shop.example.org", plan.outputs().get("apiBaseUrl"));
+    }
+
+    @Test
+    void withoutADomainTheApiIsReachedAtItsRegionalEndpoint() {
+        Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:domain", "", "bookstore:hostedZoneId", "")), Map.of());
+
+        assertTrue(plan.ofType("aws:apigatewayv2/domainName:DomainName").isEmpty());
+        assertTrue(plan.ofType("aws:acm/certificate:Certificate").isEmpty());
+        assertEquals(plan.outputs().get("apiEndpoint"), plan.outputs().get("apiBaseUrl"));
+        assertTrue(String.valueOf(plan.outputs().get("apiBaseUrl")).contains(".execute-api.eu-west-1.amazonaws.com"));
+    }
+}

@@ -1,0 +1,41 @@
+package com.bookstore.infra.auth;
+
+import com.bookstore.infra.plan.Plan;
+import com.bookstore.infra.support.Plans;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.bookstore.infra.support.Plans.input;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AuthTest {
+
+    @Test
+    void primaryOwnsAProtectedUserPoolAndAPublicClientThatSignsInWithAPassword() {
+        Plan plan = Plans.primary();
+
+        var pool = Plans.one(plan, "aws:cognito/userPool:UserPool");
+        var client = Plans.one(plan, "aws:cognito/userPoolClient:UserPoolClient");
+
+        assertEquals("ACTIVE", input(pool, "deletionProtection"));
+        assertEquals(List.of("email"), input(pool, "usernameAttributes"));
+        assertEquals(pool.id(), input(client, "userPoolId"));
+        assertEquals(false, input(client, "generateSecret"));
+        assertTrue(((List<?>) input(client, "explicitAuthFlows")).contains("ALLOW_USER_PASSWORD_AUTH"));
+    }
+
+    @Test
+    void secondaryCreatesNoPoolAndTrustsThePrimarysPoolInThePrimarysRegion() {
+        Plan primary = Plans.primary();
+        Plan secondary = Plans.secondary();
+
+        var authorizer = Plans.one(secondary, "aws:apigatewayv2/authorizer:Authorizer");
+
+        assertTrue(secondary.ofType("aws:cognito/userPool:UserPool").isEmpty());
+        assertEquals("https://cognito-idp.eu-west-1.amazonaws.com/" + primary.outputs().get("userPoolId"),
+                input(authorizer, "jwtConfiguration.issuer"));
+        assertEquals(List.of(primary.outputs().get("userPoolClientId")), input(authorizer, "jwtConfiguration.audiences"));
+    }
+}

@@ -1,0 +1,197 @@
+package com.bookstore.infra.blog;
+
+import com.bookstore.infra.plan.Plan;
+import com.bookstore.infra.plan.PlannedResource;
+import com.bookstore.infra.support.Plans;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.bookstore.infra.support.Plans.input;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BlogTest {
+
+    private static final String CLUSTER = "aws:rds/cluster:Cluster";
+    private static final String TASK = "aws:ecs/taskDefinition:TaskDefinition";
+    private static final String RULE = "aws:lb/listenerRule:ListenerRule";
+
+    @Test
+    void thePrimaryCreatesTheGlobalDatabaseWithAnEncryptedProtectedWriter() {
+        Plan plan = Plans.primary();
+
+        var global = Plans.one(plan, "aws:rds/globalCluster:GlobalCluster");
+        var writer = Plans.one(plan, CLUSTER);
+
+        assertEquals("aurora-mysql", input(global, "engine"));
+        assertEquals(true, input(global, "storageEncrypted"));
+        assertEquals(true, input(global, "deletionProtection"));
+        assertEquals(global.id(), input(writer, "globalClusterIdentifier"));
+        assertEquals(input(global, "engineVersion"), input(writer, "engineVersion"));
+        assertTrue(String.valueOf(input(global, "engineVersion")).startsWith("8.0.mysql_aurora.3"));
+        assertEquals(true, input(writer, "storageEncrypted"));
+        assertTrue(String.valueOf(input(writer, "kmsKeyId")).startsWith("arn:aws:kms:eu-west-1:"));
+        assertEquals(true, input(writer, "deletionProtection"));
+        assertEquals(7L, input(writer, "backupRetentionPeriod"));
+        assertEquals("wordpress", input(writer, "masterUsername"));
+        assertEquals("eu-west-1", writer.region());
+    }
+
+    @Test
+    void theSecondaryJoinsTheGlobalClusterNamedInTheContract() {
+        Plan secondary = Plans.secondary();
+
+        var replica = Plans.one(secondary, CLUSTER);
+
+        assertTrue(secondary.ofType("aws:rds/globalCluster:GlobalCluster").isEmpty());
+        assertEquals(Plans.primary().outputs().get("blogGlobalClusterId"), input(replica, "globalClusterIdentifier"));
+        assertEquals("ap-southeast-1", replica.region());
+        assertNull(input(replica, "masterUsername"), "a secondary cluster has no credentials of its own");
+        assertNull(input(replica, "masterPassword"));
+        assertTrue(String.valueOf(input(replica, "kmsKeyId")).startsWith("arn:aws:kms:ap-southeast-1:"));
+        assertEquals(true, input(replica, "deletionProtection"));
+    }
+
+    @Test
+    void theCredentialsAreReplicatedAndTheSecondaryReadsItsReplica() {
+        var secret = Plans.one(Plans.primary(), "aws:secretsmanager/secret:Secret");
+        String primaryArn = String.valueOf(Plans.primary().outputs().get("blogCredentialsSecretArn"));
+
+        var container = container(Plans.named(Plans.secondary(), TASK, "bookstore-blog"));
+
+        assertEquals(List.of(Map.of("region", "ap-southeast-1")), input(secret, "replicas"));
+        assertTrue(String.valueOf(input(secret, "kmsKeyId")).startsWith("arn:aws:kms:eu-west-1:"));
+        String replicaArn = primaryArn.replace(":eu-west-1:", ":ap-southeast-1:");
+        assertEquals(replicaArn + ":password::", secretFrom(container, "WORDPRESS_DB_PASSWORD"));
+    }
+
+    @Test
+    void theSecondaryServesReadsFromItsOwnCluster() {
+        var primaryHost = env(container(Plans.named(Plans.primary(), TASK, "bookstore-blog")), "WORDPRESS_DB_HOST");
+        var secondaryHost = env(container(Plans.named(Plans.secondary(), TASK, "bookstore-blog")), "WORDPRESS_DB_HOST");
+
+        assertTrue(primaryHost.contains(".cluster-") && !primaryHost.contains(".cluster-ro-"), primaryHost);
+        assertTrue(secondaryHost.contains(".cluster-ro-") && secondaryHost.contains(".ap-southeast-1."), secondaryHost);
+    }
+
+    @Test
+    void wordpressRunsInThePrivateSubnetsWithoutPublicAddresses() {
+        Plan plan = Plans.primary();
+        var service = Plans.one(plan, "aws:ecs/service:Service");
+        var balancer = Plans.one(plan, "aws:lb/loadBalancer:LoadBalancer");
+        List<String> privateSubnets = plan.ofType("aws:ec2/subnet:Subnet").stream()
+                .filter(s -> s.name().startsWith("bookstore-network-private-")).map(PlannedResource::id).sorted().toList();
+
+        assertEquals(privateSubnets, sorted(input(service, "networkConfiguration.subnets")));
+        assertEquals(false, input(service, "networkConfiguration.assignPublicIp"));
+        assertEquals("FARGATE", input(service, "launchType"));
+        assertTrue(sorted(input(balancer, "subnets")).stream().noneMatch(privateSubnets::contains),
+                "the load balancer sits in the public subnets only");
+        assertEquals(false, input(balancer, "internal"));
+        assertTrue(plan.ofType("aws:ec2/natGateway:NatGateway").isEmpty(), "no NAT: the tasks use VPC endpoints");
+    }
+
+    @Test
+    void theAdminIsDeniedUnlessAnAdminNetworkIsConfigured() {
+        var closed = Plans.primary().ofType(RULE);
+        Plan open = Plans.run(Plans.primaryConfig(Map.of("bookstore:blogAdminCidrs", "203.0.113.0/24, 198.51.100.7/32")),
+                Map.of());
+
+        assertEquals(1, closed.size());
+        assertEquals("403", input(closed.get(0), "actions.fixedResponse.statusCode"));
+        assertEquals(List.of("/wp-admin/*", "/wp-login.php"), input(closed.get(0), "conditions.pathPattern.values"));
+        var allowed = Plans.named(open, RULE, "bookstore-blog-admin-allowed");
+        assertEquals("forward", input(allowed, "actions.type"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> conditions = (List<Map<String, Object>>) input(allowed, "conditions");
+        assertTrue(conditions.contains(Map.of("sourceIp", Map.of("values", List.of("203.0.113.0/24", "198.51.100.7/32")))),
+                String.valueOf(conditions));
+        assertTrue((Long) input(allowed, "priority") < (Long) input(Plans.named(open, RULE, "bookstore-blog-admin-denied"), "priority"));
+    }
+
+    @Test
+    void eachRegionOwnsItsFailoverRecordForTheBlogName() {
+        var primary = Plans.named(Plans.primary(), "aws:route53/record:Record", "bookstore-failover-blog");
+        var secondary = Plans.named(Plans.secondary(), "aws:route53/record:Record", "bookstore-failover-blog");
+        var check = Plans.named(Plans.secondary(), "aws:route53/healthCheck:HealthCheck", "bookstore-failover-blog");
+
+        assertEquals("blog.shop.example.org", input(primary, "name"));
+        assertEquals(List.of(Map.of("type", "PRIMARY")), input(primary, "failoverRoutingPolicies"));
+        assertEquals(List.of(Map.of("type", "SECONDARY")), input(secondary, "failoverRoutingPolicies"));
+        assertEquals("/wp-json/", input(check, "resourcePath"));
+        assertEquals(check.id(), input(secondary, "healthCheckId"));
+        String target = (String) ((List<?>) input(secondary, "records")).get(0);
+        assertTrue(target.endsWith(".ap-southeast-1.elb.amazonaws.com"), target);
+    }
+
+    @Test
+    void uploadsReplicateFromThePrimaryToAFileSystemTheSecondaryOwns() {
+        Plan secondary = Plans.secondary();
+        var replication = Plans.one(secondary, "aws:efs/replicationConfiguration:ReplicationConfiguration");
+        var replica = Plans.one(secondary, "aws:efs/fileSystem:FileSystem");
+
+        assertTrue(Plans.primary().ofType("aws:efs/replicationConfiguration:ReplicationConfiguration").isEmpty());
+        assertEquals(Plans.primary().outputs().get("blogUploadsFileSystemId"), input(replication, "sourceFileSystemId"));
+        assertEquals("eu-west-1", replication.region(), "EFS takes the replication at its source");
+        assertEquals("ap-southeast-1", input(replication, "destination.region"));
+        assertEquals(replica.id(), input(replication, "destination.fileSystemId"));
+        assertEquals("DISABLED", input(replica, "protection.replicationOverwrite"));
+        assertEquals(true, input(replica, "encrypted"));
+    }
+
+    @Test
+    void theStorefrontLinksToTheBlogsFailoverName() {
+        String config = String.valueOf(Plans.primary().ofType("aws:s3/bucketObjectv2:BucketObjectv2").stream()
+                .filter(o -> "config.json".equals(input(o, "key"))).findFirst().map(o -> input(o, "content")).orElseThrow());
+
+        assertEquals("https://blog.shop.example.org", JsonParser.parseString(config).getAsJsonObject().get("blogUrl").getAsString());
+        assertFalse(config.contains("elb.amazonaws.com"));
+    }
+
+    @Test
+    void thePrimaryOffersAOneOffTaskThatSeedsThePostsWithTheLocalSeedScript() throws Exception {
+        Plan primary = Plans.primary();
+        var seed = container(Plans.named(primary, TASK, "bookstore-blog-seed"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> task = new com.google.gson.Gson().fromJson(String.valueOf(primary.outputs().get("blogSeedTask")), Map.class);
+
+        assertEquals(java.nio.file.Files.readString(java.nio.file.Path.of("scripts/blog/posts.json")),
+                env(seed, "BOOKSTORE_SEED_POSTS"));
+        assertEquals(java.nio.file.Files.readString(java.nio.file.Path.of("scripts/blog/seed.php")),
+                env(seed, "BOOKSTORE_SEED_PHP"));
+        assertTrue(String.valueOf(seed.get("command")).contains("php /tmp/seed.php /tmp/wordpress /tmp/posts.json"));
+        assertEquals("eu-west-1", task.get("region"));
+        assertTrue(String.valueOf(task.get("taskDefinition")).contains("bookstore-blog-seed"), String.valueOf(task));
+        assertTrue(Plans.secondary().ofType(TASK).stream().noneMatch(t -> t.name().endsWith("-seed")),
+                "the secondary's database is read-only: nothing to seed there");
+        assertFalse(Plans.secondary().outputs().containsKey("blogSeedTask"));
+    }
+
+    private static Map<String, Object> container(PlannedResource task) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> containers = new com.google.gson.Gson().fromJson(
+                String.valueOf(input(task, "containerDefinitions")), List.class);
+        return containers.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String env(Map<String, Object> container, String name) {
+        return ((List<Map<String, Object>>) container.get("environment")).stream()
+                .filter(e -> name.equals(e.get("name"))).map(e -> String.valueOf(e.get("value"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String secretFrom(Map<String, Object> container, String name) {
+        return ((List<Map<String, Object>>) container.get("secrets")).stream()
+                .filter(e -> name.equals(e.get("name"))).map(e -> String.valueOf(e.get("valueFrom"))).findFirst().orElseThrow();
+    }
+
+    private static List<String> sorted(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).sorted().toList();
+    }
+}

@@ -1,0 +1,76 @@
+package com.bookstore.infra.plan;
+
+import com.bookstore.infra.policy.PolicySet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The plan command on the shipped Pulumi.primary.yaml and Pulumi.secondary.yaml. */
+class ShippedPlansTest {
+
+    private static final Path PROJECT = Path.of(".");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothShippedStacksPlanPassEveryPolicyAndTheSecondaryReplicatesAndFailsOver(@TempDir Path out) throws IOException {
+        assertEquals(List.of(), PlanCommand.planStack(PROJECT, out, "primary"));
+        assertEquals(List.of(), PlanCommand.planStack(PROJECT, out, "secondary"));
+
+        Map<String, Object> primary = PlanJson.read(out.resolve("primary.json"));
+        Map<String, Object> secondary = PlanJson.read(out.resolve("secondary.json"));
+        Map<String, Object> primaryOutputs = (Map<String, Object>) primary.get("outputs");
+        var resources = PlanJson.resources(secondary).values();
+
+        assertEquals("secondary", secondary.get("stack"));
+        assertEquals(Set.of(primaryOutputs.get("booksTableArn"), primaryOutputs.get("cartTableArn"),
+                        primaryOutputs.get("ordersTableArn")),
+                resources.stream().filter(r -> r.get("type").equals("aws:dynamodb/tableReplica:TableReplica"))
+                        .map(r -> ((Map<String, Object>) r.get("inputs")).get("globalTableArn")).collect(Collectors.toSet()));
+        assertTrue(resources.stream().anyMatch(r -> r.get("type").equals("aws:route53/record:Record")
+                && String.valueOf(((Map<String, Object>) r.get("inputs")).get("failoverRoutingPolicies")).contains("SECONDARY")));
+        for (Map<String, Object> resource : resources) {
+            assertTrue(resource.keySet().containsAll(List.of("type", "name", "parent", "region", "inputs")), resource.toString());
+        }
+        // Everything the secondary owns lives in its region or the edge region, except the EFS replication of
+        // the blog's uploads, which AWS takes in the source (primary) region.
+        String replication = "aws:efs/replicationConfiguration:ReplicationConfiguration";
+        assertTrue(resources.stream().filter(r -> String.valueOf(r.get("type")).startsWith("aws:"))
+                .filter(r -> !r.get("type").equals(replication))
+                .allMatch(r -> Set.of("ap-southeast-1", "us-east-1").contains(r.get("region"))));
+        assertTrue(resources.stream().filter(r -> r.get("type").equals(replication))
+                .allMatch(r -> "eu-west-1".equals(r.get("region"))));
+        assertTrue(resources.stream().anyMatch(r -> r.get("type").equals("aws:rds/cluster:Cluster")
+                && ((Map<String, Object>) r.get("inputs")).get("globalClusterIdentifier")
+                        .equals(primaryOutputs.get("blogGlobalClusterId"))), "the secondary joins the blog's global database");
+        String markdown = Files.readString(out.resolve("secondary.md"));
+        assertTrue(markdown.contains("All policy rules pass."), markdown);
+        assertTrue(markdown.contains("RTO 150 s of target 180 s"), markdown);
+    }
+
+    @Test
+    void shippedConfigsAimBelowThreeMinutesAndOneMinute(@TempDir Path out) throws IOException {
+        Plan primary = PlanCommand.plan(PROJECT, out, "primary");
+
+        assertTrue(primary.resilience().rtoTargetSeconds() <= 180);
+        assertTrue(primary.resilience().rpoTargetSeconds() <= 60);
+        assertEquals(List.of(), PolicySet.standard().check(primary));
+    }
+
+    @Test
+    void secondaryCannotBePlannedBeforeThePrimary(@TempDir Path out) {
+        var failure = assertThrows(IllegalStateException.class, () -> PlanCommand.plan(PROJECT, out, "secondary"));
+
+        assertTrue(failure.getMessage().contains("plan primary first"), failure.getMessage());
+    }
+}

@@ -1,0 +1,128 @@
+package com.bookstore.infra.web;
+
+import com.bookstore.infra.plan.Plan;
+import com.bookstore.infra.plan.PlannedResource;
+import com.bookstore.infra.support.Plans;
+import com.google.gson.Gson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static com.bookstore.infra.support.Plans.input;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StorefrontSiteTest {
+
+    @Test
+    void cloudFrontFailsOverFromThePrimaryBucketToTheSecondarysBucketForReads() {
+        Plan primary = Plans.primary();
+        Plan secondary = Plans.secondary();
+
+        var distribution = Plans.one(primary, "aws:cloudfront/distribution:Distribution");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> origins = (List<Map<String, Object>>) input(distribution, "origins");
+
+        assertEquals(List.of("bookstore-ui-123456789012-eu-west-1.s3.eu-west-1.amazonaws.com",
+                        secondary.outputs().get("uiBucketName") + ".s3.ap-southeast-1.amazonaws.com"),
+                origins.stream().map(o -> o.get("domainName")).toList());
+        String accessControl = Plans.one(primary, "aws:cloudfront/originAccessControl:OriginAccessControl").id();
+        assertTrue(origins.stream().allMatch(o -> accessControl.equals(o.get("originAccessControlId"))));
+        assertEquals(List.of(Map.of("originId", "ui-eu-west-1"), Map.of("originId", "ui-ap-southeast-1")),
+                input(distribution, "originGroups.members"));
+        assertEquals("ui-failover", input(distribution, "defaultCacheBehavior.targetOriginId"));
+        assertEquals(List.of("GET", "HEAD", "OPTIONS"), input(distribution, "defaultCacheBehavior.allowedMethods"));
+        assertEquals("redirect-to-https", input(distribution, "defaultCacheBehavior.viewerProtocolPolicy"));
+    }
+
+    @Test
+    void withADomainTheStorefrontIsServedAtWwwWithAUsEast1Certificate() {
+        Plan plan = Plans.primary();
+
+        var distribution = Plans.one(plan, "aws:cloudfront/distribution:Distribution");
+        var certificate = Plans.named(plan, "aws:acm/certificate:Certificate", "bookstore-storefront-certificate");
+        var alias = Plans.named(plan, "aws:route53/record:Record", "bookstore-storefront-a");
+
+        assertEquals(List.of("www.shop.example.org"), input(distribution, "aliases"));
+        assertEquals("us-east-1", certificate.region());
+        assertEquals("www.shop.example.org", input(certificate, "domainName"));
+        assertEquals("sni-only", input(distribution, "viewerCertificate.sslSupportMethod"));
+        assertEquals("Z2FDTNDATAQYW2", input(alias, "aliases.zoneId"));
+        assertEquals("https://www.shop.example.org", plan.outputs().get("storefrontUrl"));
+        assertEquals("https://www.shop.example.org", Plans.secondary().outputs().get("storefrontUrl"));
+    }
+
+    @Test
+    void secondaryBucketIsReadableByThePrimarysDistributionOnlyAndOnlyOverTls() {
+        Plan primary = Plans.primary();
+        Plan secondary = Plans.secondary();
+
+        var policy = Plans.one(secondary, "aws:s3/bucketPolicy:BucketPolicy");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) new Gson()
+                .fromJson((String) input(policy, "policy"), Map.class).get("Statement");
+
+        assertTrue(secondary.ofType("aws:cloudfront/distribution:Distribution").isEmpty());
+        assertEquals(Map.of("Bool", Map.of("aws:SecureTransport", "false")), statements.get(0).get("Condition"));
+        assertEquals("Deny", statements.get(0).get("Effect"));
+        assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn", primary.outputs().get("distributionArn"))),
+                statements.get(1).get("Condition"));
+        var block = Plans.one(secondary, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        for (String setting : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
+            assertEquals(true, input(block, setting), setting);
+        }
+    }
+
+    @Test
+    void runtimeConfigJsonTellsTheUiItsApiRegionAndUserPool() {
+        Plan primary = Plans.primary();
+        Plan secondary = Plans.secondary();
+
+        var config = Plans.named(secondary, "aws:s3/bucketObjectv2:BucketObjectv2", "bookstore-storefront-config");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = new Gson().fromJson((String) input(config, "content"), Map.class);
+
+        assertEquals("config.json", input(config, "key"));
+        assertEquals("no-cache", input(config, "cacheControl"));
+        assertEquals("https://api.shop.example.org", json.get("apiBaseUrl"));
+        assertEquals("ap-southeast-1", json.get("region"));
+        assertEquals("secondary", json.get("role"));
+        assertEquals("https://blog.shop.example.org", json.get("blogUrl"));
+        assertEquals(Map.of("region", "eu-west-1", "userPoolId", primary.outputs().get("userPoolId"),
+                "clientId", primary.outputs().get("userPoolClientId"),
+                "endpoint", "https://cognito-idp.eu-west-1.amazonaws.com/"), json.get("cognito"));
+    }
+
+    @Test
+    void builtUiFilesAreUploadedWithTheirContentTypesAndCaching(@TempDir Path dist) throws IOException {
+        Files.createDirectories(dist.resolve("assets"));
+        Files.writeString(dist.resolve("index.html"), "<!doctype html>");
+        Files.writeString(dist.resolve("assets/app-1a2b.js"), "console.log(1)");
+        Files.writeString(dist.resolve("config.json"), "{\"from\":\"the dev build\"}");
+
+        Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:uiDist", dist.toString())), Map.of());
+
+        Map<Object, PlannedResource> byKey = new java.util.HashMap<>();
+        plan.ofType("aws:s3/bucketObjectv2:BucketObjectv2").forEach(o -> byKey.put(input(o, "key"), o));
+        assertEquals(java.util.Set.of("index.html", "assets/app-1a2b.js", "config.json"), byKey.keySet());
+        assertEquals("text/html; charset=utf-8", input(byKey.get("index.html"), "contentType"));
+        assertEquals("no-cache", input(byKey.get("index.html"), "cacheControl"));
+        assertEquals("text/javascript; charset=utf-8", input(byKey.get("assets/app-1a2b.js"), "contentType"));
+        assertTrue(String.valueOf(input(byKey.get("assets/app-1a2b.js"), "cacheControl")).contains("immutable"));
+        assertFalse(String.valueOf(input(byKey.get("config.json"), "content")).contains("dev build"));
+    }
+
+    @Test
+    void withoutABuiltUiOnlyTheRuntimeConfigIsUploaded() {
+        Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:uiDist", "does/not/exist")), Map.of());
+
+        assertEquals(List.of("config.json"),
+                plan.ofType("aws:s3/bucketObjectv2:BucketObjectv2").stream().map(o -> input(o, "key")).toList());
+    }
+}
