@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the local bookstore and the test suite need on a fresh machine, and nothing that is
 # already there. Usage: scripts/bootstrap.sh [moto] [redis] [chromium] [blog]  (no argument: all).
-# Debian packages come through apt-get (update runs once, only when something is missing); moto goes
-# into a project-local virtual environment (.venv) so the machine's Python stays untouched.
+# Debian packages come through apt-get (update runs once, only when something is missing); moto
+# and the Python test tools go into a project-local virtual environment (.venv), pinned in
+# scripts/python-requirements.txt, so the machine's Python stays untouched.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-MOTO_VERSION=5.2.5
 
 say() { printf '[bootstrap] %s\n' "$*" >&2; }
 
@@ -36,11 +36,15 @@ fi
 for w in "${want[@]}"; do
   [ "$w" = moto ] || continue
   venv="$root/.venv"
-  if [ -x "$venv/bin/moto_server" ] && "$venv/bin/python" -c "import moto,sys; sys.exit(moto.__version__ != '$MOTO_VERSION')" 2>/dev/null; then
+  requirements="$root/scripts/python-requirements.txt"
+  # Reinstall only when the pinned requirements changed since the last install.
+  wanted=$(sha256sum "$requirements" | cut -d' ' -f1)
+  if [ -x "$venv/bin/moto_server" ] && [ "$(cat "$venv/.requirements.sha256" 2>/dev/null)" = "$wanted" ]; then
     continue
   fi
-  say "creating $venv with moto[server]==$MOTO_VERSION (about a minute on first run)"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION"
-  say "moto $MOTO_VERSION ready"
+  say "installing $venv from scripts/python-requirements.txt (about a minute on first run)"
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements"
+  echo "$wanted" > "$venv/.requirements.sha256"
+  say "Python tools ready ($("$venv/bin/python" -c 'import moto; print("moto", moto.__version__)'))"
 done

@@ -1,0 +1,166 @@
+"""Every command a buildspec runs exists in the repository: scripts are present and executable, sourced files are
+present, and make targets are defined in the root Makefile. Buildspecs stay thin: a bare tool (mvn, npm, pulumi)
+in a buildspec is an error, because logic belongs in pipeline/scripts where it is tested and reviewed."""
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import tempfile
+import unittest
+from pathlib import Path
+
+import yaml  # PyYAML: in the project's .venv (make pipeline-test makes sure of it)
+
+REPO = Path(__file__).resolve().parents[2]
+BUILDSPECS = sorted((REPO / "pipeline" / "buildspecs").glob("*.yml"))
+# Targets the root Makefile gains on main from other work (the offline plan); accepted before they land.
+EXPECTED_MAKE_TARGETS = {"plan", "plan-diff"}
+SCRIPT_REFERENCE = re.compile(r"(?:\$REPO_ROOT/|\"\$REPO_ROOT/|\$\(dirname \"\$0\"\)/)?(pipeline/scripts/[\w.-]+)")
+
+
+def makefile_targets(makefile: Path) -> set[str]:
+    targets = set()
+    for line in makefile.read_text().splitlines():
+        m = re.match(r"^([A-Za-z0-9_.%/-]+(?:[ \t]+[A-Za-z0-9_.%/-]+)*)[ \t]*::?(?![=])", line)
+        if m and not line.startswith("\t"):
+            targets.update(t for t in m.group(1).split() if not t.startswith("."))
+    return targets
+
+
+def buildspec_commands(spec: dict) -> list[str]:
+    commands = []
+    for phase_name, phase in (spec.get("phases") or {}).items():
+        for key in ("commands", "finally"):
+            for command in (phase or {}).get(key) or []:
+                if not isinstance(command, str):
+                    raise AssertionError(f"phase {phase_name}: command {command!r} is not a string")
+                commands.append(command)
+    return commands
+
+
+def problems_with(command: str, repo: Path, targets: set[str]) -> list[str]:
+    """Why a buildspec command does not run something the repository defines (empty when it does)."""
+    words = shlex.split(command)
+    if not words:
+        return [f"empty command {command!r}"]
+    if any(w in {"&&", "||", "|", ";"} or w.endswith(";") for w in words):
+        return [f"{command!r} chains commands: move the logic into a script under pipeline/scripts"]
+    head, args = words[0], words[1:]
+    if head in {"source", "."}:
+        if len(args) != 1 or not (repo / args[0]).is_file():
+            return [f"{command!r} sources {args[:1]} which is not a file in the repository"]
+        return []
+    if head == "make":
+        named = [a for a in args if not a.startswith("-") and "=" not in a]
+        missing = [t for t in named if t not in targets and t not in EXPECTED_MAKE_TARGETS]
+        return [f"{command!r}: make target {t!r} is not defined in the root Makefile" for t in missing] if named \
+            else [f"{command!r} names no make target"]
+    if "/" in head:
+        path = repo / head
+        if not path.is_file():
+            return [f"{command!r} runs {head}, which is not in the repository"]
+        if not os.access(path, os.X_OK):
+            return [f"{command!r} runs {head}, which is not executable (git update-index --chmod=+x)"]
+        return []
+    return [f"{command!r} runs the bare tool {head!r}: buildspecs only run repository scripts and make targets"]
+
+
+def script_references(script: Path) -> tuple[set[str], set[str]]:
+    """Scripts and make targets a pipeline script itself calls, so the chain below a buildspec holds too."""
+    text = script.read_text()
+    scripts = set(SCRIPT_REFERENCE.findall(text))
+    makes = set(re.findall(r"(?:^|[\s;&|(])make ([a-z][\w-]*)", text, re.M))
+    return scripts, makes
+
+
+class BuildspecCommandsTest(unittest.TestCase):
+    def test_there_are_the_three_buildspecs(self):
+        self.assertEqual(["build-and-test.yml", "deploy.yml", "pr-preview.yml"], [p.name for p in BUILDSPECS])
+
+    def test_every_buildspec_command_exists_in_the_repository(self):
+        targets = makefile_targets(REPO / "Makefile")
+        for path in BUILDSPECS:
+            with self.subTest(buildspec=path.name):
+                spec = yaml.safe_load(path.read_text())
+                self.assertEqual(0.2, spec["version"])
+                commands = buildspec_commands(spec)
+                self.assertTrue(commands, "a buildspec that runs nothing")
+                self.assertEqual([], [p for c in commands for p in problems_with(c, REPO, targets)])
+
+    def test_scripts_called_by_scripts_exist_and_their_make_targets_are_defined(self):
+        targets = makefile_targets(REPO / "Makefile") | EXPECTED_MAKE_TARGETS
+        for script in sorted((REPO / "pipeline" / "scripts").glob("*.sh")):
+            scripts, makes = script_references(script)
+            with self.subTest(script=script.name):
+                self.assertEqual([], [s for s in sorted(scripts) if not (REPO / s).is_file()])
+                self.assertEqual([], sorted(makes - targets))
+
+    def test_buildspecs_use_jdk_17_and_cache_their_package_managers(self):
+        for path in BUILDSPECS:
+            with self.subTest(buildspec=path.name):
+                spec = yaml.safe_load(path.read_text())
+                install = spec["phases"]["install"]
+                self.assertEqual("corretto17", install["runtime-versions"]["java"])
+                caches = spec["cache"]["paths"]
+                if "make test" in buildspec_commands(spec) or "pr-preview" in path.name:
+                    self.assertIn("/root/.m2/repository/**/*", caches)
+                    self.assertIn("/root/.npm/**/*", caches)
+                if any("install-pulumi.sh" in c for c in buildspec_commands(spec)):
+                    self.assertIn("/root/.cache/bookstore-pulumi/**/*", caches)
+
+    def test_build_artifact_carries_every_file_the_deploy_needs(self):
+        spec = yaml.safe_load((REPO / "pipeline/buildspecs/build-and-test.yml").read_text())
+        deploy = yaml.safe_load((REPO / "pipeline/buildspecs/deploy.yml").read_text())
+        files = spec["artifacts"]["files"]
+        variables = spec["env"]["variables"]
+        for name in ("PROGRAM_JAR", "FUNCTIONS_JAR", "GATE_JAR"):
+            self.assertIn(variables[name], files, name)
+        self.assertIn(variables["UI_DIST"] + "/**/*", files)
+        self.assertEqual(variables["PROGRAM_JAR"], deploy["env"]["variables"]["PROGRAM_JAR"])
+        self.assertEqual(["API_BASE_URL", "STACK_REGION"], deploy["env"]["exported-variables"])
+
+
+class CheckerCatchesBadCommandsTest(unittest.TestCase):
+    """The checker above must be able to fail: each kind of broken command is reported."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.repo = Path(self.tmp.name)
+        (self.repo / "pipeline/scripts").mkdir(parents=True)
+        runnable = self.repo / "pipeline/scripts/run.sh"
+        runnable.write_text("#!/bin/sh\n")
+        runnable.chmod(0o755)
+        (self.repo / "pipeline/scripts/plain.sh").write_text("#!/bin/sh\n")
+        (self.repo / "Makefile").write_text(".PHONY: test\ntest: unit\n\techo hi\nunit lint:\n\ttrue\nX := 1\n")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def problems(self, command):
+        return problems_with(command, self.repo, makefile_targets(self.repo / "Makefile"))
+
+    def test_makefile_targets_are_read_without_variables_or_recipes(self):
+        self.assertEqual({"test", "unit", "lint"}, makefile_targets(self.repo / "Makefile"))
+
+    def test_existing_script_source_and_targets_pass(self):
+        for ok in ("pipeline/scripts/run.sh --flag", "source pipeline/scripts/plain.sh", "make test", "make plan-diff"):
+            self.assertEqual([], self.problems(ok), ok)
+
+    def test_each_kind_of_broken_command_is_reported(self):
+        cases = {
+            "pipeline/scripts/missing.sh": "not in the repository",
+            "pipeline/scripts/plain.sh": "not executable",
+            "make deploy": "make target 'deploy' is not defined",
+            "mvn -B package": "bare tool 'mvn'",
+            "source pipeline/scripts/nope.sh": "not a file in the repository",
+            "pipeline/scripts/run.sh && rm -rf /": "chains commands",
+        }
+        for command, expected in cases.items():
+            with self.subTest(command=command):
+                found = self.problems(command)
+                self.assertTrue(found and expected in found[0], found)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,208 @@
+"""The pipeline's shell scripts run for real, in a scratch copy of the repository, with stand-ins for the tools
+that need a cloud (pulumi) or a full build (mvn, npm, make) placed first on PATH. The stand-ins log every call,
+so the tests assert the exact commands a deploy or a preview would run, and what they leave for the next stage."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import textwrap
+import unittest
+from pathlib import Path
+
+from fake_github import FakeGitHub
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+FAKE_PULUMI = textwrap.dedent("""\
+    #!/usr/bin/env bash
+    echo "pulumi $*" >> "$FAKE_LOG"
+    stack_arg() { local prev=""; for a in "$@"; do [ "$prev" = --stack ] && echo "$a"; prev=$a; done; }
+    case "$1 $2" in
+      "login "*) exit 0 ;;
+      "stack select") name=${@: -1}; [[ " $FAKE_STACKS " == *" $name "* ]] || { echo "error: no stack named '$name' found" >&2; exit 255; } ;;
+      "up "*) exit "${FAKE_UP_EXIT:-0}" ;;
+      "stack output") if [[ " $* " == *" --json "* ]]; then echo "{\\"apiBaseUrl\\": \\"$FAKE_API_URL\\"}"; else echo "$FAKE_API_URL"; fi ;;
+      "config get") echo "$FAKE_REGION" ;;
+      "preview "*) f="$FAKE_PREVIEWS/$(stack_arg "$@").json"; [ -f "$f" ] && cat "$f" || { echo '{"diagnostics":[{"severity":"error","message":"error: preview failed"}]}'; exit 255; } ;;
+      *) echo "unexpected pulumi $*" >&2; exit 99 ;;
+    esac
+    """)
+FAKE_LOGGING_TOOL = '#!/usr/bin/env bash\necho "$(basename "$0") $*" >> "$FAKE_LOG"\n'
+FAKE_MAKE = textwrap.dedent("""\
+    #!/usr/bin/env bash
+    echo "make $*" >> "$FAKE_LOG"
+    if [ "$1" = plan-diff ]; then mkdir -p build/plan && cp "$FAKE_PLAN_DIR"/plan-diff.md "$FAKE_PLAN_DIR"/policy-summary.md build/plan/; fi
+    """)
+
+
+class ScratchRepository:
+    """A copy of pipeline/scripts under a temporary root, plus the stand-in tools and their call log."""
+
+    def __init__(self):
+        self._tmp = tempfile.TemporaryDirectory()
+        self.root = Path(self._tmp.name) / "repo"
+        shutil.copytree(REPO / "pipeline" / "scripts", self.root / "pipeline" / "scripts",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        (self.root / "ui").mkdir()
+        (self.root / "target").mkdir()
+        (self.root / "target" / "program.jar").write_bytes(b"PK")
+        self.bin = Path(self._tmp.name) / "bin"
+        self.bin.mkdir()
+        for name, text in {"pulumi": FAKE_PULUMI, "mvn": FAKE_LOGGING_TOOL, "npm": FAKE_LOGGING_TOOL,
+                           "make": FAKE_MAKE}.items():
+            (self.bin / name).write_text(text)
+            (self.bin / name).chmod(0o755)
+        self.log = Path(self._tmp.name) / "calls.log"
+        self.log.touch()
+        self.previews = Path(self._tmp.name) / "previews"
+        self.previews.mkdir()
+
+    def close(self):
+        self._tmp.cleanup()
+
+    def run(self, command: str, **env: str) -> subprocess.CompletedProcess:
+        environment = {
+            "PATH": f"{self.bin}:{os.environ['PATH']}", "HOME": str(self.root.parent),
+            "FAKE_LOG": str(self.log), "FAKE_STACKS": "primary secondary", "FAKE_PREVIEWS": str(self.previews),
+            "FAKE_PLAN_DIR": str(FIXTURES), "FAKE_API_URL": "https://abc123.execute-api.eu-west-1.amazonaws.com",
+            "FAKE_REGION": "eu-west-1",
+        }
+        environment.update(env)
+        return subprocess.run(["bash", "-c", command], cwd=self.root, env=environment, capture_output=True,
+                              text=True, timeout=60)
+
+    def calls(self, tool: str = "") -> list[str]:
+        return [line for line in self.log.read_text().splitlines() if line.startswith(tool)]
+
+
+class ScriptTestCase(unittest.TestCase):
+    def setUp(self):
+        self.repo = ScratchRepository()
+        self.addCleanup(self.repo.close)
+
+
+class PulumiLoginTest(ScriptTestCase):
+    def test_s3_backend_logs_in_to_the_bucket_and_needs_a_kms_secrets_provider(self):
+        without_kms = self.repo.run("pipeline/scripts/pulumi-login.sh", PULUMI_BACKEND_URL="s3://state?region=eu-west-1")
+        self.assertNotEqual(0, without_kms.returncode)
+        self.assertIn("PULUMI_SECRETS_PROVIDER is required", without_kms.stderr)
+
+        ok = self.repo.run("pipeline/scripts/pulumi-login.sh", PULUMI_BACKEND_URL="s3://state?region=eu-west-1",
+                           PULUMI_SECRETS_PROVIDER="awskms://alias/bookstore-pulumi?region=eu-west-1")
+        self.assertEqual(0, ok.returncode, ok.stderr)
+        self.assertEqual(["pulumi login --non-interactive s3://state?region=eu-west-1"], self.repo.calls("pulumi"))
+
+    def test_pulumi_cloud_needs_an_access_token(self):
+        missing = self.repo.run("pipeline/scripts/pulumi-login.sh")
+        self.assertIn("PULUMI_ACCESS_TOKEN is required", missing.stderr)
+
+        ok = self.repo.run("pipeline/scripts/pulumi-login.sh", PULUMI_ACCESS_TOKEN="pul-123")
+        self.assertEqual(0, ok.returncode, ok.stderr)
+        self.assertEqual(["pulumi login --non-interactive https://api.pulumi.com"], self.repo.calls("pulumi"))
+
+    def test_unknown_backend_scheme_is_refused(self):
+        result = self.repo.run("pipeline/scripts/pulumi-login.sh", PULUMI_BACKEND_URL="file:///tmp/state")
+        self.assertIn("must be s3://... or https://...", result.stderr)
+
+
+class DeployStackTest(ScriptTestCase):
+    def deploy(self, stack="primary", **env):
+        settings = {"STACK": stack, "PROGRAM_JAR": "target/program.jar", "PULUMI_ACCESS_TOKEN": "pul-123", **env}
+        return self.repo.run("pipeline/scripts/deploy-stack.sh && source pipeline/scripts/export-gate-variables.sh "
+                             "&& echo \"gate: $API_BASE_URL $STACK_REGION\"", **settings)
+
+    def test_deploy_runs_pulumi_up_on_the_stack_and_exports_what_the_gate_needs(self):
+        result = self.deploy()
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        calls = self.repo.calls("pulumi")
+        self.assertEqual("pulumi stack select --non-interactive primary", calls[1])
+        self.assertTrue(calls[2].startswith("pulumi up --non-interactive --yes --skip-preview --diff --stack primary"))
+        self.assertIn("gate: https://abc123.execute-api.eu-west-1.amazonaws.com eu-west-1", result.stdout)
+        outputs = json.loads((self.repo.root / "build/pipeline/outputs-primary.json").read_text())
+        self.assertEqual("https://abc123.execute-api.eu-west-1.amazonaws.com", outputs["apiBaseUrl"])
+
+    def test_unknown_stack_fails_before_anything_is_deployed(self):
+        result = self.deploy(stack="primray")
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("stack 'primray' does not exist in this backend", result.stderr)
+        self.assertEqual([], [c for c in self.repo.calls("pulumi") if c.startswith("pulumi up")])
+
+    def test_stack_prefix_qualifies_the_stack_name(self):
+        result = self.deploy(PULUMI_STACK_PREFIX="acme/bookstore/", FAKE_STACKS="acme/bookstore/primary")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertIn("--stack acme/bookstore/primary", self.repo.calls("pulumi up")[0])
+
+    def test_stack_on_another_secrets_provider_is_not_deployed(self):
+        (self.repo.root / "Pulumi.primary.yaml").write_text("secretsprovider: awskms://alias/old?region=eu-west-1\n")
+
+        result = self.deploy(PULUMI_ACCESS_TOKEN="", PULUMI_BACKEND_URL="s3://state?region=eu-west-1",
+                             PULUMI_SECRETS_PROVIDER="awskms://alias/bookstore-pulumi?region=eu-west-1")
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("Pulumi.primary.yaml does not use awskms://alias/bookstore-pulumi", result.stderr)
+        self.assertEqual([], self.repo.calls("pulumi up"))
+
+    def test_missing_program_jar_fails_with_its_path(self):
+        result = self.repo.run("pipeline/scripts/deploy-stack.sh", STACK="primary", PROGRAM_JAR="target/absent.jar")
+        self.assertIn("program jar target/absent.jar is missing", result.stderr)
+
+    def test_failed_pulumi_up_fails_the_deploy(self):
+        result = self.deploy(FAKE_UP_EXIT="255")
+        self.assertNotEqual(0, result.returncode)
+        self.assertFalse((self.repo.root / "build/pipeline/gate-variables.env").exists())
+
+
+class PullRequestPreviewTest(ScriptTestCase):
+    SHA = "3f2c1e9a7b5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b"
+
+    def preview(self, github: FakeGitHub):
+        return self.repo.run(
+            "pipeline/scripts/pr-preview.sh", PULUMI_ACCESS_TOKEN="pul-123", PREVIEW_STACKS="primary secondary",
+            PLAN_DIFF_FILE="build/plan/plan-diff.md", POLICY_SUMMARY_FILE="build/plan/policy-summary.md",
+            GITHUB_REPOSITORY="acme/bookstore", GITHUB_TOKEN="ghp_test", GITHUB_API_URL=github.url, COMMIT_ID=self.SHA)
+
+    def test_preview_of_both_stacks_ends_in_one_comment_updated_on_the_next_push(self):
+        shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
+        shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
+        with FakeGitHub("acme/bookstore", "ghp_test") as github:
+            github.pulls_by_commit[self.SHA] = [{"number": 4, "state": "open", "head": {"sha": self.SHA}}]
+
+            first, second = self.preview(github), self.preview(github)
+
+            self.assertEqual(0, first.returncode, first.stderr)
+            self.assertEqual(0, second.returncode, second.stderr)
+            self.assertEqual(1, len(github.comments[4]))
+            body = github.comments[4][0]["body"]
+            self.assertIn("| primary | 1 | 1 | 1 | 1 | 0 | 84 |", body)
+            self.assertIn("**secondary**: no changes.", body)
+            self.assertIn("| + | `aws:cloudwatch/metricAlarm:MetricAlarm` | api-health-alarm |", body)
+            self.assertIn("**Resilience budget**", body)
+        calls = self.repo.calls()
+        self.assertIn("pulumi preview --non-interactive --json --stack primary", calls)
+        self.assertIn("pulumi preview --non-interactive --json --stack secondary", calls)
+        self.assertIn("make plan", calls)
+        self.assertIn("make plan-diff", calls)
+        self.assertEqual(["mvn -B -ntp -f lambdas/pom.xml package -DskipTests", "npm ci --no-audit --no-fund",
+                          "npm run build", "mvn -B -ntp -f pom.xml package -DskipTests"],
+                         [c for c in calls if c.startswith(("mvn", "npm"))][:4])
+
+    def test_failed_stack_preview_is_commented_and_fails_the_build(self):
+        shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
+        with FakeGitHub("acme/bookstore", "ghp_test") as github:
+            github.pulls_by_commit[self.SHA] = [{"number": 4, "state": "open", "head": {"sha": self.SHA}}]
+
+            result = self.preview(github)
+
+            self.assertEqual(1, result.returncode)
+            self.assertIn(":x: **secondary**: preview failed.", github.comments[4][0]["body"])
+
+
+if __name__ == "__main__":
+    unittest.main()
