@@ -1,5 +1,7 @@
 package com.bookstore.infra.config;
 
+import com.bookstore.infra.pipeline.PipelineSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +24,8 @@ public record StackSettings(
         Optional<String> alertEmail,
         Resilience resilience,
         Sizing sizing,
-        Artifacts artifacts) {
+        Artifacts artifacts,
+        Optional<PipelineSettings> pipeline) {
 
     /** The figures of DESIGN §7 that the resilience budget is computed from. */
     public record Resilience(
@@ -106,6 +109,8 @@ public record StackSettings(
                         .orElse("lambdas/functions/target/bookstore-functions.jar"),
                 reader.optional("bookstore:uiDist", Function.identity()).orElse("ui/dist"));
 
+        Optional<PipelineSettings> pipeline = pipeline(reader, role);
+
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
             reader.problem("bookstore:primaryStack is required when bookstore:role is secondary");
         }
@@ -121,7 +126,47 @@ public record StackSettings(
         }
         reader.throwIfAnyProblem();
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
-                alertEmail, resilience, sizing, artifacts);
+                alertEmail, resilience, sizing, artifacts, pipeline);
+    }
+
+    // ---- The delivery pipeline (issue 6): present only when bookstore:pipelineRepository is set. ----
+
+    private static final String PIPELINE_SWITCH = "bookstore:pipelineRepository";
+
+    /** The pipeline's keys; it lives in the primary only, so a secondary that sets any of them is a mistake. */
+    private static Optional<PipelineSettings> pipeline(Reader reader, Role role) {
+        Optional<String> repository = reader.optional(PIPELINE_SWITCH, PipelineSettings::repository);
+        if (repository.isEmpty()) {
+            for (String key : PipelineSettings.KEYS) {
+                if (reader.isSet(key)) {
+                    reader.problem(key + " is set but " + PIPELINE_SWITCH + " is not (the pipeline is off)");
+                }
+            }
+            return Optional.empty();
+        }
+        if (role == Role.SECONDARY) {
+            reader.problem(PIPELINE_SWITCH + " belongs in the primary's config: the pipeline deploys both stacks from there");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PipelineSettings(
+                    repository.get(),
+                    reader.optional("bookstore:pipelineBranch", PipelineSettings::branch).orElse("main"),
+                    reader.optional("bookstore:pipelineConnectionArn", PipelineSettings::connectionArn),
+                    reader.optional("bookstore:pipelineManualApproval", PipelineSettings::flag).orElse(false),
+                    reader.optional("bookstore:pipelineGithubTokenSecret", PipelineSettings::secretName)
+                            .orElse(PipelineSettings.DEFAULT_GITHUB_TOKEN_SECRET),
+                    reader.optional("bookstore:pipelineGateJar", Function.identity())
+                            .orElse(PipelineSettings.DEFAULT_GATE_JAR),
+                    PipelineSettings.StateBackend.of(
+                            reader.optional("bookstore:pipelineBackendUrl", PipelineSettings.StateBackend::url),
+                            reader.optional("bookstore:pipelineSecretsProvider", PipelineSettings.StateBackend::secretsProvider),
+                            reader.optional("bookstore:pipelineAccessTokenSecret", PipelineSettings::secretName),
+                            reader.optional("bookstore:pipelineStackPrefix", PipelineSettings.StateBackend::stackPrefix))));
+        } catch (IllegalArgumentException e) {
+            reader.problem(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static String region(String text) {
@@ -188,6 +233,10 @@ public record StackSettings(
                 }
                 return value;
             }).orElse(defaultValue);
+        }
+
+        boolean isSet(String key) {
+            return config.get(key).filter(s -> !s.isBlank()).isPresent();
         }
 
         void problem(String message) {

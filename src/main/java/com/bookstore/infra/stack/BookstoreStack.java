@@ -12,6 +12,7 @@ import com.bookstore.infra.data.TableDesign;
 import com.bookstore.infra.dns.FailoverDns;
 import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.network.Network;
+import com.bookstore.infra.pipeline.DeliveryPipeline;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.region.RegionalProviders;
 import com.bookstore.infra.region.StackTags;
@@ -81,6 +82,7 @@ public final class BookstoreStack {
 
         api.customDomainTarget.ifPresent(target ->
                 new FailoverDns(prefix + "-failover", region, api.healthCheckHost, target));
+        settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", prefix, region, pipeline));
 
         ctx.export("region", Output.of(settings.region()));
         ctx.export("role", Output.of(settings.role().value()));
