@@ -24,7 +24,8 @@ public record PrimaryOutputs(
         Output<String> userPoolId,
         Output<String> userPoolClientId,
         Output<String> distributionArn,
-        Output<String> distributionDomainName) {
+        Output<String> distributionDomainName,
+        Output<String> storefrontUrl) {
 
     /** The output names, in declaration order. */
     public static List<String> names() {

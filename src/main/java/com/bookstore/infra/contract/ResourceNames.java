@@ -43,8 +43,8 @@ public final class ResourceNames {
         return "api." + domain;
     }
 
-    /** The blog's failover name (the blog component comes with its own issue; the storefront links to it). */
-    public static String blogHost(String domain) {
-        return "blog." + domain;
+    /** The storefront's name, served by CloudFront. */
+    public static String storefrontHost(String domain) {
+        return "www." + domain;
     }
 }

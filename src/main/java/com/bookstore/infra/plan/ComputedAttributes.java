@@ -105,6 +105,7 @@ final class ComputedAttributes {
                 id = stableId("E", name).toUpperCase();
                 state.put("arn", "arn:aws:cloudfront::" + ACCOUNT_ID + ":distribution/" + id);
                 state.put("domainName", stableId("d", name) + ".cloudfront.net");
+                state.put("hostedZoneId", "Z2FDTNDATAQYW2"); // CloudFront's one hosted zone
             }
             case "aws:sqs/queue:Queue" -> {
                 state.put("arn", prefix.formatted("sqs") + physical);

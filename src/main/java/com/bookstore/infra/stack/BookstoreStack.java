@@ -73,8 +73,8 @@ public final class BookstoreStack {
         var api = new RegionalApi(prefix + "-api", region, functions, userPool, logKey.arn);
 
         var siteInputs = new StorefrontSite.Inputs(
-                SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool,
-                        settings.domain().map(domain -> "https://" + ResourceNames.blogHost(domain))),
+                // blogUrl joins config.json with the blog component (issue 8); no link to a blog that does not exist.
+                SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool, Optional.empty()),
                 Path.of(settings.artifacts().uiDist()));
         var site = primary.map(contract -> StorefrontSite.secondary(prefix + "-storefront", region, siteInputs,
                         contract.distributionArn()))
@@ -92,10 +92,10 @@ public final class BookstoreStack {
         if (primary.isEmpty()) {
             new PrimaryOutputs(Output.of(settings.region()), tables.books.arn(), tables.cart.arn(),
                     tables.orders.arn(), userPool.userPoolId(), userPool.clientId(),
-                    site.distributionArn.orElseThrow(), site.distributionDomainName.orElseThrow()).export(ctx);
-            ctx.export("storefrontUrl", site.distributionDomainName.orElseThrow().applyValue(host -> "https://" + host));
+                    site.distributionArn.orElseThrow(), site.distributionDomainName.orElseThrow(),
+                    site.storefrontUrl.orElseThrow()).export(ctx);
         } else {
-            ctx.export("storefrontUrl", primary.get().distributionDomainName().applyValue(host -> "https://" + host));
+            ctx.export("storefrontUrl", primary.get().storefrontUrl());
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.bookstore.infra.web;
 
+import com.bookstore.infra.contract.ResourceNames;
+import com.bookstore.infra.dns.ValidatedCertificate;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.PolicyJson;
 import com.pulumi.asset.FileAsset;
@@ -17,6 +19,9 @@ import com.pulumi.aws.cloudfront.inputs.DistributionOriginGroupMemberArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsGeoRestrictionArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionViewerCertificateArgs;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
@@ -53,7 +58,8 @@ import java.util.stream.Stream;
  * The storefront's static site in one region: a private, versioned, encrypted bucket that only CloudFront can
  * read (Origin Access Control) and only over TLS, holding the built UI and a runtime {@code config.json}.
  * The primary also owns the CloudFront distribution, whose origin group fails over to the secondary's bucket
- * (named by {@code ResourceNames}, so it is known before the secondary exists) for GET and HEAD.
+ * (named by {@code ResourceNames}, so it is known before the secondary exists) for GET and HEAD. With a
+ * domain, the distribution answers {@code www.<domain>} with a certificate from us-east-1.
  */
 public final class StorefrontSite extends ComponentResource {
 
@@ -69,6 +75,8 @@ public final class StorefrontSite extends ComponentResource {
     /** Present in the primary only: the distribution serving both buckets. */
     public final Optional<Output<String>> distributionArn;
     public final Optional<Output<String>> distributionDomainName;
+    /** Present in the primary only: {@code https://www.<domain>} with a domain, else the CloudFront URL. */
+    public final Optional<Output<String>> storefrontUrl;
 
     /** What the site needs from the rest of the stack. */
     public record Inputs(Output<String> runtimeConfigJson, Path uiDist) {
@@ -111,11 +119,15 @@ public final class StorefrontSite extends ComponentResource {
             readerDistributionArn = peerDistributionArn.get();
             this.distributionArn = Optional.empty();
             this.distributionDomainName = Optional.empty();
+            this.storefrontUrl = Optional.empty();
         } else {
             var distribution = distribution(name, region, bucket);
             readerDistributionArn = distribution.arn();
             this.distributionArn = Optional.of(distribution.arn());
             this.distributionDomainName = Optional.of(distribution.domainName());
+            this.storefrontUrl = Optional.of(region.settings().domain()
+                    .map(domain -> Output.of("https://" + ResourceNames.storefrontHost(domain)))
+                    .orElseGet(() -> distribution.domainName().applyValue(d -> "https://" + d)));
         }
         new BucketPolicy(name, BucketPolicyArgs.builder()
                 .bucket(bucket.id())
@@ -147,6 +159,12 @@ public final class StorefrontSite extends ComponentResource {
     }
 
     private Distribution distribution(String name, RegionContext region, BucketV2 bucket) {
+        var settings = region.settings();
+        Optional<String> host = settings.domain().map(ResourceNames::storefrontHost);
+        // CloudFront only accepts certificates from us-east-1: the edge provider.
+        Optional<ValidatedCertificate> certificate = host.map(h -> new ValidatedCertificate(name + "-certificate", h,
+                settings.hostedZoneId().orElseThrow(), ComponentResourceOptions.builder()
+                .parent(this).providers(region.providers().edge()).build()));
         var accessControl = new OriginAccessControl(name, OriginAccessControlArgs.builder()
                 .name(name)
                 .description("Bookstore storefront buckets")
@@ -157,8 +175,10 @@ public final class StorefrontSite extends ComponentResource {
         String primaryOrigin = "ui-" + region.region();
         String secondaryOrigin = "ui-" + region.settings().peerRegion();
         String failoverGroup = "ui-failover";
-        return new Distribution(name, DistributionArgs.builder()
+        var distribution = new Distribution(name, DistributionArgs.builder()
                 .enabled(true)
+                .isIpv6Enabled(true)
+                .aliases(host.map(List::of).orElse(List.of()))
                 .comment("Bookstore storefront")
                 .httpVersion("http2and3")
                 .priceClass(region.settings().sizing().cloudFrontPriceClass())
@@ -210,10 +230,31 @@ public final class StorefrontSite extends ComponentResource {
                         .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder()
                                 .restrictionType("none").build())
                         .build())
-                .viewerCertificate(DistributionViewerCertificateArgs.builder()
-                        .cloudfrontDefaultCertificate(true)
-                        .build())
+                .viewerCertificate(certificate.map(c -> DistributionViewerCertificateArgs.builder()
+                                .acmCertificateArn(c.arn)
+                                .sslSupportMethod("sni-only")
+                                .minimumProtocolVersion("TLSv1.2_2021")
+                                .build())
+                        .orElseGet(() -> DistributionViewerCertificateArgs.builder()
+                                .cloudfrontDefaultCertificate(true)
+                                .build()))
                 .build(), child());
+        host.ifPresent(h -> {
+            for (String type : List.of("A", "AAAA")) {
+                new Record(name + "-" + type.toLowerCase(java.util.Locale.ROOT), RecordArgs.builder()
+                        .zoneId(settings.hostedZoneId().orElseThrow())
+                        .name(h)
+                        .type(type)
+                        .aliases(RecordAliasArgs.builder()
+                                .name(distribution.domainName())
+                                .zoneId(distribution.hostedZoneId())
+                                .evaluateTargetHealth(false)
+                                .build())
+                        .build(), CustomResourceOptions.builder().parent(this)
+                        .provider(region.providers().edge()).build());
+            }
+        });
+        return distribution;
     }
 
     private static Output<String> bucketPolicy(Output<String> bucketArn, Output<String> distributionArn) {

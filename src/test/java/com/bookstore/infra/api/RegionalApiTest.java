@@ -57,7 +57,7 @@ class RegionalApiTest {
         Plan plan = Plans.primary();
 
         var domain = Plans.one(plan, "aws:apigatewayv2/domainName:DomainName");
-        var certificate = Plans.one(plan, "aws:acm/certificate:Certificate");
+        var certificate = Plans.named(plan, "aws:acm/certificate:Certificate", "bookstore-api-certificate");
 
         assertEquals("api.shop.example.org", input(domain, "domainName"));
         assertEquals("REGIONAL", input(domain, "domainNameConfiguration.endpointType"));

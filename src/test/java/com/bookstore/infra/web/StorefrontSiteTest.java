@@ -42,6 +42,23 @@ class StorefrontSiteTest {
     }
 
     @Test
+    void withADomainTheStorefrontIsServedAtWwwWithAUsEast1Certificate() {
+        Plan plan = Plans.primary();
+
+        var distribution = Plans.one(plan, "aws:cloudfront/distribution:Distribution");
+        var certificate = Plans.named(plan, "aws:acm/certificate:Certificate", "bookstore-storefront-certificate");
+        var alias = Plans.named(plan, "aws:route53/record:Record", "bookstore-storefront-a");
+
+        assertEquals(List.of("www.shop.example.org"), input(distribution, "aliases"));
+        assertEquals("us-east-1", certificate.region());
+        assertEquals("www.shop.example.org", input(certificate, "domainName"));
+        assertEquals("sni-only", input(distribution, "viewerCertificate.sslSupportMethod"));
+        assertEquals("Z2FDTNDATAQYW2", input(alias, "aliases.zoneId"));
+        assertEquals("https://www.shop.example.org", plan.outputs().get("storefrontUrl"));
+        assertEquals("https://www.shop.example.org", Plans.secondary().outputs().get("storefrontUrl"));
+    }
+
+    @Test
     void secondaryBucketIsReadableByThePrimarysDistributionOnlyAndOnlyOverTls() {
         Plan primary = Plans.primary();
         Plan secondary = Plans.secondary();
@@ -76,7 +93,7 @@ class StorefrontSiteTest {
         assertEquals("https://api.shop.example.org", json.get("apiBaseUrl"));
         assertEquals("ap-southeast-1", json.get("region"));
         assertEquals("secondary", json.get("role"));
-        assertEquals("https://blog.shop.example.org", json.get("blogUrl"));
+        assertFalse(json.containsKey("blogUrl"), "no link until the blog component exists");
         assertEquals(Map.of("region", "eu-west-1", "userPoolId", primary.outputs().get("userPoolId"),
                 "clientId", primary.outputs().get("userPoolClientId"),
                 "endpoint", "https://cognito-idp.eu-west-1.amazonaws.com/"), json.get("cognito"));
