@@ -135,8 +135,7 @@ public record StackSettings(
 
     /** The pipeline's keys; it lives in the primary only, so a secondary that sets any of them is a mistake. */
     private static Optional<PipelineSettings> pipeline(Reader reader, Role role) {
-        Optional<String> repository = reader.optional(PIPELINE_SWITCH, PipelineSettings::repository);
-        if (repository.isEmpty()) {
+        if (!reader.isSet(PIPELINE_SWITCH)) {
             for (String key : PipelineSettings.KEYS) {
                 if (reader.isSet(key)) {
                     reader.problem(key + " is set but " + PIPELINE_SWITCH + " is not (the pipeline is off)");
@@ -148,21 +147,24 @@ public record StackSettings(
             reader.problem(PIPELINE_SWITCH + " belongs in the primary's config: the pipeline deploys both stacks from there");
             return Optional.empty();
         }
+        // Every key is read (and every malformed one reported) before the settings are put together.
+        Optional<String> repository = reader.optional(PIPELINE_SWITCH, PipelineSettings::repository);
+        String branch = reader.optional("bookstore:pipelineBranch", PipelineSettings::branch).orElse("main");
+        Optional<String> connectionArn = reader.optional("bookstore:pipelineConnectionArn", PipelineSettings::connectionArn);
+        boolean manualApproval = reader.optional("bookstore:pipelineManualApproval", PipelineSettings::flag).orElse(false);
+        String githubTokenSecret = reader.optional("bookstore:pipelineGithubTokenSecret", PipelineSettings::secretName)
+                .orElse(PipelineSettings.DEFAULT_GITHUB_TOKEN_SECRET);
+        String gateJar = reader.optional("bookstore:pipelineGateJar", Function.identity())
+                .orElse(PipelineSettings.DEFAULT_GATE_JAR);
+        Optional<String> backendUrl = reader.optional("bookstore:pipelineBackendUrl", PipelineSettings.StateBackend::url);
+        Optional<String> secretsProvider = reader.optional("bookstore:pipelineSecretsProvider",
+                PipelineSettings.StateBackend::secretsProvider);
+        Optional<String> accessTokenSecret = reader.optional("bookstore:pipelineAccessTokenSecret", PipelineSettings::secretName);
+        Optional<String> stackPrefix = reader.optional("bookstore:pipelineStackPrefix", PipelineSettings.StateBackend::stackPrefix);
         try {
-            return Optional.of(new PipelineSettings(
-                    repository.get(),
-                    reader.optional("bookstore:pipelineBranch", PipelineSettings::branch).orElse("main"),
-                    reader.optional("bookstore:pipelineConnectionArn", PipelineSettings::connectionArn),
-                    reader.optional("bookstore:pipelineManualApproval", PipelineSettings::flag).orElse(false),
-                    reader.optional("bookstore:pipelineGithubTokenSecret", PipelineSettings::secretName)
-                            .orElse(PipelineSettings.DEFAULT_GITHUB_TOKEN_SECRET),
-                    reader.optional("bookstore:pipelineGateJar", Function.identity())
-                            .orElse(PipelineSettings.DEFAULT_GATE_JAR),
-                    PipelineSettings.StateBackend.of(
-                            reader.optional("bookstore:pipelineBackendUrl", PipelineSettings.StateBackend::url),
-                            reader.optional("bookstore:pipelineSecretsProvider", PipelineSettings.StateBackend::secretsProvider),
-                            reader.optional("bookstore:pipelineAccessTokenSecret", PipelineSettings::secretName),
-                            reader.optional("bookstore:pipelineStackPrefix", PipelineSettings.StateBackend::stackPrefix))));
+            var backend = PipelineSettings.StateBackend.of(backendUrl, secretsProvider, accessTokenSecret, stackPrefix);
+            return repository.map(repo -> new PipelineSettings(repo, branch, connectionArn, manualApproval,
+                    githubTokenSecret, gateJar, backend));
         } catch (IllegalArgumentException e) {
             reader.problem(e.getMessage());
             return Optional.empty();
