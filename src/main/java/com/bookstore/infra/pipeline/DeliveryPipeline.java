@@ -123,14 +123,16 @@ public final class DeliveryPipeline extends ComponentResource {
         deliveryStages.add(stage(DEPLOY_PRIMARY, codeBuild(DEPLOY_PRIMARY, deployPrimary, BUILD_OUTPUT,
                 "PrimaryDeployOutputs", DEPLOY_PRIMARY, Map.of())));
         deliveryStages.add(stage("VerifyPrimary", verify("VerifyPrimary", gate,
-                VerifyGate.userParameters(PRIMARY_STACK, DEPLOY_PRIMARY, tables, primaryRoute))));
+                VerifyGate.userParameters(PRIMARY_STACK, DEPLOY_PRIMARY, settings.region(), tables,
+                        primaryRoute))));
         if (pipeline.manualApproval()) {
             deliveryStages.add(stage("ApprovePromotion", approval(settings.peerRegion())));
         }
         deliveryStages.add(stage(DEPLOY_SECONDARY, codeBuild(DEPLOY_SECONDARY, deploySecondary, BUILD_OUTPUT,
                 "SecondaryDeployOutputs", DEPLOY_SECONDARY, Map.of())));
         deliveryStages.add(stage("VerifySecondary", verify("VerifySecondary", gate,
-                VerifyGate.userParameters(SECONDARY_STACK, DEPLOY_SECONDARY, tables, bothRoutes))));
+                VerifyGate.userParameters(SECONDARY_STACK, DEPLOY_SECONDARY, settings.peerRegion(),
+                        tables, bothRoutes))));
 
         var deliveryRole = pipelineRole(name + "-delivery", deliveryArtifacts,
                 List.of(build, deployPrimary, deploySecondary), List.of(gate.functionArn));

@@ -85,12 +85,13 @@ public final class VerifyGate extends ComponentResource {
     }
 
     /**
-     * The invoke action's user parameters (pipeline/README.md, "User parameters"): the URL and region come from
-     * the deploy action's exported variables, so the gate checks what was just deployed; the replication check
-     * covers every table on the given routes ({@code source -> receiving} region pairs).
+     * The invoke action's user parameters (pipeline/README.md, "User parameters"). The URL comes from the deploy
+     * action's exported variables, so the gate checks what was just deployed; the expected region comes from this
+     * stack's config, not from the deploy, so a stack deployed into the wrong region, or a URL that reaches the
+     * other one, fails the gate. The replication check covers every table on the given routes.
      */
-    public static String userParameters(String stack, String deployNamespace, List<String> tables,
-                                        List<Route> routes) {
+    public static String userParameters(String stack, String deployNamespace, String expectedRegion,
+                                        List<String> tables, List<Route> routes) {
         Map<String, Object> replication = new LinkedHashMap<>();
         replication.put("tables", tables);
         replication.put("routes", routes.stream().map(Route::asJson).toList());
@@ -100,7 +101,7 @@ public final class VerifyGate extends ComponentResource {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("stack", stack);
         parameters.put("apiBaseUrl", "#{" + deployNamespace + ".API_BASE_URL}");
-        parameters.put("expectedRegion", "#{" + deployNamespace + ".STACK_REGION}");
+        parameters.put("expectedRegion", expectedRegion);
         parameters.put("maxWaitSeconds", MAX_WAIT_SECONDS);
         parameters.put("replication", replication);
         // Ordered maps only: the same program renders the same JSON, so plans diff cleanly.

@@ -119,10 +119,10 @@ class DeliveryPipelineTest {
         assertEquals("bookstore-pipeline-gate", configuration(verifyPrimary).get("FunctionName"));
         assertEquals("primary", primary.get("stack"));
         assertEquals("#{DeployPrimary.API_BASE_URL}", primary.get("apiBaseUrl"));
-        assertEquals("#{DeployPrimary.STACK_REGION}", primary.get("expectedRegion"));
+        assertEquals("eu-west-1", primary.get("expectedRegion"));
         assertEquals("secondary", secondary.get("stack"));
         assertEquals("#{DeploySecondary.API_BASE_URL}", secondary.get("apiBaseUrl"));
-        assertEquals("#{DeploySecondary.STACK_REGION}", secondary.get("expectedRegion"));
+        assertEquals("ap-southeast-1", secondary.get("expectedRegion"));
         Map<?, ?> replication = (Map<?, ?>) secondary.get("replication");
         assertEquals(List.of("bookstore-books", "bookstore-cart", "bookstore-orders"), replication.get("tables"));
         assertEquals(List.of(Map.of("sourceRegion", "eu-west-1", "receivingRegion", "ap-southeast-1"),
