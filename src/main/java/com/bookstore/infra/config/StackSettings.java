@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * Everything the program reads from config, parsed and validated once. Components take this record (or the
- * part they need) and never call {@code ctx.config()}; tests build it directly.
+ * part they need) and never read Pulumi config themselves; tests build it directly.
  *
  * <p>Every key is documented in {@code docs/configuration.md}; a key added here belongs there too.
  */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Books, Cart and Orders as DynamoDB global tables (version 2019.11.21). The primary creates the tables; the
@@ -36,15 +37,15 @@ public final class GlobalTables extends ComponentResource {
     public final TableRef cart;
     public final TableRef orders;
 
-    private GlobalTables(String name, RegionContext region, Map<TableDesign, Output<String>> primaryTableArns) {
+    private GlobalTables(String name, RegionContext region, Optional<Map<TableDesign, Output<String>>> primaryTableArns) {
         super("bookstore:data:GlobalTables", name,
                 ComponentResourceOptions.builder().providers(region.providers().home()).build());
         Map<TableDesign, TableRef> refs = new EnumMap<>(TableDesign.class);
         for (TableDesign design : TableDesign.values()) {
             String tableName = region.names().table(design.logicalName);
-            refs.put(design, primaryTableArns == null
-                    ? createTable(name, design, tableName)
-                    : createReplica(name, design, tableName, primaryTableArns.get(design), region));
+            refs.put(design, primaryTableArns
+                    .map(arns -> createReplica(name, design, tableName, arns.get(design), region))
+                    .orElseGet(() -> createTable(name, design, tableName)));
         }
         this.books = refs.get(TableDesign.BOOKS);
         this.cart = refs.get(TableDesign.CART);
@@ -58,12 +59,12 @@ public final class GlobalTables extends ComponentResource {
 
     /** The primary's tables, the source of every replica. */
     public static GlobalTables primary(String name, RegionContext region) {
-        return new GlobalTables(name, region, null);
+        return new GlobalTables(name, region, Optional.empty());
     }
 
     /** The secondary's replicas of the primary's tables. */
     public static GlobalTables replicas(String name, RegionContext region, Map<TableDesign, Output<String>> primaryTableArns) {
-        return new GlobalTables(name, region, Map.copyOf(primaryTableArns));
+        return new GlobalTables(name, region, Optional.of(Map.copyOf(primaryTableArns)));
     }
 
     private TableRef createTable(String name, TableDesign design, String tableName) {

@@ -27,6 +27,8 @@ public final class PlanMocks implements Mocks {
     public static final String ACCOUNT_ID = "123456789012";
     private static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
     private static final String PROVIDER_PREFIX = "pulumi:providers:";
+    /** Shown in computed ARNs of a resource without an explicit provider (the explicit-region rule flags it). */
+    private static final String NO_REGION = "no-explicit-region";
 
     /** One resource as the engine received it. */
     public record Registration(String type, String name, String id, String provider, String region,
@@ -76,14 +78,14 @@ public final class PlanMocks implements Mocks {
         String region = args.type.startsWith(PROVIDER_PREFIX)
                 ? (String) inputs.get("region") : regionOf(args.provider);
         Map<String, Object> state = new LinkedHashMap<>(inputs);
-        String id = ComputedAttributes.fill(args.type, args.name, region == null ? "us-east-1" : region, state);
+        String id = ComputedAttributes.fill(args.type, args.name, region == null ? NO_REGION : region, state);
         registrations.add(new Registration(args.type, args.name, id, providerName(args.provider), region, inputs));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        String region = Optional.ofNullable(regionOf(args.provider)).orElse("us-east-1");
+        String region = Optional.ofNullable(regionOf(args.provider)).orElse(NO_REGION);
         Map<String, Object> result = new HashMap<>();
         switch (args.token) {
             case "aws:index/getCallerIdentity:getCallerIdentity" -> {
