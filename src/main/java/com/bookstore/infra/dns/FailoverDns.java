@@ -58,7 +58,7 @@ public final class FailoverDns extends ComponentResource {
                 .tags(Map.of("Name", "bookstore-api-" + region.region()))
                 .build(), child());
 
-        var key = new EncryptionKey(name + "-alarms", "alarm notifications", settings.edgeRegion(),
+        var key = new EncryptionKey(name + "-alarms", name + "-alarms-" + role, "alarm notifications", settings.edgeRegion(),
                 region.accountId(), List.of(EncryptionKey.ServiceUse.ALARMS),
                 ComponentResourceOptions.builder().parent(this).build());
         var topic = new Topic(name + "-alarms", TopicArgs.builder()

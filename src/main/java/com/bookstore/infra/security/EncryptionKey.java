@@ -30,7 +30,11 @@ public final class EncryptionKey extends ComponentResource {
 
     public final Output<String> arn;
 
-    public EncryptionKey(String name, String purpose, String region, Output<String> accountId,
+    /**
+     * @param aliasName the key's alias without {@code alias/}; unique in the key's region and account, which two
+     *                  stacks may share (both keep their alarm keys in the edge region)
+     */
+    public EncryptionKey(String name, String aliasName, String purpose, String region, Output<String> accountId,
                          List<ServiceUse> uses, ComponentResourceOptions options) {
         super("bookstore:security:EncryptionKey", name, options);
         var key = new Key(name, KeyArgs.builder()
@@ -40,7 +44,7 @@ public final class EncryptionKey extends ComponentResource {
                 .policy(policy(region, accountId, uses))
                 .build(), CustomResourceOptions.builder().parent(this).build());
         new Alias(name, AliasArgs.builder()
-                .name("alias/" + name)
+                .name("alias/" + aliasName)
                 .targetKeyId(key.keyId())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.arn = key.arn();

@@ -55,7 +55,7 @@ public final class BookstoreStack {
                 : Optional.of(PrimaryOutputs.from(new StackReference(settings.primaryStack().orElseThrow()),
                         settings.peerRegion()));
 
-        var logKey = new EncryptionKey(prefix + "-logs", "log encryption", settings.region(), accountId,
+        var logKey = new EncryptionKey(prefix + "-logs", prefix + "-logs", "log encryption", settings.region(), accountId,
                 List.of(EncryptionKey.ServiceUse.LOGS),
                 ComponentResourceOptions.builder().providers(providers.home()).build());
         var network = new Network(prefix + "-network", region);

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,6 +34,26 @@ class StackStructureTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theTwoStacksNeverClaimTheSamePhysicalNameInARegionTheyShare() {
+        Set<String> primaryNames = physicalNames(Plans.primary());
+
+        Set<String> clashes = physicalNames(Plans.secondary()).stream().filter(primaryNames::contains)
+                .collect(Collectors.toSet());
+
+        assertEquals(Set.of(), clashes);
+    }
+
+    /** {@code type region name [setIdentifier]} of every resource with an explicit name it does not share on purpose. */
+    private static Set<String> physicalNames(Plan plan) {
+        return plan.awsResources().stream()
+                .filter(r -> r.inputs().get("name") instanceof String)
+                .filter(r -> !Boolean.TRUE.equals(r.inputs().get("allowOverwrite"))) // ACM validation records
+                .map(r -> r.type() + " " + r.region() + " " + r.inputs().get("name") + " "
+                        + r.inputs().getOrDefault("setIdentifier", ""))
+                .collect(Collectors.toSet());
     }
 
     @Test
