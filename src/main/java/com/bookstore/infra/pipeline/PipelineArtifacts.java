@@ -54,7 +54,8 @@ public final class PipelineArtifacts extends ComponentResource {
     public PipelineArtifacts(String name, RegionContext region, ComponentResource parent) {
         super("bookstore:pipeline:PipelineArtifacts", name,
                 ComponentResourceOptions.builder().parent(parent).providers(region.providers().home()).build());
-        var key = new EncryptionKey(name, "pipeline artifacts and logs", region.region(), region.accountId(),
+        // The pipeline lives in the primary only, so its name is a unique alias in the account and region.
+        var key = new EncryptionKey(name, name, "pipeline artifacts and logs", region.region(), region.accountId(),
                 List.of(EncryptionKey.ServiceUse.LOGS), ComponentResourceOptions.builder().parent(this).build());
         // Bucket names are global: the account and region keep forks and regions apart, as for the UI buckets.
         Output<String> physicalName = region.accountId().applyValue(account -> name + "-" + account + "-" + region.region());
