@@ -346,6 +346,25 @@ class DeliveryPipelineTest {
     }
 
     @Test
+    void everyPipelineResourceHangsUnderTheDeliveryPipelineComponentInThePrimarysRegion() {
+        Plan plan = selfManaged();
+        Map<String, String> parents = plan.resources().stream().filter(r -> r.parent() != null)
+                .collect(Collectors.toMap(PlannedResource::key, PlannedResource::parent));
+        List<PlannedResource> underPipeline = plan.resources().stream()
+                .filter(r -> ancestors(r.key(), parents).contains("bookstore:pipeline:DeliveryPipeline::bookstore-pipeline"))
+                .toList();
+
+        for (String type : List.of(PIPELINE, PROJECT, "aws:lambda/function:Function", "aws:s3/bucketV2:BucketV2",
+                "aws:codestarconnections/connection:Connection")) {
+            assertTrue(underPipeline.stream().anyMatch(r -> r.type().equals(type)), type);
+        }
+        assertTrue(underPipeline.stream().filter(r -> r.type().startsWith("aws:"))
+                .allMatch(r -> "eu-west-1".equals(r.region())), underPipeline.toString());
+        assertTrue(plan.ofType(PIPELINE).stream().allMatch(underPipeline::contains));
+        assertTrue(plan.ofType(PROJECT).stream().allMatch(underPipeline::contains));
+    }
+
+    @Test
     void thePipelineIsAbsentWhenNotConfiguredAndNeverInTheSecondary() {
         for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
             assertFalse(plan.resources().stream().anyMatch(r -> r.type().startsWith("bookstore:pipeline:")
@@ -354,6 +373,14 @@ class DeliveryPipelineTest {
     }
 
     // ---- reading the plan ----
+
+    private static List<String> ancestors(String key, Map<String, String> parents) {
+        List<String> chain = new ArrayList<>();
+        for (String parent = parents.get(key); parent != null; parent = parents.get(parent)) {
+            chain.add(parent);
+        }
+        return chain;
+    }
 
     private static PlannedResource delivery(Plan plan) {
         return Plans.named(plan, PIPELINE, "bookstore-pipeline-delivery");
