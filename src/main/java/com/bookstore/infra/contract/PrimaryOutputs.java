@@ -1,5 +1,7 @@
 package com.bookstore.infra.contract;
 
+import com.bookstore.infra.auth.UserPoolRef;
+import com.bookstore.infra.data.TableDesign;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.StackReference;
@@ -30,6 +32,17 @@ public record PrimaryOutputs(
     /** The output names, in declaration order. */
     public static List<String> names() {
         return Arrays.stream(PrimaryOutputs.class.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    /** The primary's tables, the sources of the secondary's replicas. */
+    public Map<TableDesign, Output<String>> tableArns() {
+        return Map.of(TableDesign.BOOKS, booksTableArn, TableDesign.CART, cartTableArn,
+                TableDesign.ORDERS, ordersTableArn);
+    }
+
+    /** The primary's user pool, which lives in {@code primaryRegion} (the secondary's peer region). */
+    public UserPoolRef userPool(String primaryRegion) {
+        return new UserPoolRef(primaryRegion, userPoolId, userPoolClientId);
     }
 
     /** Exports every field under its own name (primary stack). */

@@ -8,7 +8,6 @@ import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.contract.PrimaryOutputs;
 import com.bookstore.infra.contract.ResourceNames;
 import com.bookstore.infra.data.GlobalTables;
-import com.bookstore.infra.data.TableDesign;
 import com.bookstore.infra.dns.FailoverDns;
 import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.network.Network;
@@ -29,7 +28,6 @@ import com.pulumi.resources.StackReference;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,16 +57,12 @@ public final class BookstoreStack {
                 List.of(EncryptionKey.ServiceUse.LOGS),
                 ComponentResourceOptions.builder().providers(providers.home()).build());
         var network = new Network(prefix + "-network", region);
-        var tables = primary.map(contract -> GlobalTables.replicas(prefix + "-tables", region, Map.of(
-                        TableDesign.BOOKS, contract.booksTableArn(),
-                        TableDesign.CART, contract.cartTableArn(),
-                        TableDesign.ORDERS, contract.ordersTableArn())))
+        var tables = primary.map(contract -> GlobalTables.replicas(prefix + "-tables", region, contract.tableArns()))
                 .orElseGet(() -> GlobalTables.primary(prefix + "-tables", region));
         var cache = new LeaderboardCache(prefix + "-leaderboard", region, network.privateSubnetIds,
                 network.cacheSecurityGroupId);
-        var auth = primary.isEmpty() ? Optional.of(new Auth(prefix + "-users", region)) : Optional.<Auth>empty();
-        UserPoolRef userPool = auth.map(a -> a.userPool).orElseGet(() -> new UserPoolRef(settings.peerRegion(),
-                primary.orElseThrow().userPoolId(), primary.orElseThrow().userPoolClientId()));
+        UserPoolRef userPool = primary.map(contract -> contract.userPool(settings.peerRegion()))
+                .orElseGet(() -> new Auth(prefix + "-users", region).userPool);
         var functions = new Functions(prefix + "-functions", region, network, tables, cache.url, logKey.arn);
         var api = new RegionalApi(prefix + "-api", region, functions, userPool, logKey.arn);
 
