@@ -1,6 +1,7 @@
 package com.bookstore.infra.config;
 
 import com.bookstore.infra.blog.BlogSettings;
+import com.bookstore.infra.pipeline.PipelineSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ public record StackSettings(
         Resilience resilience,
         Sizing sizing,
         Artifacts artifacts,
-        BlogSettings blog) {
+        BlogSettings blog,
+        Optional<PipelineSettings> pipeline) {
 
     /** The figures of DESIGN §7 that the resilience budget is computed from. */
     public record Resilience(
@@ -118,6 +120,7 @@ public record StackSettings(
                 reader.integer("bookstore:blogTaskMemoryMb", 1024, 512, 30_720),
                 reader.optional("bookstore:blogAdminCidrs", StackSettings::cidrList).orElse(List.of()),
                 reader.optional("bookstore:blogReaderEndpoint", StackSettings::bool).orElse(true));
+        Optional<PipelineSettings> pipeline = pipeline(reader, role);
 
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
             reader.problem("bookstore:primaryStack is required when bookstore:role is secondary");
@@ -134,7 +137,49 @@ public record StackSettings(
         }
         reader.throwIfAnyProblem();
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
-                alertEmail, resilience, sizing, artifacts, blog);
+                alertEmail, resilience, sizing, artifacts, blog, pipeline);
+    }
+
+    // ---- The delivery pipeline (issue 6): present only when bookstore:pipelineRepository is set. ----
+
+    private static final String PIPELINE_SWITCH = "bookstore:pipelineRepository";
+
+    /** The pipeline's keys; it lives in the primary only, so a secondary that sets any of them is a mistake. */
+    private static Optional<PipelineSettings> pipeline(Reader reader, Role role) {
+        if (!reader.isSet(PIPELINE_SWITCH)) {
+            for (String key : PipelineSettings.KEYS) {
+                if (reader.isSet(key)) {
+                    reader.problem(key + " is set but " + PIPELINE_SWITCH + " is not (the pipeline is off)");
+                }
+            }
+            return Optional.empty();
+        }
+        if (role == Role.SECONDARY) {
+            reader.problem(PIPELINE_SWITCH + " belongs in the primary's config: the pipeline deploys both stacks from there");
+            return Optional.empty();
+        }
+        // Every key is read (and every malformed one reported) before the settings are put together.
+        Optional<String> repository = reader.optional(PIPELINE_SWITCH, PipelineSettings::repository);
+        String branch = reader.optional("bookstore:pipelineBranch", PipelineSettings::branch).orElse("main");
+        Optional<String> connectionArn = reader.optional("bookstore:pipelineConnectionArn", PipelineSettings::connectionArn);
+        boolean manualApproval = reader.optional("bookstore:pipelineManualApproval", PipelineSettings::flag).orElse(false);
+        String githubTokenSecret = reader.optional("bookstore:pipelineGithubTokenSecret", PipelineSettings::secretName)
+                .orElse(PipelineSettings.DEFAULT_GITHUB_TOKEN_SECRET);
+        String gateJar = reader.optional("bookstore:pipelineGateJar", Function.identity())
+                .orElse(PipelineSettings.DEFAULT_GATE_JAR);
+        Optional<String> backendUrl = reader.optional("bookstore:pipelineBackendUrl", PipelineSettings.StateBackend::url);
+        Optional<String> secretsProvider = reader.optional("bookstore:pipelineSecretsProvider",
+                PipelineSettings.StateBackend::secretsProvider);
+        Optional<String> accessTokenSecret = reader.optional("bookstore:pipelineAccessTokenSecret", PipelineSettings::secretName);
+        Optional<String> stackPrefix = reader.optional("bookstore:pipelineStackPrefix", PipelineSettings.StateBackend::stackPrefix);
+        try {
+            var backend = PipelineSettings.StateBackend.of(backendUrl, secretsProvider, accessTokenSecret, stackPrefix);
+            return repository.map(repo -> new PipelineSettings(repo, branch, connectionArn, manualApproval,
+                    githubTokenSecret, gateJar, backend));
+        } catch (IllegalArgumentException e) {
+            reader.problem(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static String region(String text) {
@@ -220,6 +265,10 @@ public record StackSettings(
                 }
                 return value;
             }).orElse(defaultValue);
+        }
+
+        boolean isSet(String key) {
+            return config.get(key).filter(s -> !s.isBlank()).isPresent();
         }
 
         void problem(String message) {

@@ -2,6 +2,7 @@ package com.bookstore.infra.plan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static com.bookstore.infra.plan.PlanMocks.ACCOUNT_ID;
 import static com.bookstore.infra.plan.PlanMocks.stableId;
@@ -159,6 +160,16 @@ final class ComputedAttributes {
                 String suffix = "targetgroup/" + name + "/" + stableId("", name);
                 state.put("arn", prefix.formatted("elasticloadbalancing") + suffix);
                 state.put("arnSuffix", suffix);
+            }
+            case "aws:codestarconnections/connection:Connection" -> {
+                id = prefix.formatted("codestar-connections") + "connection/" + UUID.nameUUIDFromBytes(
+                        name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                state.put("arn", id);
+                state.put("connectionStatus", "PENDING");
+            }
+            case "aws:codebuild/project:Project" -> {
+                id = physical;
+                state.put("arn", prefix.formatted("codebuild") + "project/" + physical);
             }
             default -> {
                 String service = type.substring(type.indexOf(':') + 1, type.indexOf('/') < 0 ? type.length() : type.indexOf('/'));

@@ -22,6 +22,13 @@ public final class LeastPrivilegeIam implements PolicyRule {
             "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
             "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
 
+    private static final List<String> GATE_ACTIONS = List.of(
+            "codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult", "cloudwatch:GetMetricData");
+    private static final String METADATA_READ = "[a-z0-9-]+:(Describe|List)[A-Za-z]+";
+    private static final List<String> TAGGED_CREATES =
+            List.of("kms:CreateKey", "cognito-idp:CreateUserPool", "acm:RequestCertificate");
+    private static final List<String> UNTAGGED_CREATES = List.of("route53:CreateHealthCheck");
+
     /** The allow-list. */
     public static final List<AllowedWildcard> ALLOWED = List.of(
             new AllowedWildcard("A KMS key policy's Resource \"*\" means the key itself, and the account root keeps kms:* "
@@ -34,7 +41,21 @@ public final class LeastPrivilegeIam implements PolicyRule {
                     s -> s.resources().equals(List.of("*")) && ENI_ACTIONS.containsAll(s.actions())),
             new AllowedWildcard("An ECR login token is account-wide: ecr:GetAuthorizationToken has no resource-level "
                     + "permission (the image pulls themselves are scoped to the blog's repositories)",
-                    s -> s.resources().equals(List.of("*")) && s.actions().equals(List.of("ecr:GetAuthorizationToken"))));
+                    s -> s.resources().equals(List.of("*")) && s.actions().equals(List.of("ecr:GetAuthorizationToken"))),
+            // The delivery pipeline (issue 6).
+            new AllowedWildcard("The verify gate reports its CodePipeline job's result and reads replication metrics; "
+                    + "AWS offers no resource-level permission for these actions",
+                    s -> s.resources().equals(List.of("*")) && GATE_ACTIONS.containsAll(s.actions())),
+            new AllowedWildcard("Pulumi's deploy and preview read the stacks' resources back with named Describe/List "
+                    + "metadata actions, most of which support no resource-level permission; they return no data "
+                    + "(S3 object listings are never among them)",
+                    s -> s.resources().equals(List.of("*")) && !s.actions().isEmpty()
+                            && s.actions().stream().allMatch(a -> a.matches(METADATA_READ) && !a.startsWith("s3:"))),
+            new AllowedWildcard("A deploy creates KMS keys, user pools, certificates and health checks, whose create "
+                    + "actions support no resource-level permission; all but Route 53's must carry the project tag "
+                    + "(aws:RequestTag condition)",
+                    s -> s.resources().equals(List.of("*")) && (UNTAGGED_CREATES.containsAll(s.actions())
+                            || TAGGED_CREATES.containsAll(s.actions()) && requiresRequestTag(s.condition()))));
 
     @Override
     public String id() {
@@ -60,6 +81,11 @@ public final class LeastPrivilegeIam implements PolicyRule {
             }
         }
         return violations;
+    }
+
+    private static boolean requiresRequestTag(Object condition) {
+        return condition instanceof Map<?, ?> operators && operators.get("StringEquals") instanceof Map<?, ?> keys
+                && keys.keySet().stream().anyMatch(k -> String.valueOf(k).startsWith("aws:RequestTag/"));
     }
 
     private static boolean isAccountRoot(Object principal) {

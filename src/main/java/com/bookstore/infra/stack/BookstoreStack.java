@@ -13,6 +13,7 @@ import com.bookstore.infra.data.GlobalTables;
 import com.bookstore.infra.dns.FailoverDns;
 import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.network.Network;
+import com.bookstore.infra.pipeline.DeliveryPipeline;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.region.RegionalProviders;
 import com.bookstore.infra.region.StackTags;
@@ -92,6 +93,7 @@ public final class BookstoreStack {
                     new FailoverDns.Endpoint("blog", ResourceNames.blogHost(domain), blog.loadBalancerDnsName,
                             "/wp-json/", blog.loadBalancerDnsName)));
         });
+        settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", prefix, region, pipeline));
 
         ctx.export("region", Output.of(settings.region()));
         ctx.export("role", Output.of(settings.role().value()));
