@@ -7,4 +7,4 @@ cd "$REPO_ROOT"
 mvn_cmd=${MVN:-mvn -B -ntp}
 $mvn_cmd -f lambdas/pom.xml package -DskipTests
 (cd ui && npm ci --no-audit --no-fund && npm run build)
-$mvn_cmd -f pom.xml package -DskipTests
+$mvn_cmd -f pom.xml -Pbinary package -DskipTests

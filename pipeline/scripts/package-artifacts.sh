@@ -5,10 +5,11 @@ source "$(dirname "$0")/lib.sh"
 
 require_env PROGRAM_JAR FUNCTIONS_JAR GATE_JAR UI_DIST
 cd "$REPO_ROOT"
-# The test run builds the Lambdas and the UI; the Pulumi program jar-with-dependencies is packaged here.
+# The test run builds the Lambdas and the UI; the self-contained program jar that Pulumi.yaml's
+# runtime.options.binary runs comes from the pom's `binary` profile, packaged here.
 if [ ! -f "$PROGRAM_JAR" ]; then
   say "packaging the Pulumi program jar"
-  ${MVN:-mvn -B -ntp} -f pom.xml package -DskipTests
+  ${MVN:-mvn -B -ntp} -f pom.xml -Pbinary package -DskipTests
 fi
 for file in "$PROGRAM_JAR" "$FUNCTIONS_JAR" "$GATE_JAR" "$UI_DIST/index.html"; do
   [ -f "$file" ] || die "$file was not built"

@@ -190,7 +190,7 @@ class PullRequestPreviewTest(ScriptTestCase):
         self.assertIn("make plan", calls)
         self.assertIn("make plan-diff", calls)
         self.assertEqual(["mvn -B -ntp -f lambdas/pom.xml package -DskipTests", "npm ci --no-audit --no-fund",
-                          "npm run build", "mvn -B -ntp -f pom.xml package -DskipTests"],
+                          "npm run build", "mvn -B -ntp -f pom.xml -Pbinary package -DskipTests"],
                          [c for c in calls if c.startswith(("mvn", "npm"))][:4])
 
     def test_failed_stack_preview_is_commented_and_fails_the_build(self):
