@@ -246,7 +246,7 @@ public final class BlogSite extends ComponentResource {
 
         // --- Logs, roles, task definition. ---
         var logs = new LogGroup(name, LogGroupArgs.builder()
-                .name("/bookstore/" + name)
+                .name("/aws/ecs/" + name)
                 .retentionInDays(settings.sizing().logRetentionDays())
                 .kmsKeyId(logKeyArn)
                 .build(), child());

@@ -43,6 +43,16 @@ public final class StackAccess {
             "cloudfront:ListDistributions", "cloudfront:ListOriginAccessControls", "cloudfront:ListTagsForResource",
             "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource",
             "codebuild:ListProjects", "codepipeline:ListPipelines", "codestar-connections:ListConnections",
+            "rds:DescribeGlobalClusters", "rds:DescribeDBClusters", "rds:DescribeDBInstances",
+            "rds:DescribeDBSubnetGroups", "rds:ListTagsForResource", "secretsmanager:ListSecrets",
+            "ecs:DescribeClusters", "ecs:DescribeTaskDefinition", "ecs:ListTagsForResource",
+            "ecr:DescribePullThroughCacheRules", "elasticloadbalancing:DescribeLoadBalancers",
+            "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeTargetGroups",
+            "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeListeners",
+            "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags",
+            "elasticfilesystem:DescribeFileSystems", "elasticfilesystem:DescribeMountTargets",
+            "elasticfilesystem:DescribeAccessPoints", "elasticfilesystem:DescribeReplicationConfigurations",
+            "elasticfilesystem:DescribeLifecycleConfiguration", "ec2:DescribeInternetGateways",
             "codeconnections:ListConnections",
             "cognito-idp:DescribeUserPool", "cognito-idp:DescribeUserPoolClient", "cognito-idp:ListUserPools",
             "cognito-idp:ListUserPoolClients", "cognito-idp:ListTagsForResource",
@@ -126,18 +136,22 @@ public final class StackAccess {
         statements.add(PolicyJson.statement("PassRolesToTheirServices", "Allow", List.of("iam:PassRole"),
                 List.of(role(project + "-*")),
                 Map.of("Condition", Map.of("StringEquals", Map.of("iam:PassedToService", List.of(
-                        "lambda.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com"))))));
+                        "lambda.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com",
+                        "ecs-tasks.amazonaws.com"))))));
         statements.add(PolicyJson.statement("CreateServiceLinkedRoles", "Allow", List.of("iam:CreateServiceLinkedRole"),
                 List.of(role("aws-service-role/*")),
                 Map.of("Condition", Map.of("StringEquals", Map.of("iam:AWSServiceName", List.of(
-                        "replication.dynamodb.amazonaws.com", "elasticache.amazonaws.com"))))));
+                        "replication.dynamodb.amazonaws.com", "elasticache.amazonaws.com",
+                        "rds.amazonaws.com", "ecs.amazonaws.com", "elasticloadbalancing.amazonaws.com",
+                        "elasticfilesystem.amazonaws.com"))))));
         statements.add(PolicyJson.allow("ManageLogGroups", List.of(
                         "logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy",
                         "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey", "logs:DisassociateKmsKey",
                         "logs:TagResource", "logs:UntagResource", "logs:TagLogGroup", "logs:UntagLogGroup"),
                 concat(regional("logs", "log-group:/aws/lambda/" + project + "-*"),
                         regional("logs", "log-group:/aws/apigateway/" + project + "-*"),
-                        regional("logs", "log-group:/aws/codebuild/" + project + "-*"))));
+                        regional("logs", "log-group:/aws/codebuild/" + project + "-*"),
+                        regional("logs", "log-group:/aws/ecs/" + project + "-*"))));
         // HTTP API access logging is set up through log deliveries, which have no ARN of their own.
         statements.add(PolicyJson.allow("DeliverApiAccessLogs", List.of(
                         "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery",
@@ -230,7 +244,69 @@ public final class StackAccess {
                         "codestar-connections:PassConnection"),
                 concat(regional("codebuild", "project/" + project + "-*"), regional("codepipeline", project + "-*"),
                         regional("codestar-connections", "connection/*"))));
+        statements.addAll(blog());
         statements.addAll(state(true));
+        return statements;
+    }
+
+    /**
+     * The blog (issue 8): Aurora global database, WordPress on ECS behind a load balancer, EFS uploads, the
+     * credentials secret and the ECR pull-through cache. Named resources are scoped by name; what AWS names
+     * (file systems, load balancer listeners and rules, internet gateways) by the project tag.
+     */
+    private List<Map<String, Object>> blog() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(PolicyJson.allow("ManageBlogDatabase", List.of(
+                        "rds:CreateGlobalCluster", "rds:ModifyGlobalCluster", "rds:DeleteGlobalCluster",
+                        "rds:RemoveFromGlobalCluster", "rds:CreateDBCluster", "rds:ModifyDBCluster",
+                        "rds:DeleteDBCluster", "rds:CreateDBInstance", "rds:ModifyDBInstance", "rds:DeleteDBInstance",
+                        "rds:CreateDBSubnetGroup", "rds:ModifyDBSubnetGroup", "rds:DeleteDBSubnetGroup",
+                        "rds:AddTagsToResource", "rds:RemoveTagsFromResource", "rds:CreateDBClusterSnapshot"),
+                concat(regional("rds", "cluster:" + project + "-*"), regional("rds", "db:" + project + "-*"),
+                        regional("rds", "subgrp:" + project + "-*"), regional("rds", "cluster-snapshot:" + project + "-*"),
+                        regional("rds", "cluster-pg:default.*"), regional("rds", "pg:default.*"),
+                        List.of(accountId.applyValue(account -> "arn:aws:rds::" + account + ":global-cluster:" + project + "-*")))));
+        statements.add(PolicyJson.allow("ManageBlogSecret", List.of(
+                        "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:UpdateSecret",
+                        "secretsmanager:PutSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret",
+                        "secretsmanager:ReplicateSecretToRegions", "secretsmanager:RemoveRegionsFromReplication",
+                        "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:GetResourcePolicy"),
+                regional("secretsmanager", "secret:" + project + "-*")));
+        statements.add(PolicyJson.allow("ManageBlogService", List.of(
+                        "ecs:CreateCluster", "ecs:DeleteCluster", "ecs:UpdateClusterSettings", "ecs:PutClusterCapacityProviders",
+                        "ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService", "ecs:DescribeServices",
+                        "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:TagResource", "ecs:UntagResource",
+                        "ecr:CreatePullThroughCacheRule", "ecr:DeletePullThroughCacheRule",
+                        "ecr:UpdatePullThroughCacheRule"),
+                concat(regional("ecs", "cluster/" + project + "-*"), regional("ecs", "service/" + project + "-*"),
+                        regional("ecs", "task-definition/" + project + "-*"), regional("ecr", "repository/*"))));
+        statements.add(PolicyJson.allow("ManageBlogLoadBalancer", List.of(
+                        "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:DeleteLoadBalancer",
+                        "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetSecurityGroups",
+                        "elasticloadbalancing:SetSubnets", "elasticloadbalancing:CreateTargetGroup",
+                        "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:ModifyTargetGroup",
+                        "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:CreateListener",
+                        "elasticloadbalancing:DeleteListener", "elasticloadbalancing:ModifyListener",
+                        "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule",
+                        "elasticloadbalancing:ModifyRule", "elasticloadbalancing:AddTags",
+                        "elasticloadbalancing:RemoveTags"),
+                concat(regional("elasticloadbalancing", "loadbalancer/app/" + project + "-*"),
+                        regional("elasticloadbalancing", "targetgroup/" + project + "-*"),
+                        regional("elasticloadbalancing", "listener/app/" + project + "-*"),
+                        regional("elasticloadbalancing", "listener-rule/app/" + project + "-*"))));
+        statements.add(PolicyJson.statement("ManageTaggedBlogStorageAndEdge", "Allow", List.of(
+                        "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem",
+                        "elasticfilesystem:UpdateFileSystem", "elasticfilesystem:UpdateFileSystemProtection",
+                        "elasticfilesystem:CreateMountTarget", "elasticfilesystem:DeleteMountTarget",
+                        "elasticfilesystem:CreateAccessPoint", "elasticfilesystem:DeleteAccessPoint",
+                        "elasticfilesystem:CreateReplicationConfiguration",
+                        "elasticfilesystem:DeleteReplicationConfiguration", "elasticfilesystem:TagResource",
+                        "elasticfilesystem:UntagResource",
+                        "ec2:CreateInternetGateway", "ec2:AttachInternetGateway", "ec2:DetachInternetGateway",
+                        "ec2:DeleteInternetGateway"),
+                concat(regional("elasticfilesystem", "file-system/*"), regional("elasticfilesystem", "access-point/*"),
+                        regional("ec2", "internet-gateway/*"), regional("ec2", "vpc/*")),
+                Map.of("Condition", projectTag("aws:ResourceTag/project"))));
         return statements;
     }
 

@@ -249,6 +249,31 @@ class DeliveryPipelineTest {
                 secretsKey.get("Condition"));
         assertTrue(strings(bySid(statements, "ManageFailoverDns").get("Resource"))
                 .contains("arn:aws:route53:::hostedzone/ZTESTZONE"));
+        assertTrue(strings(bySid(statements, "ManageBlogDatabase").get("Resource"))
+                .contains("arn:aws:rds::123456789012:global-cluster:bookstore-*"));
+        assertEquals(Map.of("StringEquals", Map.of("aws:ResourceTag/project", "bookstore")),
+                bySid(statements, "ManageTaggedBlogStorageAndEdge").get("Condition"));
+    }
+
+    @Test
+    void theDeployRoleCanActOnEveryServiceTheStacksUse() {
+        Set<String> deploy = actions(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-primary"));
+        Set<String> granted = deploy.stream().map(a -> a.substring(0, a.indexOf(':'))).collect(Collectors.toSet());
+        // Pulumi module -> IAM service prefix where they differ.
+        Map<String, String> prefixes = Map.of("lb", "elasticloadbalancing", "efs", "elasticfilesystem",
+                "cognito", "cognito-idp", "apigatewayv2", "apigateway", "codestarconnections", "codestar-connections",
+                "vpc", "ec2", "secretsmanager", "secretsmanager");
+
+        Set<String> used = java.util.stream.Stream.of(selfManaged(), Plans.secondary())
+                .flatMap(plan -> plan.resources().stream())
+                .map(r -> r.type())
+                .filter(type -> type.startsWith("aws:") && !type.startsWith("aws:index"))
+                .map(type -> type.substring(4, type.indexOf('/')))
+                .map(module -> prefixes.getOrDefault(module, module))
+                .collect(Collectors.toSet());
+
+        assertEquals(Set.of(), used.stream().filter(service -> !granted.contains(service)).collect(Collectors.toSet()),
+                "services the stacks create resources of but the deploy role cannot touch");
     }
 
     @Test
