@@ -43,6 +43,14 @@ public final class ResourceNames {
         return "api." + domain;
     }
 
+    /**
+     * The region's fault switch (docs/interfaces.md): while its value is {@code on} the region's {@code /health}
+     * answers 503, so a drill moves traffic without breaking anything.
+     */
+    public String faultParameter() {
+        return "/" + project + "/fault-injection";
+    }
+
     /** The failover name of the blog: {@code blog.<domain>}. */
     public static String blogHost(String domain) {
         return "blog." + domain;

@@ -11,6 +11,8 @@ import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.ssm.Parameter;
+import com.pulumi.aws.ssm.ParameterArgs;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.lambda.Alias;
 import com.pulumi.aws.lambda.AliasArgs;
@@ -76,7 +78,17 @@ public final class Functions extends ComponentResource {
         // C1 only: AWS's documented tuning for short Java handlers, where compile time outweighs peak speed.
         environment.put("JAVA_TOOL_OPTIONS", Output.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
 
+        // The fault switch of failover drills. It starts "off"; the drill flips it, so later runs keep its value.
+        var faultSwitch = new Parameter(name + "-fault-switch", ParameterArgs.builder()
+                .name(region.names().faultParameter())
+                .type("String")
+                .value("off")
+                .description("Bookstore failover drills: 'on' makes this region's /health answer 503")
+                .build(), CustomResourceOptions.builder().parent(this).ignoreChanges(List.of("value")).build());
+        environment.put("FAULT_PARAMETER", faultSwitch.name());
+
         List<Map<String, Object>> apiGrants = List.of(
+                PolicyJson.allow("ReadFaultSwitch", List.of("ssm:GetParameter"), List.of(faultSwitch.arn())),
                 PolicyJson.allow("ReadCatalogue",
                         List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"),
                         List.of(tables.books.arn(), indexes(tables.books))),

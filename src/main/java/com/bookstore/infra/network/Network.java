@@ -31,10 +31,10 @@ import java.util.Map;
 
 /**
  * The private network of a region: a VPC with one private subnet per availability zone, no internet or NAT
- * gateway, and a free DynamoDB gateway endpoint. The functions need nothing else from the VPC: Redis is inside
- * it, their logs leave through the Lambda service, and tokens are checked by API Gateway, so no interface
- * endpoint (billed per hour and AZ) is created. A component that needs another AWS API from inside the VPC
- * adds that endpoint here and says why.
+ * gateway, a free DynamoDB gateway endpoint, and one interface endpoint (billed per hour and AZ): SSM, where the
+ * API reads the drills' fault switch. The functions need nothing else from the VPC: Redis is inside it, their
+ * logs leave through the Lambda service, and tokens are checked by API Gateway. A component that needs another
+ * AWS API from inside the VPC adds that endpoint here and says why (the blog brings its own, see BlogSite).
  */
 public final class Network extends ComponentResource {
 
@@ -113,6 +113,33 @@ public final class Network extends ComponentResource {
                 .securityGroupId(cache.id())
                 .description("Redis from the functions")
                 .ipProtocol("tcp").fromPort(REDIS_PORT).toPort(REDIS_PORT)
+                .referencedSecurityGroupId(functions.id())
+                .build(), child());
+
+        // The API reads the drills' fault switch from SSM. Without a NAT the only way there is an interface
+        // endpoint (billed per hour and AZ); it carries SSM alone and only the functions may use it.
+        var endpoints = new SecurityGroup(name + "-endpoints", SecurityGroupArgs.builder()
+                .vpcId(vpc.id())
+                .description("Bookstore interface endpoints: HTTPS from the functions only")
+                .build(), child());
+        new VpcEndpoint(name + "-ssm", VpcEndpointArgs.builder()
+                .vpcId(vpc.id())
+                .serviceName("com.amazonaws." + region.region() + ".ssm")
+                .vpcEndpointType("Interface")
+                .privateDnsEnabled(true)
+                .subnetIds(Output.all(subnetIds))
+                .securityGroupIds(endpoints.id().applyValue(List::of))
+                .build(), child());
+        new SecurityGroupEgressRule(name + "-functions-to-endpoints", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(functions.id())
+                .description("HTTPS to the SSM interface endpoint (fault switch)")
+                .ipProtocol("tcp").fromPort(HTTPS_PORT).toPort(HTTPS_PORT)
+                .referencedSecurityGroupId(endpoints.id())
+                .build(), child());
+        new SecurityGroupIngressRule(name + "-endpoints-from-functions", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(endpoints.id())
+                .description("HTTPS from the functions")
+                .ipProtocol("tcp").fromPort(HTTPS_PORT).toPort(HTTPS_PORT)
                 .referencedSecurityGroupId(functions.id())
                 .build(), child());
 

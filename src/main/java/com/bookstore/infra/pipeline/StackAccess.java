@@ -43,7 +43,7 @@ public final class StackAccess {
             "cloudfront:ListDistributions", "cloudfront:ListOriginAccessControls", "cloudfront:ListTagsForResource",
             "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource",
             "codebuild:ListProjects", "codepipeline:ListPipelines", "codestar-connections:ListConnections",
-            "rds:DescribeGlobalClusters", "rds:DescribeDBClusters", "rds:DescribeDBInstances",
+            "ssm:DescribeParameters", "rds:DescribeGlobalClusters", "rds:DescribeDBClusters", "rds:DescribeDBInstances",
             "rds:DescribeDBSubnetGroups", "rds:ListTagsForResource", "secretsmanager:ListSecrets",
             "ecs:DescribeClusters", "ecs:DescribeTaskDefinition", "ecs:ListTagsForResource",
             "ecr:DescribePullThroughCacheRules", "elasticloadbalancing:DescribeLoadBalancers",
@@ -244,6 +244,10 @@ public final class StackAccess {
                         "codestar-connections:PassConnection"),
                 concat(regional("codebuild", "project/" + project + "-*"), regional("codepipeline", project + "-*"),
                         regional("codestar-connections", "connection/*"))));
+        statements.add(PolicyJson.allow("ManageFaultSwitch", List.of(
+                        "ssm:PutParameter", "ssm:DeleteParameter", "ssm:GetParameter", "ssm:GetParameters",
+                        "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource", "ssm:ListTagsForResource"),
+                regional("ssm", "parameter/" + project + "/*")));
         statements.addAll(blog());
         statements.addAll(state(true));
         return statements;

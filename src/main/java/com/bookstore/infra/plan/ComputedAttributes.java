@@ -127,6 +127,10 @@ final class ComputedAttributes {
                 state.put("endpoint", "cognito-idp." + region + ".amazonaws.com/" + id);
             }
             case "aws:elasticache/subnetGroup:SubnetGroup" -> id = physical;
+            case "aws:ssm/parameter:Parameter" -> {
+                id = physical;
+                state.put("arn", prefix.formatted("ssm") + "parameter" + physical);
+            }
             case "aws:rds/globalCluster:GlobalCluster" -> {
                 id = String.valueOf(state.get("globalClusterIdentifier"));
                 state.put("arn", "arn:aws:rds::" + ACCOUNT_ID + ":global-cluster:" + id);

@@ -53,6 +53,23 @@ class FunctionsTest {
     }
 
     @Test
+    void theApiReadsItsRegionsFaultSwitchThroughAnSsmEndpoint() {
+        Plan plan = Plans.secondary();
+        var api = Plans.named(plan, "aws:lambda/function:Function", "bookstore-functions-api");
+        var parameter = Plans.one(plan, "aws:ssm/parameter:Parameter");
+        var endpoint = Plans.named(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "bookstore-network-ssm");
+        var grants = Plans.named(plan, "aws:iam/rolePolicy:RolePolicy", "bookstore-functions-api");
+
+        assertEquals("/bookstore/fault-injection", input(parameter, "name"));
+        assertEquals("off", input(parameter, "value"));
+        assertEquals("/bookstore/fault-injection", input(api, "environment.variables.FAULT_PARAMETER"));
+        assertEquals("com.amazonaws.ap-southeast-1.ssm", input(endpoint, "serviceName"));
+        assertEquals(true, input(endpoint, "privateDnsEnabled"));
+        String policy = String.valueOf(input(grants, "policy"));
+        assertTrue(policy.contains("\"ssm:GetParameter\"") && policy.contains(":parameter/bookstore/fault-injection"), policy);
+    }
+
+    @Test
     void callersInvokeThePublishedVersionThroughTheLiveAlias() {
         Plan plan = Plans.primary();
 
@@ -93,6 +110,7 @@ class FunctionsTest {
         String cart = (String) plan.outputs().get("cartTableArn");
         String orders = (String) plan.outputs().get("ordersTableArn");
         assertEquals(Set.of(books, books + "/index/*", cart, orders,
+                "arn:aws:ssm:eu-west-1:123456789012:parameter/bookstore/fault-injection",
                 "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/bookstore-api:*", "*"), apiResources);
         assertEquals(Set.of(orders + "/stream/2026-01-01T00:00:00.000",
                 "arn:aws:sqs:eu-west-1:123456789012:bookstore-functions-stream-failures",
