@@ -44,6 +44,9 @@ public final class FrontDoor implements AutoCloseable {
         public static final String DEFAULT_HEALTH_PATH = "/api/health";
     }
 
+    /** How long a proxied request may take: API Gateway's own integration limit. */
+    static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(30);
+
     /** A change of where traffic goes, for logs, tests and the drill. */
     public record Switch(Instant at, String from, String to, String reason) {}
 
@@ -160,20 +163,19 @@ public final class FrontDoor implements AutoCloseable {
             URI destination = upstream.resolve(incoming.getRawPath()
                     + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery()));
             byte[] body = requestBody.readAllBytes();
-            HttpRequest.Builder request = HttpRequest.newBuilder(destination)
+            HttpRequest.Builder request = HttpRequest.newBuilder(destination).timeout(UPSTREAM_TIMEOUT)
                     .method(exchange.getRequestMethod(), body.length == 0
                             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             copyHeaders(exchange.getRequestHeaders(), request);
             HttpResponse<byte[]> answer;
             try {
                 answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (java.net.http.HttpTimeoutException e) {
+                reply(exchange, 504, "{\"error\":\"upstream_timeout\",\"message\":\"" + target + " did not answer in time\"}");
+                return;
             } catch (IOException e) {
                 // What a client sees when DNS points at a region that does not answer.
-                byte[] error = ("{\"error\":\"upstream_unreachable\",\"message\":\"" + target + " did not answer\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(502, error.length);
-                exchange.getResponseBody().write(error);
+                reply(exchange, 502, "{\"error\":\"upstream_unreachable\",\"message\":\"" + target + " did not answer\"}");
                 return;
             }
             Headers headers = exchange.getResponseHeaders();
@@ -194,6 +196,13 @@ public final class FrontDoor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private static void copyHeaders(Headers from, HttpRequest.Builder to) {
