@@ -38,7 +38,10 @@ public final class JsonBodies {
             var reader = new com.google.gson.stream.JsonReader(new java.io.StringReader(body));
             reader.setStrictness(Strictness.STRICT);
             parsed = JsonParser.parseReader(reader);
-        } catch (JsonParseException | StackOverflowError e) {
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                throw new JsonParseException("data after the JSON value");
+            }
+        } catch (JsonParseException | java.io.IOException | StackOverflowError e) {
             throw BookstoreException.invalid("malformed_json", "the body is not valid JSON");
         }
         if (!parsed.isJsonObject()) {
