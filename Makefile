@@ -25,6 +25,11 @@ ui-test:
 pipeline-test:
 	@echo "pipeline: not wired yet"
 
+# The whole bookstore on this machine (docs/local.md): installs and builds what is missing or stale;
+# Ctrl-C stops every process it started.
+local:
+	scripts/local.sh
+
 # The whole journey in headless Chromium against the local bookstore.
 e2e-test:
 	@echo "e2e: not wired yet"

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.bookstore.local.cognito.ConfirmationCodes;
+import com.bookstore.ops.CatalogueFile;
 import com.bookstore.local.cognito.LocalUserPool;
 import com.bookstore.local.engines.CognitoTokens;
 import com.bookstore.local.engines.MotoServer;
@@ -57,7 +58,8 @@ class LocalGatewayTest {
         Files.writeString(uiDist.resolve("assets/app-1234.js"), "console.log('app')");
         function = new RecordingApiFunction();
         gateway = LocalGateway.start(
-                new LocalGateway.Settings(0, moto.endpoint(), pool, uiDist, MotoServer.REGION, "primary", "http://blog.local"),
+                new LocalGateway.Settings(0, moto.endpoint(), pool, uiDist, MotoServer.REGION, "primary", "http://blog.local",
+                        CatalogueFile.books()),
                 new LocalFunction<>("bookstore-api", function, 10_000), new ConfirmationCodes(),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
     }
@@ -196,6 +198,18 @@ class LocalGatewayTest {
 
         assertEquals(404, send(at("/assets/missing.js")).statusCode());
         assertEquals(404, send(at("/..%2F..%2Fetc%2Fpasswd.txt")).statusCode());
+    }
+
+    @Test
+    void coversOfCatalogueBooksAreServedAsSvg() throws Exception {
+        String id = CatalogueFile.books().get(0).id();
+
+        HttpResponse<String> cover = send(at("/covers/" + id + ".svg"));
+
+        assertEquals(200, cover.statusCode());
+        assertEquals("image/svg+xml", cover.headers().firstValue("content-type").orElseThrow());
+        assertTrue(cover.body().startsWith("<svg") || cover.body().startsWith("<?xml"), cover.body());
+        assertEquals(404, send(at("/covers/no-such-book.svg")).statusCode());
     }
 
     @Test
