@@ -30,6 +30,11 @@ blog-test:
 	scripts/bootstrap.sh blog
 	node --test scripts/blog/
 
+# The whole bookstore on this machine (docs/local.md): installs and builds what is missing or stale;
+# Ctrl-C stops every process it started.
+local:
+	scripts/local.sh
+
 # The whole journey in headless Chromium against the local bookstore.
 e2e-test:
 	@echo "e2e: not wired yet"

@@ -1,5 +1,7 @@
 package com.bookstore.local.auth;
 
+import com.bookstore.local.aws.MotoHost;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -27,10 +29,6 @@ import java.util.Optional;
 public final class JsonWebKeySet {
     private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(10);
 
-    static {
-        // moto routes by Host header; the JDK client only sends a custom Host when allowed to.
-        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI jwksUri;
@@ -60,7 +58,7 @@ public final class JsonWebKeySet {
 
     private Map<String, PublicKey> fetch() throws UnauthorizedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(5)).GET();
-        if (hostHeader != null) {
+        if (hostHeader != null && MotoHost.headerAllowed()) {
             request.header("Host", hostHeader);
         }
         try {

@@ -1,5 +1,6 @@
 package com.bookstore.local.gateway;
 
+import com.bookstore.local.aws.MotoHost;
 import com.bookstore.local.cognito.ConfirmationCodes;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -23,9 +24,6 @@ final class CognitoProxy implements HttpHandler {
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
-    static {
-        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI moto;
@@ -85,9 +83,12 @@ final class CognitoProxy implements HttpHandler {
     }
 
     private HttpResponse<byte[]> forward(String target, byte[] body) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(moto.resolve("/"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Host", cognitoHost)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(moto.resolve("/"))
+                .timeout(Duration.ofSeconds(30));
+        if (MotoHost.headerAllowed()) {
+            builder.header("Host", cognitoHost);
+        }
+        HttpRequest request = builder
                 .header("Content-Type", CONTENT_TYPE)
                 .header("X-Amz-Target", target == null ? "" : target)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

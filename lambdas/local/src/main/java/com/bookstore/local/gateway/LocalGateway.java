@@ -2,6 +2,7 @@ package com.bookstore.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.bookstore.api.catalogue.Book;
 import com.bookstore.local.auth.JsonWebKeySet;
 import com.bookstore.local.auth.JwtAuthorizer;
 import com.bookstore.local.cognito.ConfirmationCodes;
@@ -18,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +27,8 @@ import java.util.concurrent.Executors;
 /**
  * The local stand-in for CloudFront + HTTP API + Cognito's endpoint on one loopback port:
  * {@code /api/*} is the HTTP API, {@code /cognito/} the Cognito JSON API (moto behind it),
- * {@code /config.json} the storefront's runtime configuration, everything else the built storefront.
+ * {@code /config.json} the storefront's runtime configuration, {@code /covers/} the book covers,
+ * everything else the built storefront.
  */
 public final class LocalGateway implements AutoCloseable {
     public static final String API_PREFIX = "/api";
@@ -33,7 +36,7 @@ public final class LocalGateway implements AutoCloseable {
 
     /** What the gateway fronts. {@code port} 0 picks a free port. */
     public record Settings(int port, URI motoEndpoint, LocalUserPool userPool, Path uiDist,
-                           String region, String role, String blogUrl) {
+                           String region, String role, String blogUrl, List<Book> catalogue) {
     }
 
     private final HttpServer server;
@@ -68,6 +71,7 @@ public final class LocalGateway implements AutoCloseable {
             Responses.json(exchange, 200, config);
         }), requestLog);
         withLog(server.createContext("/_local/sign-up-code", exchange -> signUpCode(exchange, codes)), requestLog);
+        withLog(server.createContext(CoverImages.PREFIX, new CoverImages(settings.catalogue())), requestLog);
         withLog(server.createContext("/", new StaticSite(settings.uiDist())), requestLog);
 
         ExecutorService workers = Executors.newFixedThreadPool(16, runnable -> {

@@ -27,6 +27,12 @@ final class RequestLog extends Filter {
         long started = System.nanoTime();
         try {
             chain.doFilter(exchange);
+        } catch (RuntimeException failure) {
+            // A bug in the gateway itself: answer like API Gateway does rather than dropping the connection.
+            note(exchange, "gateway error: " + failure);
+            if (exchange.getResponseCode() == -1) {
+                Responses.json(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+            }
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
             Object note = exchange.getAttribute(NOTE);

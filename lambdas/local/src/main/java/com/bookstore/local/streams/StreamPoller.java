@@ -99,12 +99,13 @@ public final class StreamPoller implements AutoCloseable {
             boolean progressed = false;
             try {
                 for (Shard shard : readableShards()) {
-                    progressed |= poll(shard);
+                    progressed |= running && poll(shard);
                 }
             } catch (RuntimeException failure) {
                 if (!running) {
                     return;
                 }
+                // moto restarting or briefly unreachable: report once per failed poll and keep going
                 log.println("[streams] cannot read " + streamArn + ": " + failure.getMessage());
             }
             if (!progressed && !pause(settings.pollInterval())) {

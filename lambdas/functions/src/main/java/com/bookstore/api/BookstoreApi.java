@@ -1,0 +1,105 @@
+package com.bookstore.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.bookstore.api.bestsellers.BestSellerBoard;
+import com.bookstore.api.bestsellers.BestSellerRoutes;
+import com.bookstore.api.cart.CartRoutes;
+import com.bookstore.api.cart.CartTable;
+import com.bookstore.api.cart.ShoppingCart;
+import com.bookstore.api.catalogue.BookTable;
+import com.bookstore.api.catalogue.Catalogue;
+import com.bookstore.api.catalogue.CatalogueRoutes;
+import com.bookstore.api.http.ApiGatewayAdapter;
+import com.bookstore.api.http.Route;
+import com.bookstore.api.http.Router;
+import com.bookstore.api.orders.Checkout;
+import com.bookstore.api.orders.OrderRoutes;
+import com.bookstore.api.orders.OrderTable;
+import com.bookstore.api.status.HealthCheck;
+import com.bookstore.api.status.RegionInfo;
+import com.bookstore.api.status.StatusRoutes;
+import com.bookstore.bestsellers.Leaderboard;
+import com.bookstore.platform.AwsClients;
+import com.bookstore.platform.FunctionSettings;
+import com.bookstore.platform.RedisClients;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.JedisPooled;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The API wired together once per container: clients, tables, domain services and the route table.
+ * Reading the route table here is reading the API.
+ */
+public final class BookstoreApi {
+
+    private final Router router;
+    private final ApiGatewayAdapter adapter;
+    private final JedisPooled redis;
+
+    public BookstoreApi(FunctionSettings settings, DynamoDbClient dynamo, JedisPooled redis, Clock clock) {
+        var region = new RegionInfo(settings.region(), settings.role());
+        var bookTable = new BookTable(dynamo, settings.tables().books());
+        var cartTable = new CartTable(dynamo, settings.tables().cart());
+        var orderTable = new OrderTable(dynamo, settings.tables().orders(), settings.tables().cart());
+        var catalogue = new Catalogue(bookTable);
+        var leaderboard = new Leaderboard(redis);
+
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(CatalogueRoutes.of(catalogue));
+        routes.addAll(BestSellerRoutes.of(new BestSellerBoard(leaderboard, catalogue)));
+        routes.addAll(StatusRoutes.of(new HealthCheck(bookTable, leaderboard, region), region));
+        routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue)));
+        routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable));
+
+        this.router = new Router(routes);
+        this.adapter = new ApiGatewayAdapter(router, settings.region());
+        this.redis = redis;
+    }
+
+    public static BookstoreApi fromEnvironment() {
+        var settings = FunctionSettings.fromEnvironment();
+        return new BookstoreApi(settings, AwsClients.dynamoDb(settings.aws()), RedisClients.pooled(settings.redisUrl()),
+                Clock.systemUTC());
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return adapter.handle(event);
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    /**
+     * Runs the read-only hot paths once so that their classes are loaded and initialised (Gson, SDK
+     * marshallers, Jedis) before a SnapStart snapshot, then drops pooled Redis sockets, which would not
+     * survive a restore anyway.
+     */
+    public void prime() {
+        for (String path : List.of("/books", "/books/prime-0000", "/bestsellers", "/health", "/region")) {
+            try {
+                handle(syntheticGet(path));
+            } catch (RuntimeException ignored) {
+                // best effort: the adapter already turns failures into responses
+            }
+        }
+        redis.getPool().clear();
+    }
+
+    private static APIGatewayV2HTTPEvent syntheticGet(String path) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRawPath(path)
+                .withRouteKey("GET " + path)
+                .withHeaders(Map.of("accept", "application/json"))
+                .withQueryStringParameters(Map.of("limit", "1"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build())
+                        .build())
+                .build();
+    }
+}

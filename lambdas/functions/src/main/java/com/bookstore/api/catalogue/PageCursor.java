@@ -1,0 +1,51 @@
+package com.bookstore.api.catalogue;
+
+import com.bookstore.api.errors.BookstoreException;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The opaque {@code cursor} of GET /books: DynamoDB's LastEvaluatedKey (string attributes only, which is
+ * all the Books keys are) as URL-safe base64 JSON. A cursor that does not decode is a 400, never a 500.
+ */
+final class PageCursor {
+
+    private PageCursor() {
+    }
+
+    static String encode(Map<String, AttributeValue> lastEvaluatedKey) {
+        if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
+            return null;
+        }
+        JsonObject json = new JsonObject();
+        lastEvaluatedKey.forEach((name, value) -> json.addProperty(name, value.s()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, AttributeValue> decode(String cursor) {
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            JsonObject object = JsonParser.parseString(json).getAsJsonObject();
+            Map<String, AttributeValue> key = new HashMap<>();
+            for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
+                String value = entry.getValue().getAsString();
+                if (!BookIds.isPlausible(entry.getKey()) || value.isEmpty() || value.length() > 256) {
+                    throw new IllegalArgumentException("unexpected key attribute");
+                }
+                key.put(entry.getKey(), AttributeValue.fromS(value));
+            }
+            if (!key.containsKey("id")) {
+                throw new IllegalArgumentException("no id in cursor");
+            }
+            return key;
+        } catch (RuntimeException e) {
+            throw BookstoreException.invalid("invalid_cursor", "the cursor is not one this API handed out");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.bookstore.api.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bookstore.ops.CatalogueFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CoverArtTest {
+
+    @Test
+    void shippedCoversAreExactlyWhatTheGeneratorDraws() throws IOException {
+        for (Book book : CatalogueFile.books()) {
+            try (InputStream shipped = CoverArtTest.class.getResourceAsStream("/covers/" + book.id() + ".svg")) {
+                assertNotNull(shipped, "no cover shipped for " + book.id() + ": run CoverGenerator (see docs/api.md)");
+                assertArrayEquals(CoverArt.svg(book), shipped.readAllBytes(), "cover of " + book.id() + " is stale");
+            }
+        }
+    }
+
+    @Test
+    void coverShowsTitleAuthorAndEscapesMarkup() {
+        Book book = Book.of("b1", "Fish & <Chips>", "A \"Cook\"", "Cookbooks", java.math.BigDecimal.ONE, 4);
+
+        String svg = new String(CoverArt.svg(book), StandardCharsets.UTF_8);
+
+        assertTrue(svg.contains("Fish &amp; &lt;Chips&gt;"), svg);
+        assertTrue(svg.contains("A &quot;Cook&quot;"), svg);
+        assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    }
+
+    @Test
+    void eachCategoryHasItsOwnColour() {
+        Set<String> backgrounds = new HashSet<>();
+        Set<String> categories = new HashSet<>();
+        for (Book book : CatalogueFile.books()) {
+            if (categories.add(book.category())) {
+                String svg = new String(CoverArt.svg(book), StandardCharsets.UTF_8);
+                backgrounds.add(svg.substring(svg.indexOf("fill=\"#") + 6, svg.indexOf("fill=\"#") + 13));
+            }
+        }
+        assertEquals(categories.size(), backgrounds.size(), "categories sharing a colour: " + categories);
+    }
+
+    @Test
+    void bookCoverIsASiteRelativePath() {
+        assertEquals("/covers/abc.svg", Book.of("abc", "n", "a", "c", java.math.BigDecimal.TEN, 1).cover());
+    }
+}

@@ -1,0 +1,101 @@
+package com.bookstore.api.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bookstore.testing.ApiEvent;
+import com.bookstore.testing.ApiResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The adapter against real API Gateway payload 2.0 JSON, with a route table of plain lambdas. */
+class ApiGatewayAdapterTest {
+
+    private final ApiGatewayAdapter adapter = new ApiGatewayAdapter(new Router(List.of(
+            Route.of("GET", "/books", Access.PUBLIC, call -> HttpResponse.ok(call.request().query())),
+            Route.of("GET", "/cart", Access.CUSTOMER, call -> HttpResponse.ok(Map.of("customer", call.customerId()))),
+            Route.of("POST", "/cart", Access.CUSTOMER, call -> HttpResponse.ok(JsonBodies.object(call.request()))),
+            Route.of("GET", "/boom", Access.PUBLIC, call -> {
+                throw new IllegalStateException("bug");
+            }))), "ap-southeast-1");
+
+    private ApiResult call(ApiEvent event) {
+        return ApiResult.of(adapter.handle(event.build()));
+    }
+
+    @Test
+    void everyResponseIsJsonAndNamesTheRegion() {
+        for (ApiResult result : List.of(call(ApiEvent.anonymous("GET", "/books")), call(ApiEvent.anonymous("GET", "/nope")),
+                call(ApiEvent.anonymous("GET", "/boom")))) {
+            assertEquals("ap-southeast-1", result.headers().get("X-Bookstore-Region"), result.toString());
+            assertEquals("application/json; charset=utf-8", result.headers().get("Content-Type"));
+        }
+    }
+
+    @Test
+    void queryParametersReachTheRoute() {
+        ApiResult result = call(ApiEvent.anonymous("GET", "/books").query("category", "Cars").query("limit", "3"));
+
+        assertEquals("Cars", result.body().get("category").getAsString());
+        assertEquals("3", result.body().get("limit").getAsString());
+    }
+
+    @Test
+    void customerIsTheJwtSubClaim() {
+        ApiResult result = call(ApiEvent.signedIn("sub-123", "GET", "/cart"));
+
+        assertEquals(200, result.status());
+        assertEquals("sub-123", result.body().get("customer").getAsString());
+    }
+
+    @Test
+    void jwtRouteWithoutClaimsIs401() {
+        ApiResult result = call(ApiEvent.withoutClaims("GET", "/cart"));
+
+        assertEquals(401, result.status());
+        assertEquals("unauthenticated", result.error());
+    }
+
+    @Test
+    void base64BodiesAreDecoded() {
+        ApiResult result = call(ApiEvent.signedIn("c", "POST", "/cart").base64Body("{\"bookId\":\"b1\",\"quantity\":2}"));
+
+        assertEquals(200, result.status());
+        assertEquals("b1", result.body().get("bookId").getAsString());
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String big = "{\"bookId\":\"" + "x".repeat(ApiGatewayAdapter.MAX_BODY_BYTES) + "\",\"quantity\":1}";
+
+        assertEquals(413, call(ApiEvent.signedIn("c", "POST", "/cart").body(big)).status());
+        assertEquals(413, call(ApiEvent.signedIn("c", "POST", "/cart").base64Body(big)).status());
+    }
+
+    @Test
+    void malformedJsonIs400WithErrorBody() {
+        for (String body : List.of("{", "[1,2]", "not json", "{\"a\":1} trailing", "\"text\"", "{'single':1}")) {
+            ApiResult result = call(ApiEvent.signedIn("c", "POST", "/cart").body(body));
+            assertEquals(400, result.status(), body);
+            assertEquals("malformed_json", result.error(), body);
+            assertTrue(result.body().get("message").getAsString().length() > 0);
+        }
+    }
+
+    @Test
+    void deeplyNestedJsonIs400NotACrash() {
+        String nested = "[".repeat(5000) + "]".repeat(5000);
+
+        assertEquals(400, call(ApiEvent.signedIn("c", "POST", "/cart").body("{\"a\":" + nested + "}")).status());
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutDetails() {
+        ApiResult result = call(ApiEvent.anonymous("GET", "/boom"));
+
+        assertEquals(500, result.status());
+        assertEquals("internal", result.error());
+        assertTrue(!result.toString().contains("bug"));
+    }
+}

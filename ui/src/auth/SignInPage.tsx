@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import Alert from 'react-bootstrap/Alert';
+import Button from 'react-bootstrap/Button';
+import Form from 'react-bootstrap/Form';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useAppDispatch } from '../app/hooks';
+import { usePageTitle } from '../app/usePageTitle';
+import { useI18n } from '../i18n/I18nContext';
+import type { MessageKey } from '../i18n/i18n';
+import { authErrorKey } from './authErrorKey';
+import { signIn } from './authSlice';
+import { NEXT_PARAM, safeNext } from './signInRedirect';
+
+export default function SignInPage() {
+  const { t } = useI18n();
+  usePageTitle(t('auth.signInTitle'));
+  const dispatch = useAppDispatch();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get(NEXT_PARAM));
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [password, setPassword] = useState('');
+  const [working, setWorking] = useState(false);
+  const [errorKey, setErrorKey] = useState<MessageKey | null>(null);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setWorking(true);
+    setErrorKey(null);
+    try {
+      await dispatch(signIn(email.trim(), password));
+      navigate(next, { replace: true });
+    } catch (error) {
+      setErrorKey(authErrorKey(error));
+      setWorking(false);
+    }
+  }
+
+  return (
+    <div className="auth-form">
+      <h1>{t('auth.signInTitle')}</h1>
+      {next !== '/' && <Alert variant="info">{t('auth.signInToBuy')}</Alert>}
+      {params.has('confirmed') && <Alert variant="success">{t('auth.confirmed')}</Alert>}
+      <Form onSubmit={onSubmit} data-testid="sign-in-form" aria-label={t('auth.signInTitle')}>
+        <Form.Group className="mb-3" controlId="sign-in-email">
+          <Form.Label>{t('auth.email')}</Form.Label>
+          <Form.Control type="email" autoComplete="username" required value={email}
+            onChange={(event) => setEmail(event.target.value)} data-testid="sign-in-email" />
+        </Form.Group>
+        <Form.Group className="mb-3" controlId="sign-in-password">
+          <Form.Label>{t('auth.password')}</Form.Label>
+          <Form.Control type="password" autoComplete="current-password" required value={password}
+            onChange={(event) => setPassword(event.target.value)} data-testid="sign-in-password" />
+        </Form.Group>
+        {errorKey && <Alert variant="danger" role="alert" data-testid="auth-error">{t(errorKey)}</Alert>}
+        <Button type="submit" disabled={working} data-testid="sign-in-submit">
+          {working ? t('auth.working') : t('auth.submitSignIn')}
+        </Button>
+      </Form>
+      <p className="mt-3">
+        <Link to={`/signup?${NEXT_PARAM}=${encodeURIComponent(next)}`}>{t('auth.noAccount')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import Card from 'react-bootstrap/Card';
+import { Link } from 'react-router';
+import type { Book } from '../api/apiSlice';
+import { useI18n } from '../i18n/I18nContext';
+import { BookCover } from './BookCover';
+
+export function BookCard({ book }: { book: Book }) {
+  const { t, formatPrice } = useI18n();
+  return (
+    <Card className="h-100 book-card" data-testid={`book-card-${book.id}`}>
+      <Link to={`/books/${encodeURIComponent(book.id)}`} className="stretched-link-target" tabIndex={-1} aria-hidden="true">
+        <BookCover book={book} />
+      </Link>
+      <Card.Body>
+        <Card.Title as="h3" className="h6">
+          <Link to={`/books/${encodeURIComponent(book.id)}`}>{book.name}</Link>
+        </Card.Title>
+        <Card.Text className="small text-body-secondary mb-1">{t('book.by', { author: book.author })}</Card.Text>
+        <Card.Text className="fw-semibold">{formatPrice(book.price)}</Card.Text>
+      </Card.Body>
+    </Card>
+  );
+}

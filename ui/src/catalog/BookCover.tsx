@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import type { Book } from '../api/apiSlice';
+import { useI18n } from '../i18n/I18nContext';
+
+interface Props {
+  book: Pick<Book, 'name' | 'author' | 'cover'>;
+  size?: 'small' | 'large';
+}
+
+/** The cover served by the site, or a styled placeholder with title and author when it fails. */
+export function BookCover({ book, size = 'small' }: Props) {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  const className = `book-cover book-cover-${size}`;
+  if (!book.cover || failed) {
+    return (
+      <div className={`${className} book-cover-placeholder`} role="img" aria-label={t('book.coverAlt', { name: book.name })}>
+        <span className="book-cover-title">{book.name}</span>
+        <span className="book-cover-author">{book.author}</span>
+      </div>
+    );
+  }
+  return (
+    <img
+      className={className}
+      src={book.cover}
+      alt={t('book.coverAlt', { name: book.name })}
+      loading="lazy"
+      onError={() => setFailed(true)}
+    />
+  );
+}

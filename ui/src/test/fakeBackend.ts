@@ -1,0 +1,133 @@
+// A scripted stand-in for the three HTTP services the storefront talks to (bookstore API, Cognito
+// JSON API, WordPress REST API), installed as `fetch`. It records every request so tests assert on
+// what the UI actually sent. The real services are exercised by the browser journey (ui/e2e).
+import { vi } from 'vitest';
+import type { RuntimeConfig } from '../config/runtimeConfig';
+
+export const TEST_CONFIG: RuntimeConfig = {
+  apiBaseUrl: 'http://api.test/api',
+  region: 'eu-west-1',
+  role: 'primary',
+  cognito: {
+    region: 'eu-west-1',
+    userPoolId: 'eu-west-1_test',
+    clientId: 'test-client',
+    endpoint: 'http://cognito.test/',
+  },
+  blogUrl: 'http://blog.test',
+};
+
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: unknown;
+}
+
+type Handler = (request: RecordedRequest) => Response | Promise<Response>;
+
+interface Route {
+  matches: (request: RecordedRequest) => boolean;
+  handler: Handler;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(body === null ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+/** What a browser's fetch throws when the connection fails. */
+export const networkFailure = (): never => {
+  throw new TypeError('Failed to fetch');
+};
+
+export class FakeBackend {
+  readonly requests: RecordedRequest[] = [];
+  private readonly routes: Route[] = [];
+
+  constructor(private readonly config: RuntimeConfig = TEST_CONFIG) {}
+
+  /** A bookstore API route, path relative to apiBaseUrl (query string ignored). */
+  api(method: string, path: string, handler: Handler): this {
+    const target = new URL(this.config.apiBaseUrl + path);
+    this.routes.unshift({
+      matches: (r) => r.method === method && r.url.origin === target.origin && r.url.pathname === target.pathname,
+      handler,
+    });
+    return this;
+  }
+
+  /** A Cognito operation (`InitiateAuth`, `SignUp`...) by its X-Amz-Target. */
+  cognito(operation: string, handler: Handler): this {
+    this.routes.unshift({
+      matches: (r) =>
+        r.url.href === this.config.cognito.endpoint &&
+        r.headers.get('X-Amz-Target') === `AWSCognitoIdentityProviderService.${operation}`,
+      handler,
+    });
+    return this;
+  }
+
+  /** A WordPress REST route under /wp-json/wp/v2. */
+  blog(path: string, handler: Handler): this {
+    const target = new URL(`${this.config.blogUrl}/wp-json/wp/v2${path}`);
+    this.routes.unshift({
+      matches: (r) => r.method === 'GET' && r.url.origin === target.origin && r.url.pathname === target.pathname,
+      handler,
+    });
+    return this;
+  }
+
+  /** Answers the home page's background calls, which most tests do not care about. */
+  withQuietHome(): this {
+    return this.api('GET', '/region', () => json(200, { region: 'eu-west-1', role: 'primary' }, { 'X-Bookstore-Region': 'eu-west-1' }))
+      .api('GET', '/bestsellers', () => json(200, { items: [], stale: false }))
+      .blog('/posts', () => json(200, [], { 'X-WP-TotalPages': '0' }));
+  }
+
+  calls(method: string, path: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && r.url.pathname.endsWith(path));
+  }
+
+  readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(typeof input === 'string' || input instanceof URL ? input.toString() : input.url);
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const request: RecordedRequest = {
+      method: (init.method ?? 'GET').toUpperCase(),
+      url,
+      headers: new Headers(init.headers),
+      body,
+    };
+    this.requests.push(request);
+    const route = this.routes.find((candidate) => candidate.matches(request));
+    if (!route) return json(404, { error: 'not_found', message: `no fake route for ${request.method} ${url.href}` });
+    return route.handler(request);
+  };
+
+  install(): this {
+    vi.stubGlobal('fetch', this.fetch);
+    return this;
+  }
+}
+
+/** An unsigned JWT with the claims the UI reads; the UI never verifies signatures (the API does). */
+export function fakeIdToken(claims: { sub: string; email: string; exp: number }): string {
+  const encode = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${encode({ alg: 'RS256', kid: 'test' })}.${encode({ ...claims, aud: TEST_CONFIG.cognito.clientId, token_use: 'id' })}.signature`;
+}
+
+export function cognitoTokens(sub: string, email: string, lifetimeSeconds = 3600, refreshToken?: string) {
+  const exp = Math.floor(Date.now() / 1000) + lifetimeSeconds;
+  return {
+    AuthenticationResult: {
+      IdToken: fakeIdToken({ sub, email, exp }),
+      AccessToken: `access-${sub}-${exp}`,
+      ...(refreshToken ? { RefreshToken: refreshToken } : {}),
+      ExpiresIn: lifetimeSeconds,
+      TokenType: 'Bearer',
+    },
+  };
+}
