@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test local plan bench lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
+.PHONY: test local drill plan bench lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
 
 test: lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
 
@@ -39,6 +39,11 @@ blog-test:
 # Ctrl-C stops every process it started.
 local:
 	scripts/local.sh
+
+# Failover drill on this machine (docs/failover.md): two local regions, replicator, front door on :8080;
+# writes build/drill/report.{json,md} and timeline.svg. DRILL_FAULT=ssm uses the regions' fault switch.
+drill:
+	scripts/drill.sh
 
 # The whole journey in headless Chromium against the local bookstore.
 e2e-test:

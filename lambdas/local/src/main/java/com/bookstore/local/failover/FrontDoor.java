@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,7 +85,8 @@ public final class FrontDoor implements AutoCloseable {
     public static FrontDoor start(Settings settings, PrintStream log) throws IOException {
         FrontDoor door = new FrontDoor(settings, log);
         door.server.start();
-        door.prober.scheduleWithFixedDelay(door::probeQuietly, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        // Fixed rate, as Route 53's checkers probe on their own clock whatever the endpoint does.
+        door.prober.scheduleAtFixedRate(door::probeQuietly, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
         log.printf("front door: http://127.0.0.1:%d -> primary %s, secondary %s (probe %s every %d ms, threshold %d)%n",
                 door.port(), settings.primary(), settings.secondary(), settings.healthPath(),
                 settings.interval().toMillis(), settings.threshold());
@@ -113,8 +115,10 @@ public final class FrontDoor implements AutoCloseable {
 
     /** One round of probes of both regions, then the routing decision. */
     void probe() {
-        boolean primaryChanged = primaryCheck.record(healthy(settings.primary()));
-        boolean secondaryChanged = secondaryCheck.record(healthy(settings.secondary()));
+        CompletableFuture<Boolean> primaryProbe = healthy(settings.primary());
+        CompletableFuture<Boolean> secondaryProbe = healthy(settings.secondary());
+        boolean primaryChanged = primaryCheck.record(primaryProbe.join());
+        boolean secondaryChanged = secondaryCheck.record(secondaryProbe.join());
         if (primaryChanged) {
             log.printf("front door: primary is now %s%n", primaryCheck.healthy() ? "healthy" : "unhealthy");
         }
@@ -143,17 +147,12 @@ public final class FrontDoor implements AutoCloseable {
         }
     }
 
-    private boolean healthy(URI region) {
-        try {
-            HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(region.resolve(settings.healthPath()))
-                    .timeout(settings.probeTimeout()).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return answer.statusCode() >= 200 && answer.statusCode() < 400;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** A probe answers healthy on 2xx/3xx within the timeout; both regions are probed at once. */
+    private CompletableFuture<Boolean> healthy(URI region) {
+        return client.sendAsync(HttpRequest.newBuilder(region.resolve(settings.healthPath()))
+                        .timeout(settings.probeTimeout()).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(answer -> answer.statusCode() >= 200 && answer.statusCode() < 400)
+                .exceptionally(failure -> false);
     }
 
     private void proxy(HttpExchange exchange) throws IOException {

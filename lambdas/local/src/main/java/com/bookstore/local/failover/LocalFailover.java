@@ -69,10 +69,12 @@ public final class LocalFailover implements AutoCloseable {
         TableReplicator replicator = TableReplicator.start(region(moto, primary), region(moto, secondary),
                 new TableReplicator.Settings(tables, Duration.ofMillis(number(env, "REPLICATION_DELAY_MS", 1000)),
                         Duration.ofMillis(100)), out);
+        Duration probeInterval = Duration.ofMillis(number(env, "PROBE_INTERVAL_MS", 1000));
         FrontDoor frontDoor = FrontDoor.start(new FrontDoor.Settings((int) number(env, "FRONT_DOOR_PORT", 8080),
                 URI.create(required(env, "PRIMARY_URL")), URI.create(required(env, "SECONDARY_URL")),
-                FrontDoor.Settings.DEFAULT_HEALTH_PATH, Duration.ofMillis(number(env, "PROBE_INTERVAL_MS", 1000)),
-                (int) number(env, "PROBE_THRESHOLD", 3), Duration.ofSeconds(2)), out);
+                FrontDoor.Settings.DEFAULT_HEALTH_PATH, probeInterval, (int) number(env, "PROBE_THRESHOLD", 3),
+                // Route 53 gives a probe 4 s of its 10 s interval; locally a probe may take the whole interval
+                probeInterval.compareTo(Duration.ofSeconds(4)) < 0 ? probeInterval : Duration.ofSeconds(4)), out);
         HttpServer control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 (int) number(env, "FAILOVER_CONTROL_PORT", 0)), 8);
         LocalFailover failover = new LocalFailover(replicator, frontDoor, control);
