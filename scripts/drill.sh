@@ -166,8 +166,9 @@ control="http://127.0.0.1:$control_port"
 # --- 4. the drill ---------------------------------------------------------------------------------------
 fault_args=()
 if [ "$fault" = freeze ]; then
-  fault_args=(--inject-command "curl -fsS -X POST $control/replication/$primary/isolate >/dev/null && kill -STOP -- -$primary_pid"
-              --heal-command "kill -CONT -- -$primary_pid && curl -fsS -X POST $control/replication/$primary/reconnect >/dev/null")
+  fault_args=(--fault-description "$primary frozen (SIGSTOP) and its replication cut"
+              --inject-command "curl -fsS -X POST $control/replication/$primary/isolate >/dev/null && kill -STOP $primary_pid"
+              --heal-command "kill -CONT $primary_pid && curl -fsS -X POST $control/replication/$primary/reconnect >/dev/null")
 fi
 say "running the drill ($fault fault); logs of every process are in $state/"
 set +e

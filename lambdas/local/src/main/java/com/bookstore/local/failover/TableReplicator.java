@@ -44,8 +44,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
  *       in the target within those milliseconds can be overwritten by an older replicated one.</li>
  * </ul>
  * A region can be {@link #isolate isolated} (the drill's "region lost"): nothing is read from it or
- * written to it until {@link #reconnect}, when its stream is read on from where it stopped and held
- * writes are delivered, as the service does when a region comes back.
+ * written to it, and its writes already read but not yet applied elsewhere are held too, until
+ * {@link #reconnect}, when its stream is read on from where it stopped and held writes are delivered,
+ * as the service does when a region comes back.
  */
 public final class TableReplicator implements AutoCloseable {
 
@@ -186,7 +187,8 @@ public final class TableReplicator implements AutoCloseable {
 
     private void apply(ReplicaRegion target, String table, ItemKey item, Map<String, AttributeValue> keys,
                        Map<String, AttributeValue> image, WriteVersion version) {
-        if (isolated.contains(target.name())) {
+        // A write still in flight from a region that is cut off stays there, like one not yet shipped.
+        if (isolated.contains(target.name()) || isolated.contains(version.region())) {
             synchronized (heldWrites) {
                 heldWrites.add(() -> apply(target, table, item, keys, image, version));
             }

@@ -210,4 +210,18 @@ class TableReplicatorTest {
         assertEquals(Optional.of("PLACED-WHILE-CUT-OFF"),
                 await(() -> status(secondary, "ord-9"), Optional::isPresent, Duration.ofSeconds(10)));
     }
+
+    @Test
+    void writesAlreadyReadFromARegionThatIsCutOffAreHeldUntilItReconnects() throws Exception {
+        startReplicator(Duration.ofSeconds(2));
+        put(primary, "ord-10", "IN-FLIGHT");
+        await(() -> replicator.stats().observed(), observed -> observed >= 1, Duration.ofSeconds(10));
+
+        replicator.isolate(PRIMARY);
+        Thread.sleep(2500);
+        assertFalse(status(secondary, "ord-10").isPresent(), "a write in flight from a lost region must not arrive");
+
+        replicator.reconnect(PRIMARY);
+        assertEquals(Optional.of("IN-FLIGHT"), await(() -> status(secondary, "ord-10"), Optional::isPresent, Duration.ofSeconds(10)));
+    }
 }

@@ -13,17 +13,20 @@ public final class CommandFault implements Fault {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
+    private final String description;
     private final String injectCommand;
     private final String healCommand;
 
-    public CommandFault(String injectCommand, String healCommand) {
+    /** @param description what the commands break, for people ("primary frozen, its replication cut") */
+    public CommandFault(String description, String injectCommand, String healCommand) {
+        this.description = description;
         this.injectCommand = injectCommand;
         this.healCommand = healCommand;
     }
 
     @Override
     public String description() {
-        return "command: " + injectCommand;
+        return description;
     }
 
     @Override

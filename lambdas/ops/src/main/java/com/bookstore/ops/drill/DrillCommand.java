@@ -33,7 +33,7 @@ public final class DrillCommand {
             usage: bookstore-ops drill --front-door URL --primary-region R --primary-api URL
                                        --secondary-region R --secondary-api URL
                                        (--config-url URL | --user-pool-id ID --client-id ID [--cognito-region R])
-                                       [--fault ssm | --inject-command CMD --heal-command CMD] [--parameter NAME]
+                                       [--parameter NAME | --inject-command CMD --heal-command CMD [--fault-description TEXT]]
                                        [--local-endpoint http://127.0.0.1:PORT] [--out build/drill]
                                        [--shoppers 4] [--think-millis 250] [--warm-up-seconds 15] [--hold-seconds 15]
                                        [--settle-seconds 10] [--sustain-seconds 3] [--failover-timeout-seconds 300]
@@ -114,7 +114,8 @@ public final class DrillCommand {
             Map<String, String> cognitoSettings = cognitoSettings(options, http);
             Fault fault;
             if (commandFault) {
-                fault = new CommandFault(options.get("inject-command"), options.get("heal-command"));
+                fault = new CommandFault(options.getOrDefault("fault-description", "command: " + options.get("inject-command")),
+                        options.get("inject-command"), options.get("heal-command"));
             } else {
                 ssm = clients.ssm(regions.primary());
                 fault = new FaultSwitch(ssm, regions.primary(), options.getOrDefault("parameter", FaultSwitch.DEFAULT_PARAMETER));
