@@ -16,6 +16,7 @@
 #   FRONT_DOOR_PORT       the front door                                           default 8080
 #   DRILL_OUT             where the report goes                                    default build/drill
 #   DRILL_ARGS            more options for the drill command (see bookstore-ops drill's usage)
+#   DRILL_KEEP=1          keep both regions running after the drill, to look at them, until Ctrl-C
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -146,7 +147,9 @@ say "starting the secondary region ($secondary), trusting the primary's user poo
 start_region "$secondary" secondary BOOKSTORE_USER_POOL_ID="$user_pool" BOOKSTORE_USER_POOL_CLIENT_ID="$client_id" \
   BOOKSTORE_USER_POOL_REGION="$primary"
 secondary_port=$region_port
-secondary_pool=$(curl -fsS "http://127.0.0.1:$secondary_port/config.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cognito"]["userPoolId"])')
+secondary_config=$(curl -fsS "http://127.0.0.1:$secondary_port/config.json") \
+  || die "the secondary's gateway did not serve /config.json: see $state/runtime-$secondary.log"
+secondary_pool=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["cognito"]["userPoolId"])' "$secondary_config")
 if [ "$secondary_pool" != "$user_pool" ]; then
   die "the secondary's runtime made its own user pool ($secondary_pool) instead of trusting $user_pool:
 the local runtime must honour BOOKSTORE_USER_POOL_ID / _CLIENT_ID / _REGION for two-region mode (docs/failover.md)"
@@ -183,4 +186,9 @@ status=$?
 set -e
 curl -fsS "$control/status" >"$state/failover-status.json" 2>/dev/null || true
 say "report: $out/report.md, chart: $out/timeline.svg (drill exit status $status)"
+if [ "${DRILL_KEEP:-0}" = 1 ]; then
+  say "regions kept running: moto $moto, $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port,"
+  say "front door http://127.0.0.1:$front_door_port, control $control; Ctrl-C stops them"
+  while true; do sleep 3600; done
+fi
 exit "$status"

@@ -86,7 +86,7 @@ public final class FrontDoor implements AutoCloseable {
         FrontDoor door = new FrontDoor(settings, log);
         door.server.start();
         // Fixed rate, as Route 53's checkers probe on their own clock whatever the endpoint does.
-        door.prober.scheduleAtFixedRate(door::probeQuietly, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        door.prober.scheduleAtFixedRate(door::probeInBackground, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
         log.printf("front door: http://127.0.0.1:%d -> primary %s, secondary %s (probe %s every %d ms, threshold %d)%n",
                 door.port(), settings.primary(), settings.secondary(), settings.healthPath(),
                 settings.interval().toMillis(), settings.threshold());
@@ -113,18 +113,44 @@ public final class FrontDoor implements AutoCloseable {
         return List.copyOf(switches);
     }
 
-    /** One round of probes of both regions, then the routing decision. */
+    /** One round of probes of both regions, waited for, then the routing decision (tests drive this). */
     void probe() {
         CompletableFuture<Boolean> primaryProbe = healthy(settings.primary());
         CompletableFuture<Boolean> secondaryProbe = healthy(settings.secondary());
-        boolean primaryChanged = primaryCheck.record(primaryProbe.join());
-        boolean secondaryChanged = secondaryCheck.record(secondaryProbe.join());
-        if (primaryChanged) {
-            log.printf("front door: primary is now %s%n", primaryCheck.healthy() ? "healthy" : "unhealthy");
+        boolean primaryOk = primaryProbe.join();
+        boolean secondaryOk = secondaryProbe.join();
+        synchronized (this) {
+            record("primary", primaryCheck, primaryOk);
+            record("secondary", secondaryCheck, secondaryOk);
+            route();
         }
-        if (secondaryChanged) {
-            log.printf("front door: secondary is now %s%n", secondaryCheck.healthy() ? "healthy" : "unhealthy");
+    }
+
+    /**
+     * Probes on the clock without waiting for the answers: like Route 53's checkers, a slow or frozen
+     * region costs its probes their timeout, not the next probes their start.
+     */
+    private void probeInBackground() {
+        healthy(settings.primary()).thenAccept(ok -> recordAndRoute("primary", primaryCheck, ok));
+        healthy(settings.secondary()).thenAccept(ok -> recordAndRoute("secondary", secondaryCheck, ok));
+    }
+
+    private synchronized void recordAndRoute(String region, HealthCheck check, boolean ok) {
+        try {
+            record(region, check, ok);
+            route();
+        } catch (RuntimeException e) {
+            log.printf("front door: probe handling failed: %s%n", e);
         }
+    }
+
+    private void record(String region, HealthCheck check, boolean ok) {
+        if (check.record(ok)) {
+            log.printf("front door: %s is now %s%n", region, check.healthy() ? "healthy" : "unhealthy");
+        }
+    }
+
+    private void route() {
         String next = primaryCheck.healthy() || !secondaryCheck.healthy() ? "primary" : "secondary";
         if (!next.equals(target)) {
             String reason = next.equals("secondary")
@@ -136,14 +162,6 @@ public final class FrontDoor implements AutoCloseable {
             switches.add(change);
             target = next;
             log.printf("front door: %s traffic %s -> %s (%s)%n", change.at(), change.from(), change.to(), reason);
-        }
-    }
-
-    private void probeQuietly() {
-        try {
-            probe();
-        } catch (RuntimeException e) {
-            log.printf("front door: probe round failed: %s%n", e);
         }
     }
 

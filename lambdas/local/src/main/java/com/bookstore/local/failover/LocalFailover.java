@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
  * regions' gateways), {@code BOOKS_TABLE}, {@code CART_TABLE}, {@code ORDERS_TABLE},
  * {@code REPLICATION_DELAY_MS} (default 1000), {@code FRONT_DOOR_PORT} (default 8080),
  * {@code PROBE_INTERVAL_MS} (default 1000), {@code PROBE_THRESHOLD} (default 3),
+ * {@code PROBE_TIMEOUT_MS} (default 2000: Route 53 allows a probe a few seconds too),
  * {@code FAILOVER_CONTROL_PORT} (default 0 = any free port; printed).
  *
  * <p>Control: {@code POST /replication/{region}/isolate}, {@code POST /replication/{region}/reconnect},
@@ -73,8 +74,7 @@ public final class LocalFailover implements AutoCloseable {
         FrontDoor frontDoor = FrontDoor.start(new FrontDoor.Settings((int) number(env, "FRONT_DOOR_PORT", 8080),
                 URI.create(required(env, "PRIMARY_URL")), URI.create(required(env, "SECONDARY_URL")),
                 FrontDoor.Settings.DEFAULT_HEALTH_PATH, probeInterval, (int) number(env, "PROBE_THRESHOLD", 3),
-                // Route 53 gives a probe 4 s of its 10 s interval; locally a probe may take the whole interval
-                probeInterval.compareTo(Duration.ofSeconds(4)) < 0 ? probeInterval : Duration.ofSeconds(4)), out);
+                Duration.ofMillis(number(env, "PROBE_TIMEOUT_MS", 2000))), out);
         HttpServer control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 (int) number(env, "FAILOVER_CONTROL_PORT", 0)), 8);
         LocalFailover failover = new LocalFailover(replicator, frontDoor, control);
