@@ -189,6 +189,6 @@ say "report: $out/report.md, chart: $out/timeline.svg (drill exit status $status
 if [ "${DRILL_KEEP:-0}" = 1 ]; then
   say "regions kept running: moto $moto, $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port,"
   say "front door http://127.0.0.1:$front_door_port, control $control; Ctrl-C stops them"
-  while true; do sleep 3600; done
+  while true; do sleep 3600 & wait $!; done   # wait, not sleep, so Ctrl-C reaches the trap at once
 fi
 exit "$status"
