@@ -5,6 +5,9 @@
 # (bookstore-ops drill), which writes build/drill/report.json, report.md and timeline.svg.
 # Every process it starts is stopped when it ends, also on Ctrl-C.
 #
+#   scripts/drill.sh            start both regions, run the drill, stop everything
+#   scripts/drill.sh regions    start both regions behind the front door and keep them up (no drill)
+#
 # Environment (all optional):
 #   DRILL_FAULT           freeze: the primary's runtime is frozen (SIGSTOP) and its replication cut,
 #                                 as a region that stops answering; healed with SIGCONT  (default)
@@ -24,6 +27,8 @@ cd "$root"
 say() { printf '[drill] %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
+mode=${1:-drill}
+case "$mode" in drill|regions) ;; *) die "usage: scripts/drill.sh [regions]" ;; esac
 fault=${DRILL_FAULT:-freeze}
 case "$fault" in freeze|ssm) ;; *) die "DRILL_FAULT must be freeze or ssm, was '$fault'" ;; esac
 primary=eu-west-1
@@ -165,6 +170,14 @@ start failover env PRIMARY_REGION="$primary" SECONDARY_REGION="$secondary" \
 await_line failover "Front door is running at" 60
 control_port=$(sed -nE 's/.*control on http:\/\/127\.0\.0\.1:([0-9]+).*/\1/p' "$state/failover.log" | head -1)
 control="http://127.0.0.1:$control_port"
+
+if [ "$mode" = regions ]; then
+  say "two regions are running behind the front door http://127.0.0.1:$front_door_port (API under /api):"
+  say "  $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port, moto $moto, control $control"
+  say "  fault: java -jar $ops_jar fault on --region $primary --local-endpoint $moto (needs /health to honour it)"
+  say "Ctrl-C stops them"
+  while true; do sleep 3600 & wait $!; done
+fi
 
 # --- 4. the drill ---------------------------------------------------------------------------------------
 fault_args=()

@@ -11,10 +11,10 @@ import java.util.Locale;
  */
 public final class TimelineChart {
 
-    static final int WIDTH = 960;
+    static final int WIDTH = 1000;
     static final int HEIGHT = 400;
     static final int LEFT = 60;
-    static final int RIGHT = 180;
+    static final int RIGHT = 220;
     static final int TOP = 40;
     static final int BOTTOM = 50;
     static final String PRIMARY_COLOUR = "#1f77b4";
