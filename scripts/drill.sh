@@ -183,8 +183,8 @@ fi
 fault_args=()
 if [ "$fault" = freeze ]; then
   fault_args=(--fault-description "$primary frozen (SIGSTOP) and its replication cut"
-              --inject-command "curl -fsS -X POST $control/replication/$primary/isolate >/dev/null && kill -STOP $primary_pid"
-              --heal-command "kill -CONT $primary_pid && curl -fsS -X POST $control/replication/$primary/reconnect >/dev/null")
+              --inject-command "kill -STOP $primary_pid && curl -fsS -X POST $control/replication/$primary/isolate >/dev/null"
+              --heal-command "curl -fsS -X POST $control/replication/$primary/reconnect >/dev/null && kill -CONT $primary_pid")
 fi
 say "running the drill ($fault fault); logs of every process are in $state/"
 set +e

@@ -43,10 +43,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
  *   <li>Known gap: the check "still the newest" and the write are not atomic, so a local write made
  *       in the target within those milliseconds can be overwritten by an older replicated one.</li>
  * </ul>
- * A region can be {@link #isolate isolated} (the drill's "region lost"): nothing is read from it or
- * written to it, and its writes already read but not yet applied elsewhere are held too, until
- * {@link #reconnect}, when its stream is read on from where it stopped and held writes are delivered,
- * as the service does when a region comes back.
+ * A region can be {@link #isolate isolated} (the drill's "region lost"): its stream is read one last
+ * time; of its writes, those older than the delay at that moment had shipped and are delivered, the
+ * younger ones are held (so a delay of 0 loses nothing, a delay of 1 s the last second); from then on
+ * nothing is read from it or written to it until {@link #reconnect}, when its stream is read on from
+ * where it stopped and held writes are delivered, as the service does when a region comes back.
  */
 public final class TableReplicator implements AutoCloseable {
 
@@ -66,6 +67,8 @@ public final class TableReplicator implements AutoCloseable {
     /** Writes this replicator applied and not yet seen in the target's stream, by region and item. */
     private final Map<String, Map<ItemKey, List<String>>> pendingEchoes = new ConcurrentHashMap<>();
     private final Set<String> isolated = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> isolatedAt = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, StreamTail>> tails = new ConcurrentHashMap<>();
     /** Held while a region's streams are read, so that isolating it waits for a read in flight. */
     private final Map<String, Object> readLocks = new HashMap<>();
     private final List<Runnable> heldWrites = new ArrayList<>();
@@ -103,6 +106,7 @@ public final class TableReplicator implements AutoCloseable {
             for (String table : settings.tables()) {
                 tails.put(table, new StreamTail(region.streams(), streamArn(region, table, log)));
             }
+            replicator.tails.put(region.name(), tails);
             replicator.pollers.scheduleWithFixedDelay(() -> replicator.pollRegion(region, tails),
                     0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -114,9 +118,12 @@ public final class TableReplicator implements AutoCloseable {
     /** The region is unreachable: its writes stay in its stream, writes for it are held. */
     public void isolate(String region) {
         requireKnown(region);
-        isolated.add(region);
         synchronized (readLocks.get(region)) {
-            // a read that started before the cut is over: nothing more comes from the region
+            // Read what the region committed up to now, then cut: of those writes, the ones older than
+            // the replication delay had shipped and are delivered; the younger ones are held.
+            readStreams(regions.get(region), tails.get(region));
+            isolatedAt.put(region, System.currentTimeMillis());
+            isolated.add(region);
         }
         log.printf("replicator: %s isolated%n", region);
     }
@@ -124,6 +131,7 @@ public final class TableReplicator implements AutoCloseable {
     public void reconnect(String region) {
         requireKnown(region);
         isolated.remove(region);
+        isolatedAt.remove(region);
         List<Runnable> held;
         synchronized (heldWrites) {
             held = new ArrayList<>(heldWrites);
@@ -187,8 +195,7 @@ public final class TableReplicator implements AutoCloseable {
 
     private void apply(ReplicaRegion target, String table, ItemKey item, Map<String, AttributeValue> keys,
                        Map<String, AttributeValue> image, WriteVersion version) {
-        // A write still in flight from a region that is cut off stays there, like one not yet shipped.
-        if (isolated.contains(target.name()) || isolated.contains(version.region())) {
+        if (isolated.contains(target.name()) || !shipped(version)) {
             synchronized (heldWrites) {
                 heldWrites.add(() -> apply(target, table, item, keys, image, version));
             }
@@ -214,6 +221,15 @@ public final class TableReplicator implements AutoCloseable {
             log.printf("replicator: writing %s to %s failed (%s); retrying in 1 s%n", item, target.name(), e.getMessage());
             writer.schedule(() -> apply(target, table, item, keys, image, version), 1, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * A write from a region that is cut off had shipped only if it was older than the replication
+     * delay at the moment of the cut; a younger one stays in that region, like one not yet sent.
+     */
+    private boolean shipped(WriteVersion version) {
+        Long cutAt = isolatedAt.get(version.region());
+        return cutAt == null || version.timeMillis() + settings.delay().toMillis() <= cutAt;
     }
 
     private boolean consumeEcho(String region, ItemKey item, String image) {

@@ -224,4 +224,15 @@ class TableReplicatorTest {
         replicator.reconnect(PRIMARY);
         assertEquals(Optional.of("IN-FLIGHT"), await(() -> status(secondary, "ord-10"), Optional::isPresent, Duration.ofSeconds(10)));
     }
+
+    @Test
+    void withZeroDelayARegionCutOffRightAfterAWriteStillShipsIt() throws Exception {
+        startReplicator(Duration.ZERO);
+        put(primary, "ord-11", "COMMITTED-BEFORE-THE-CUT");
+
+        replicator.isolate(PRIMARY);
+
+        assertEquals(Optional.of("COMMITTED-BEFORE-THE-CUT"),
+                await(() -> status(secondary, "ord-11"), Optional::isPresent, Duration.ofSeconds(10)));
+    }
 }

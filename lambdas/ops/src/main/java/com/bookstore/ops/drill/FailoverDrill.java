@@ -57,8 +57,9 @@ public final class FailoverDrill {
             progress.accept("warming up for " + settings.warmUp().toSeconds() + " s with " + shoppers.size() + " shoppers");
             Thread.sleep(settings.warmUp().toMillis());
 
+            // The fault counts from the moment injection starts: what it takes is part of the outage.
+            log.faultInjected();
             try (FaultGuard guard = FaultGuard.inject(fault, hooks, progress)) {
-                log.faultInjected();
                 long faultAt = log.faultInjectedAt();
                 failover = awaitRecovery(log, regions.secondary(), faultAt, settings.failoverTimeout());
                 progress.accept(failover.recovered()
@@ -70,8 +71,8 @@ public final class FailoverDrill {
                 rpo = audit.checkOrders(regions.secondary(), byPrimary, faultAt);
                 progress.accept(rpo.missing().size() + " of " + rpo.checked() + " orders acknowledged by "
                         + regions.primary() + " are missing in " + regions.secondary());
-                guard.heal();
                 log.faultHealed();
+                guard.heal();
             }
             failback = awaitRecovery(log, regions.primary(), log.faultHealedAt(), settings.failbackTimeout());
             progress.accept(failback.recovered()
