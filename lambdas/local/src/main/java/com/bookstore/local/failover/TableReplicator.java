@@ -68,6 +68,7 @@ public final class TableReplicator implements AutoCloseable {
     private final Map<String, Map<ItemKey, List<String>>> pendingEchoes = new ConcurrentHashMap<>();
     private final Set<String> isolated = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> isolatedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastRead = new ConcurrentHashMap<>();
     private final Map<String, Map<String, StreamTail>> tails = new ConcurrentHashMap<>();
     /** Held while a region's streams are read, so that isolating it waits for a read in flight. */
     private final Map<String, Object> readLocks = new HashMap<>();
@@ -89,7 +90,7 @@ public final class TableReplicator implements AutoCloseable {
         readLocks.put(second.name(), new Object());
         this.settings = settings;
         this.log = log;
-        this.pollers = Executors.newScheduledThreadPool(2, daemon("replicator-stream"));
+        this.pollers = Executors.newScheduledThreadPool(3, daemon("replicator-stream"));
         // One writer thread: writes due at the same moment are applied in the order they were read.
         this.writer = Executors.newSingleThreadScheduledExecutor(daemon("replicator-writer"));
     }
@@ -110,6 +111,7 @@ public final class TableReplicator implements AutoCloseable {
             replicator.pollers.scheduleWithFixedDelay(() -> replicator.pollRegion(region, tails),
                     0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
+        replicator.pollers.scheduleWithFixedDelay(replicator::logStats, 10, 10, TimeUnit.SECONDS);
         log.printf("replicator: %s <-> %s, tables %s, delay %d ms%n", first.name(), second.name(),
                 settings.tables(), settings.delay().toMillis());
         return replicator;
@@ -152,11 +154,25 @@ public final class TableReplicator implements AutoCloseable {
     }
 
     private void pollRegion(ReplicaRegion region, Map<String, StreamTail> tails) {
-        synchronized (readLocks.get(region.name())) {
-            if (!isolated.contains(region.name())) {
-                readStreams(region, tails);
+        try {
+            synchronized (readLocks.get(region.name())) {
+                if (!isolated.contains(region.name())) {
+                    readStreams(region, tails);
+                    lastRead.put(region.name(), System.currentTimeMillis());
+                }
             }
+        } catch (Throwable e) {
+            // a periodic task that throws is never run again: say so loudly instead of going quiet
+            log.printf("replicator: polling %s failed: %s%n", region.name(), e);
+            throw e;
         }
+    }
+
+    private void logStats() {
+        long now = System.currentTimeMillis();
+        StringBuilder reads = new StringBuilder();
+        lastRead.forEach((region, at) -> reads.append(", ").append(region).append(" read ").append(now - at).append(" ms ago"));
+        log.printf("replicator: %s%s%s%n", stats(), reads, isolated.isEmpty() ? "" : ", isolated " + isolated);
     }
 
     private void readStreams(ReplicaRegion region, Map<String, StreamTail> tails) {
