@@ -40,7 +40,7 @@ final class ToyBookstore implements AutoCloseable {
             this.ssm = ssm;
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             server.createContext("/api/", this::handle);
-            server.setExecutor(Executors.newFixedThreadPool(8));
+            server.setExecutor(workers);
             server.start();
         }
 
@@ -107,6 +107,7 @@ final class ToyBookstore implements AutoCloseable {
         }
     }
 
+    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(16);
     /** Carts are shared by both regions (replicated instantly): only orders matter to the drill. */
     private final Map<String, String> carts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService replication = Executors.newScheduledThreadPool(1);
@@ -129,7 +130,7 @@ final class ToyBookstore implements AutoCloseable {
         routed = primary;
         frontDoor = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         frontDoor.createContext("/", exchange -> routed.handle(exchange));
-        frontDoor.setExecutor(Executors.newFixedThreadPool(8));
+        frontDoor.setExecutor(workers);
         frontDoor.start();
         prober.scheduleWithFixedDelay(() -> {
             boolean healthy = !primary.faultOn();
@@ -161,6 +162,7 @@ final class ToyBookstore implements AutoCloseable {
         frontDoor.stop(0);
         primary.server.stop(0);
         secondary.server.stop(0);
+        workers.shutdownNow();
     }
 
 }
