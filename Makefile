@@ -13,6 +13,11 @@ lambdas-test:
 	scripts/bootstrap.sh moto redis
 	$(MVN) -f lambdas/pom.xml verify
 
+# Jar size, cold-start proxy and warm overhead of the Lambdas; rewrites the "Lambdas" section of docs/benchmarks.md.
+.PHONY: bench-lambdas
+bench-lambdas:
+	lambdas/bench/bench-lambdas.sh
+
 # The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules.
 infra-test:
 	$(MVN) -f pom.xml verify

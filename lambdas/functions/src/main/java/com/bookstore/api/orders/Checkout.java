@@ -29,6 +29,11 @@ import java.util.stream.Collectors;
 public final class Checkout {
 
     private static final int MAX_ATTEMPTS = 4;
+    /**
+     * An empty cart is read again before it is called empty: a concurrent checkout with the same key
+     * may have deleted the lines (visible to Query) a moment before its order is visible to GetItem.
+     */
+    private static final int EMPTY_CART_READS = 3;
     /** Fixed width so that the strings sort in time order. */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -53,44 +58,47 @@ public final class Checkout {
 
     public Placement checkout(String customerId, IdempotencyKey key) {
         String orderId = key.orderIdFor(customerId);
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 1; ; attempt++) {
+            boolean lastAttempt = attempt == MAX_ATTEMPTS;
+            // Cart first, then order: a cart emptied by a committed checkout means its order is readable.
             List<CartLine> lines = cart.lines(customerId);
             String fingerprint = fingerprint(lines);
             Optional<StoredOrder> existing = orders.find(customerId, orderId);
             if (existing.isPresent()) {
-                return replay(existing.get(), lines, fingerprint);
-            }
-            if (lines.isEmpty()) {
-                throw BookstoreException.conflict("empty_cart", "the cart is empty: add a book before checking out");
-            }
-            StoredOrder order = new StoredOrder(price(orderId, lines), fingerprint);
-            switch (orders.place(customerId, key.value(), order, lines)) {
-                case PLACED:
+                StoredOrder order = existing.get();
+                if (lines.isEmpty() || order.cartFingerprint().equals(fingerprint)) {
+                    return new Placement(order.order(), false);
+                }
+                if (lastAttempt || !partlyCleared(lines, order.order())) {
+                    throw BookstoreException.conflict("idempotency_key_reused",
+                            "this Idempotency-Key was already used for a different cart; use a new key for a new order");
+                }
+            } else if (lines.isEmpty()) {
+                if (attempt >= EMPTY_CART_READS) {
+                    throw BookstoreException.conflict("empty_cart", "the cart is empty: add a book before checking out");
+                }
+            } else {
+                StoredOrder order = new StoredOrder(price(orderId, lines), fingerprint);
+                if (orders.place(customerId, key.value(), order, lines) == PlacementOutcome.PLACED) {
                     return new Placement(order.order(), true);
-                case ORDER_EXISTS:
-                    // A concurrent request with the same key won the race: answer with its order.
-                    StoredOrder winner = orders.find(customerId, orderId).orElseThrow(
-                            () -> new IllegalStateException("order " + orderId + " exists but cannot be read"));
-                    return replay(winner, cart.lines(customerId), fingerprint);
-                case CART_CHANGED:
-                case CONFLICT:
-                default:
-                    if (attempt + 1 >= MAX_ATTEMPTS) {
-                        throw BookstoreException.conflict("checkout_conflict",
-                                "the cart changed during checkout; review it and try again");
-                    }
-                    Backoff.pause(attempt);
+                }
+                // Cancelled: the same key won elsewhere, or the cart changed meanwhile. Read both again.
+                if (lastAttempt) {
+                    throw BookstoreException.conflict("checkout_conflict",
+                            "the cart changed during checkout; review it and try again");
+                }
             }
+            Backoff.pause(attempt - 1);
         }
     }
 
-    /** The key was used before: the same order if this is a retry of that checkout, else a 409. */
-    private static Placement replay(StoredOrder existing, List<CartLine> currentCart, String fingerprint) {
-        if (currentCart.isEmpty() || existing.cartFingerprint().equals(fingerprint)) {
-            return new Placement(existing.order(), false);
-        }
-        throw BookstoreException.conflict("idempotency_key_reused",
-                "this Idempotency-Key was already used for a different cart; use a new key for a new order");
+    /**
+     * Query is only read-committed against transactions: while a checkout with this key commits, a cart
+     * read may still show some of the lines it is deleting. Such a cart is a subset of the order's lines.
+     */
+    private static boolean partlyCleared(List<CartLine> lines, Order order) {
+        Map<String, Integer> ordered = order.items().stream().collect(Collectors.toMap(OrderLine::bookId, OrderLine::quantity));
+        return lines.stream().allMatch(line -> Integer.valueOf(line.quantity()).equals(ordered.get(line.bookId())));
     }
 
     private Order price(String orderId, List<CartLine> lines) {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Benchmarks the Lambda deployment jar (size, cold-start proxy, warm overhead) against a moto_server and
+# a redis-server it starts on free loopback ports, and rewrites the "Lambdas" section of docs/benchmarks.md.
+# Usage: lambdas/bench/bench-lambdas.sh   (or: make bench-lambdas)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+scripts/bootstrap.sh moto redis
+
+mvn -B -ntp -q -f lambdas/pom.xml -DskipTests package
+jar=lambdas/functions/target/bookstore-functions.jar
+classes=lambdas/bench/target/classes
+rm -rf "$classes" && mkdir -p "$classes"
+javac --release 17 -cp "$jar" -d "$classes" $(find lambdas/bench/src -name '*.java')
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
+
+logs=lambdas/bench/target
+moto_port=$(free_port)
+.venv/bin/moto_server -H 127.0.0.1 -p "$moto_port" >"$logs/moto.log" 2>&1 &
+moto_pid=$!
+redis_port=$(free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$logs/redis.log" 2>&1 &
+redis_pid=$!
+# Stop exactly the two servers started above, whatever happens.
+trap 'kill "$moto_pid" "$redis_pid" 2>/dev/null || true; wait "$moto_pid" "$redis_pid" 2>/dev/null || true' EXIT
+wait_port "$moto_port"
+wait_port "$redis_port"
+
+export AWS_REGION=eu-west-1 AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" REDIS_URL="redis://127.0.0.1:$redis_port"
+export BOOKS_TABLE=bench-books CART_TABLE=bench-cart ORDERS_TABLE=bench-orders BOOKSTORE_ROLE=primary
+export BENCH_DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+export BENCH_MACHINE="$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), shared with other builds"
+export BENCH_MOTO=$(.venv/bin/python -c 'import moto; print(moto.__version__)')
+java -cp "$jar:$classes" com.bookstore.bench.LambdaBench "$jar" "$classes" docs/benchmarks.md

@@ -1,0 +1,105 @@
+package com.bookstore.api.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bookstore.ops.CatalogueFile;
+import com.bookstore.testing.ApiEvent;
+import com.bookstore.testing.ApiResult;
+import com.bookstore.testing.Engines;
+import com.bookstore.testing.LocalEngines;
+import com.bookstore.testing.TestBookstore;
+import com.google.gson.JsonElement;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalEngines.class)
+class CatalogueApiIT {
+
+    private static TestBookstore bookstore;
+
+    @BeforeAll
+    static void seed(Engines engines) {
+        bookstore = TestBookstore.seeded(engines);
+    }
+
+    @Test
+    void pagingWithCursorsVisitsEveryBookOnce() {
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            ApiEvent request = ApiEvent.anonymous("GET", "/books").query("limit", "10");
+            if (cursor != null) {
+                request.query("cursor", cursor);
+            }
+            ApiResult page = bookstore.call(request);
+            assertEquals(200, page.status(), page.toString());
+            for (JsonElement book : page.body().getAsJsonArray("items")) {
+                assertTrue(seen.add(book.getAsJsonObject().get("id").getAsString()), "book seen twice");
+            }
+            JsonElement next = page.body().get("nextCursor");
+            cursor = next.isJsonNull() ? null : next.getAsString();
+            pages++;
+        } while (cursor != null && pages < 20);
+
+        assertEquals(CatalogueFile.books().stream().map(Book::id).collect(Collectors.toSet()), seen);
+        assertTrue(pages >= 6, "56 books in pages of 10 need at least 6 pages, got " + pages);
+    }
+
+    @Test
+    void categoryQueriesTheIndexAndReturnsOnlyThatCategory() {
+        ApiResult page = bookstore.call(ApiEvent.anonymous("GET", "/books").query("category", "Database").query("limit", "100"));
+
+        long expected = CatalogueFile.books().stream().filter(b -> b.category().equals("Database")).count();
+        assertEquals(expected, page.body().getAsJsonArray("items").size());
+        page.body().getAsJsonArray("items").forEach(book ->
+                assertEquals("Database", book.getAsJsonObject().get("category").getAsString()));
+    }
+
+    @Test
+    void bookByIdCarriesPriceFromTheTableAndASelfHostedCover() {
+        Book expected = CatalogueFile.books().get(0);
+
+        ApiResult result = bookstore.call(ApiEvent.anonymous("GET", "/books/" + expected.id()));
+
+        assertEquals(200, result.status());
+        assertEquals(expected.name(), result.body().get("name").getAsString());
+        assertEquals(0, expected.price().compareTo(result.body().get("price").getAsBigDecimal()));
+        assertEquals("/covers/" + expected.id() + ".svg", result.body().get("cover").getAsString());
+        assertEquals(Engines.REGION, result.headers().get("X-Bookstore-Region"));
+    }
+
+    @Test
+    void unknownOrImplausibleBookIsNotFound() {
+        assertEquals(404, bookstore.call(ApiEvent.anonymous("GET", "/books/no-such-book")).status());
+        assertEquals(404, bookstore.call(ApiEvent.anonymous("GET", "/books/" + "x".repeat(3000))).status());
+        assertEquals("book_not_found", bookstore.call(ApiEvent.anonymous("GET", "/books/%00")).error());
+    }
+
+    @Test
+    void badLimitsAndForgedCursorsAre400() {
+        for (String limit : new String[] {"0", "101", "-1", "ten", "1.5", ""}) {
+            ApiResult result = bookstore.call(ApiEvent.anonymous("GET", "/books").query("limit", limit));
+            assertEquals(400, result.status(), "limit=" + limit + " " + result);
+        }
+        for (String cursor : new String[] {"garbage!", "e30", "eyJpZCI6IiJ9", "W10"}) {
+            ApiResult result = bookstore.call(ApiEvent.anonymous("GET", "/books").query("cursor", cursor));
+            assertEquals(400, result.status(), "cursor=" + cursor + " " + result);
+            assertEquals("invalid_cursor", result.error());
+        }
+    }
+
+    @Test
+    void wrongMethodIs405AndUnknownRouteIs404() {
+        ApiResult wrongMethod = bookstore.call(ApiEvent.anonymous("DELETE", "/books"));
+        assertEquals(405, wrongMethod.status());
+        assertEquals("GET", wrongMethod.headers().get("Allow"));
+
+        assertEquals(404, bookstore.call(ApiEvent.anonymous("GET", "/authors")).status());
+    }
+}

@@ -1,0 +1,135 @@
+package com.bookstore.api.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bookstore.api.BookstoreApi;
+import com.bookstore.api.catalogue.Book;
+import com.bookstore.bestsellers.Leaderboard;
+import com.bookstore.bestsellers.OrderSale;
+import com.bookstore.ops.CatalogueFile;
+import com.bookstore.platform.AwsClients;
+import com.bookstore.platform.AwsSettings;
+import com.bookstore.platform.FunctionSettings;
+import com.bookstore.platform.RedisClients;
+import com.bookstore.testing.ApiEvent;
+import com.bookstore.testing.ApiResult;
+import com.bookstore.testing.Engines;
+import com.bookstore.testing.LocalEngines;
+import com.bookstore.testing.TestBookstore;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalEngines.class)
+class StatusApiIT {
+
+    private static final List<Book> BOOKS = CatalogueFile.books();
+    private static TestBookstore bookstore;
+    private static Engines engines;
+
+    @BeforeAll
+    static void seed(Engines localEngines) {
+        engines = localEngines;
+        bookstore = TestBookstore.seeded(engines);
+    }
+
+    @Test
+    void healthIsOkWhenDynamoDbAndRedisAnswer() {
+        ApiResult health = bookstore.call(ApiEvent.anonymous("GET", "/health"));
+
+        assertEquals(200, health.status(), health.toString());
+        assertEquals("ok", health.body().get("status").getAsString());
+        assertEquals("ok", health.body().getAsJsonObject("checks").get("dynamodb").getAsString());
+        assertEquals("ok", health.body().getAsJsonObject("checks").get("redis").getAsString());
+    }
+
+    @Test
+    void healthIs503WhenRedisIsDown() {
+        ApiResult health = bookstore.withRedis(Engines.deadRedisUrl()).call(ApiEvent.anonymous("GET", "/health"));
+
+        assertEquals(503, health.status());
+        assertEquals("unhealthy", health.body().get("status").getAsString());
+        assertEquals("ok", health.body().getAsJsonObject("checks").get("dynamodb").getAsString());
+        assertTrue(health.body().getAsJsonObject("checks").get("redis").getAsString().startsWith("failed"));
+    }
+
+    @Test
+    void healthIs503WhenDynamoDbIsUnreachable() {
+        var deadAws = AwsSettings.local(Engines.REGION, URI.create("http://127.0.0.1:1"));
+        var settings = new FunctionSettings(bookstore.tables(), deadAws, bookstore.redisUrl(), "secondary");
+        var api = new BookstoreApi(settings, AwsClients.dynamoDb(deadAws), RedisClients.pooled(bookstore.redisUrl()),
+                Clock.systemUTC());
+
+        ApiResult health = ApiResult.of(api.handle(ApiEvent.anonymous("GET", "/health").build()));
+
+        assertEquals(503, health.status());
+        assertTrue(health.body().getAsJsonObject("checks").get("dynamodb").getAsString().startsWith("failed"));
+        assertEquals("ok", health.body().getAsJsonObject("checks").get("redis").getAsString());
+    }
+
+    @Test
+    void regionNamesRegionAndRole() {
+        ApiResult region = bookstore.call(ApiEvent.anonymous("GET", "/region"));
+
+        assertEquals(200, region.status());
+        assertEquals(Engines.REGION, region.body().get("region").getAsString());
+        assertEquals("primary", region.body().get("role").getAsString());
+        assertEquals(Engines.REGION, region.headers().get("X-Bookstore-Region"));
+    }
+
+    @Test
+    void bestSellersComeFromTheBoardMostSoldFirst() {
+        try (var redis = RedisClients.pooled(bookstore.redisUrl())) {
+            var board = new Leaderboard(redis);
+            board.record(new OrderSale("o1", "1", Map.of(BOOKS.get(0).id(), 1, BOOKS.get(1).id(), 5)));
+            board.record(new OrderSale("o2", "2", Map.of(BOOKS.get(0).id(), 2)));
+        }
+
+        ApiResult best = bookstore.call(ApiEvent.anonymous("GET", "/bestsellers"));
+
+        assertEquals(200, best.status());
+        assertFalse(best.body().get("stale").getAsBoolean());
+        var items = best.body().getAsJsonArray("items");
+        assertEquals(2, items.size());
+        assertEquals(BOOKS.get(1).id(), items.get(0).getAsJsonObject().getAsJsonObject("book").get("id").getAsString());
+        assertEquals(5, items.get(0).getAsJsonObject().get("sold").getAsLong());
+        assertEquals(3, items.get(1).getAsJsonObject().get("sold").getAsLong());
+    }
+
+    @Test
+    void bestSellersFallBackToTopRatedWhenRedisIsDownWithoutAnyBoardSeen() {
+        ApiResult best = bookstore.withRedis(Engines.deadRedisUrl()).call(ApiEvent.anonymous("GET", "/bestsellers"));
+
+        assertEquals(200, best.status());
+        assertTrue(best.body().get("stale").getAsBoolean());
+        var items = best.body().getAsJsonArray("items");
+        assertEquals(20, items.size());
+        int bestRating = BOOKS.stream().max(Comparator.comparingInt(Book::rating)).orElseThrow().rating();
+        assertEquals(bestRating, items.get(0).getAsJsonObject().getAsJsonObject("book").get("rating").getAsInt());
+        assertTrue(items.get(0).getAsJsonObject().get("sold").isJsonNull());
+    }
+
+    @Test
+    void bestSellersServeTheLastBoardMarkedStaleWhenRedisGoesAway() {
+        try (var privateRedis = engines.startPrivateRedis(); var redis = RedisClients.pooled(privateRedis.url())) {
+            new Leaderboard(redis).record(new OrderSale("o1", "1", Map.of(BOOKS.get(7).id(), 4)));
+            TestBookstore store = bookstore.withRedis(privateRedis.url());
+            ApiResult fresh = store.call(ApiEvent.anonymous("GET", "/bestsellers"));
+
+            privateRedis.stop();
+            ApiResult stale = store.call(ApiEvent.anonymous("GET", "/bestsellers"));
+
+            assertFalse(fresh.body().get("stale").getAsBoolean());
+            assertEquals(200, stale.status());
+            assertTrue(stale.body().get("stale").getAsBoolean());
+            assertEquals(fresh.body().get("items"), stale.body().get("items"));
+        }
+    }
+}
