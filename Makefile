@@ -37,4 +37,4 @@ local:
 
 # The whole journey in headless Chromium against the local bookstore.
 e2e-test:
-	@echo "e2e: not wired yet"
+	scripts/e2e-test.sh

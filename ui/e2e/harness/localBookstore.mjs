@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { artifactsDir, repoRoot } from './paths.mjs';
@@ -26,6 +26,7 @@ export function freePort() {
  */
 export async function startLocalBookstore(name) {
   const dir = path.join(artifactsDir, name);
+  rmSync(dir, { recursive: true, force: true }); // this run's artifacts only
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const log = createWriteStream(path.join(dir, 'local.log'));
@@ -74,10 +75,14 @@ export async function startLocalBookstore(name) {
     async stop({ signal = 'SIGINT', group = true, timeoutMs = 60_000 } = {}) {
       if (child.exitCode !== null || child.signalCode !== null) return exited;
       process.kill(group ? -child.pid : child.pid, signal);
-      const timer = new Promise((_, reject) => setTimeout(() => reject(new Error(`scripts/local.sh still running ${timeoutMs} ms after ${signal}`)), timeoutMs));
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`scripts/local.sh still running ${timeoutMs} ms after ${signal}`)), timeoutMs);
+      });
       try {
-        return await Promise.race([exited, timer]);
+        return await Promise.race([exited, timeout]);
       } finally {
+        clearTimeout(timer);
         log.end();
       }
     },
