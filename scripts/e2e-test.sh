@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The end-to-end suite (make e2e-test): the shopper journey in Debian's Chromium, schemathesis against the
+# The end-to-end suite (make e2e-test): the local runtime's Java tests, the shopper journey in Debian's Chromium, schemathesis against the
 # local gateway, and the clean-stop checks of `make local`. Each test starts its own local bookstore on
 # free ports through scripts/local.sh; this script installs and builds what they need once, first.
 # Artifacts (screenshots, logs, schemathesis reports) go to build/e2e/.
@@ -15,6 +15,12 @@ if ! .venv/bin/python -c "import importlib.metadata as m, sys; sys.exit(m.versio
   .venv/bin/pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 scripts/local-build.sh
+# The local runtime's own tests (gateway, JWT authorizer, stream poller) run with the Lambdas' tests once
+# lambdas/pom.xml lists the module; until then, here.
+if ! grep -q '<module>local</module>' lambdas/pom.xml; then
+  say "local runtime tests (gateway, authorizer, stream poller) against moto and redis-server"
+  mvn -B -ntp -f lambdas/local/pom.xml verify
+fi
 if [ ! -d ui/e2e/node_modules ] || [ ui/e2e/package-lock.json -nt ui/e2e/node_modules/.package-lock.json ]; then
   (cd ui/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
