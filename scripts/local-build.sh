@@ -12,7 +12,7 @@ newer_than() {  # target paths...: prints the first file newer than target, or "
   local target=$1; shift
   [ -e "$target" ] || { echo "not built yet"; return; }
   local changed
-  changed=$(find "$@" -type f -newer "$target" -not -path '*/target/*' -not -path '*/node_modules/*' -not -path '*/dist/*' 2>/dev/null | head -1)
+  changed=$(find "$@" -type f -newer "$target" -not -path '*/target/*' -not -path '*/node_modules/*' -not -path '*/dist/*' -not -name '*.test.*' 2>/dev/null | head -1)
   [ -z "$changed" ] || echo "$changed changed"
 }
 stale=$(newer_than "$jar" lambdas/pom.xml lambdas/functions/pom.xml lambdas/functions/src/main lambdas/local/pom.xml lambdas/local/src/main)
@@ -40,7 +40,9 @@ fi
 stale=$(newer_than ui/dist/index.html ui/src ui/public ui/index.html ui/package.json ui/package-lock.json ui/vite.config.ts)
 if [ -n "$stale" ]; then
   say "building the storefront ($stale)"
-  (cd ui && npm run build --silent >/dev/null)
+  mkdir -p build/local
+  (cd ui && npm run build --silent) >build/local/ui-build.log 2>&1 \
+    || { cat build/local/ui-build.log >&2; say "storefront build failed (log: build/local/ui-build.log)"; exit 1; }
   touch ui/dist/index.html
   say "storefront built into ui/dist"
 fi

@@ -94,6 +94,9 @@ ${rows.join('\n')}
 | order placed to its copies on \`GET /api/bestsellers\` (stream, poller, consumer, Redis), median of ${ORDERS} | ${ms(median(lags))} ms (max ${ms(Math.max(...lags))}) |
 
 The poller polls an idle shard every 200 ms, so the order-to-board time is mostly that interval.
+The first run of this benchmark found every gateway response ~40 ms slow (p50 36 ms for \`/config.json\`):
+the JDK server wrote headers and body as two small segments and waited for the client's delayed ACK.
+The gateway now turns on TCP_NODELAY (\`sun.net.httpserver.nodelay\`).
 `;
 
 const file = path.join(repoRoot, 'docs/benchmarks.md');

@@ -31,6 +31,12 @@ import java.util.concurrent.Executors;
  * everything else the built storefront.
  */
 public final class LocalGateway implements AutoCloseable {
+    static {
+        // Without TCP_NODELAY a small response written as headers then body waits for the client's delayed
+        // ACK (~40 ms per request). Read once, when the JDK's server classes load, hence here.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public static final String API_PREFIX = "/api";
     public static final String COGNITO_PREFIX = "/cognito/";
     /** Where config.json points the blog when no WordPress is configured (BOOKSTORE_BLOG_URL empty). */
