@@ -19,7 +19,7 @@ scripts/local-build.sh
 # lambdas/pom.xml lists the module; until then, here.
 if ! grep -q '<module>local</module>' lambdas/pom.xml; then
   say "local runtime tests (gateway, authorizer, stream poller) against moto and redis-server"
-  mvn -B -ntp -f lambdas/local/pom.xml verify
+  mvn -B -ntp -f lambdas/local/pom.xml clean verify
 fi
 if [ ! -d ui/e2e/node_modules ] || [ ui/e2e/package-lock.json -nt ui/e2e/node_modules/.package-lock.json ]; then
   (cd ui/e2e && npm ci --no-audit --no-fund --loglevel=error)

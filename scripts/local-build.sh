@@ -24,11 +24,11 @@ if [ -n "$stale" ]; then
     mvn -B -ntp -Dmaven.test.skip=true "$@" >"$log" 2>&1 || { cat "$log" >&2; say "Maven build failed (log: $log)"; exit 1; }
   }
   if grep -q '<module>local</module>' lambdas/pom.xml; then
-    mvn_quiet -f lambdas/pom.xml -pl local -am package
+    mvn_quiet -f lambdas/pom.xml -pl local -am clean package
   else
     # the parent does not aggregate the local module yet: install its siblings, then build it alone
     mvn_quiet -f lambdas/pom.xml install
-    mvn_quiet -f lambdas/local/pom.xml package
+    mvn_quiet -f lambdas/local/pom.xml clean package  # clean: its classes must match the fresh functions jar
   fi
   touch "$jar"
   say "Java build done"

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.bookstore.api.BookstoreApi;
 import com.bookstore.platform.AwsSettings;
 import com.bookstore.platform.FunctionSettings;
-import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.TableNames;
 import com.bookstore.local.aws.LocalAws;
 import java.net.URI;
@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
 
 /** The gateway's route table is the API's: same route keys, and the JWT authorizer on customer routes. */
 class ApiRoutesTest {
@@ -26,7 +25,7 @@ class ApiRoutesTest {
         // Nothing is called: the clients only have to exist for the API to build its route table.
         URI nowhere = URI.create("http://127.0.0.1:9");
         try (var dynamo = new LocalAws(nowhere, "eu-west-1").dynamoDb();
-             JedisPooled redis = RedisClients.pooled("redis://127.0.0.1:9")) {
+             LazyRedisPool redis = new LazyRedisPool("redis://127.0.0.1:9")) {
             var settings = new FunctionSettings(TableNames.withPrefix("t-"), AwsSettings.local("eu-west-1", nowhere),
                     "redis://127.0.0.1:9", "primary");
             Set<String> apiKeys = new BookstoreApi(settings, dynamo, redis, Clock.systemUTC()).router().routeKeys();

@@ -16,6 +16,7 @@ import com.bookstore.ops.CatalogueSeeder;
 import com.bookstore.ops.TableSetup;
 import com.bookstore.platform.AwsSettings;
 import com.bookstore.platform.FunctionSettings;
+import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.RedisClients;
 import com.bookstore.platform.TableNames;
 import com.google.gson.JsonElement;
@@ -51,7 +52,7 @@ class BestSellerStreamingTest {
     private static RedisServer redis;
     private static DynamoDbClient dynamoDb;
     private static DynamoDbStreamsClient streams;
-    private JedisPooled apiRedis;
+    private LazyRedisPool apiRedis;
     private JedisPooled consumerRedis;
     private BookstoreApi api;
     private StreamPoller poller;
@@ -81,9 +82,9 @@ class BestSellerStreamingTest {
         new CatalogueSeeder(dynamoDb, tables.books()).seed(CatalogueFile.books());
         FunctionSettings settings = new FunctionSettings(tables, AwsSettings.local(MotoServer.REGION, moto.endpoint()),
                 redis.url(), "primary");
-        apiRedis = RedisClients.pooled(redis.url());
-        apiRedis.flushAll();
+        apiRedis = new LazyRedisPool(redis.url());
         consumerRedis = RedisClients.pooled(redis.url());
+        consumerRedis.flushAll();
         api = new BookstoreApi(settings, dynamoDb, apiRedis, Clock.systemUTC());
         String streamArn = dynamoDb.describeTable(r -> r.tableName(tables.orders())).table().latestStreamArn();
         poller = new StreamPoller(streams, streamArn, MotoServer.REGION,
