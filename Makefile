@@ -47,4 +47,4 @@ drill:
 
 # The whole journey in headless Chromium against the local bookstore.
 e2e-test:
-	@echo "e2e: not wired yet"
+	scripts/e2e-test.sh

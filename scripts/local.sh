@@ -77,40 +77,7 @@ command -v npm >/dev/null || die "node/npm (20.19+) is missing"
 
 # --- 2. build what is stale --------------------------------------------------------------------------
 jar=lambdas/local/target/bookstore-local.jar
-newer_than() {  # target paths...: prints the first file newer than target, or "not built yet"
-  local target=$1; shift
-  [ -e "$target" ] || { echo "not built yet"; return; }
-  local changed
-  changed=$(find "$@" -type f -newer "$target" -not -path '*/target/*' -not -path '*/node_modules/*' -not -path '*/dist/*' 2>/dev/null | head -1)
-  [ -z "$changed" ] || echo "$changed changed"
-}
-if [ "${BOOKSTORE_SKIP_BUILD:-0}" != 1 ]; then
-  stale=$(newer_than "$jar" lambdas/pom.xml lambdas/functions/pom.xml lambdas/functions/src/main lambdas/local/pom.xml lambdas/local/src/main)
-  if [ -n "$stale" ]; then
-    say "building the Lambdas and the local runtime ($stale; a minute or two the first time)"
-    mvn_quiet=(mvn -B -ntp -q -Dstyle.color=never -Dmaven.test.skip=true)
-    if grep -q '<module>local</module>' lambdas/pom.xml; then
-      "${mvn_quiet[@]}" -f lambdas/pom.xml -pl local -am package
-    else
-      # the parent does not aggregate the local module yet: install its siblings, then build it alone
-      "${mvn_quiet[@]}" -f lambdas/pom.xml install
-      "${mvn_quiet[@]}" -f lambdas/local/pom.xml package
-    fi
-    touch "$jar"
-    say "Java build done"
-  fi
-  if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-    say "installing the storefront's npm dependencies (a minute the first time)"
-    (cd ui && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-  stale=$(newer_than ui/dist/index.html ui/src ui/public ui/index.html ui/package.json ui/package-lock.json ui/vite.config.ts)
-  if [ -n "$stale" ]; then
-    say "building the storefront ($stale)"
-    (cd ui && npm run build --silent >/dev/null)
-    touch ui/dist/index.html
-    say "storefront built into ui/dist"
-  fi
-fi
+[ "${BOOKSTORE_SKIP_BUILD:-0}" = 1 ] || scripts/local-build.sh
 [ -f "$jar" ] || die "$jar is missing (run without BOOKSTORE_SKIP_BUILD)"
 
 # --- 3. start the engines ----------------------------------------------------------------------------

@@ -12,6 +12,9 @@ jar=lambdas/functions/target/bookstore-functions.jar
 classes=lambdas/bench/target/classes
 rm -rf "$classes" && mkdir -p "$classes"
 javac --release 17 -cp "$jar" -d "$classes" $(find lambdas/bench/src -name '*.java')
+# A jar, not a folder: class data sharing archives only accept jars on the class path.
+bench_jar=lambdas/bench/target/bench.jar
+jar cf "$bench_jar" -C "$classes" .
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
@@ -31,6 +34,6 @@ wait_port "$redis_port"
 export AWS_REGION=eu-west-1 AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" REDIS_URL="redis://127.0.0.1:$redis_port"
 export BOOKS_TABLE=bench-books CART_TABLE=bench-cart ORDERS_TABLE=bench-orders BOOKSTORE_ROLE=primary
 export BENCH_DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-export BENCH_MACHINE="$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), shared with other builds"
+export BENCH_MACHINE="$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), shared with other builds (load average $(cut -d" " -f1 /proc/loadavg) at start)"
 export BENCH_MOTO=$(.venv/bin/python -c 'import moto; print(moto.__version__)')
-java -cp "$jar:$classes" com.bookstore.bench.LambdaBench "$jar" "$classes" docs/benchmarks.md
+java -cp "$jar:$bench_jar" com.bookstore.bench.LambdaBench "$jar" "$bench_jar" docs/benchmarks.md

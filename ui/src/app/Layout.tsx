@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import Button from 'react-bootstrap/Button';
 import Container from 'react-bootstrap/Container';
 import Nav from 'react-bootstrap/Nav';
@@ -12,6 +12,7 @@ import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { useI18n } from '../i18n/I18nContext';
 import { RegionBadge } from '../region/RegionBadge';
 import { useAppDispatch, useAppSelector } from './hooks';
+import { useFocusOnNavigation } from './useFocusOnNavigation';
 
 export function Layout() {
   const { t } = useI18n();
@@ -19,6 +20,8 @@ export function Layout() {
   const navigate = useNavigate();
   const session = useAppSelector(selectSession);
   useSessionKeepAlive();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigation(main);
 
   function signOut() {
     dispatch(signedOut());
@@ -63,7 +66,7 @@ export function Layout() {
           </Navbar.Collapse>
         </Container>
       </Navbar>
-      <Container as="main" id="main" tabIndex={-1} className="pb-5">
+      <Container as="main" id="main" ref={main} tabIndex={-1} className="pb-5">
         <Suspense
           fallback={
             <div role="status" className="d-flex gap-2 align-items-center">

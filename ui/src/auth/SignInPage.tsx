@@ -52,7 +52,16 @@ export default function SignInPage() {
           <Form.Control type="password" autoComplete="current-password" required value={password}
             onChange={(event) => setPassword(event.target.value)} data-testid="sign-in-password" />
         </Form.Group>
-        {errorKey && <Alert variant="danger" role="alert" data-testid="auth-error">{t(errorKey)}</Alert>}
+        {errorKey && (
+          <Alert variant="danger" role="alert" data-testid="auth-error">
+            {t(errorKey)}{' '}
+            {errorKey === 'auth.error.UserNotConfirmedException' && (
+              <Link to={`/signup?step=confirm&email=${encodeURIComponent(email.trim())}&${NEXT_PARAM}=${encodeURIComponent(next)}`}>
+                {t('auth.enterCode')}
+              </Link>
+            )}
+          </Alert>
+        )}
         <Button type="submit" disabled={working} data-testid="sign-in-submit">
           {working ? t('auth.working') : t('auth.submitSignIn')}
         </Button>

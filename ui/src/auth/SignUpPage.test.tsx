@@ -53,3 +53,27 @@ describe('sign up', () => {
     expect(await screen.findByTestId('auth-error')).toHaveTextContent('already exists');
   });
 });
+
+describe('an unconfirmed shopper at sign-in', () => {
+  it('is led to enter the emailed code, then back to sign in', async () => {
+    const backend = new FakeBackend().withQuietHome().install();
+    backend.cognito('InitiateAuth', () => json(400, { __type: 'UserNotConfirmedException', message: 'User is not confirmed.' }));
+    backend.cognito('ConfirmSignUp', () => json(200, {}));
+    const { user, router } = renderApp('/signin?next=%2Forders');
+
+    await user.type(await screen.findByLabelText('Email'), 'late@example.com');
+    await user.type(screen.getByLabelText('Password'), 'Str0ng!pass');
+    await user.click(screen.getByTestId('sign-in-submit'));
+    await user.click(await screen.findByRole('link', { name: 'Enter your confirmation code' }));
+
+    await user.type(await screen.findByLabelText('Confirmation code'), '123456');
+    await user.click(screen.getByTestId('confirm-submit'));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/signin'));
+    expect(await screen.findByText('Your email is confirmed. You can sign in now.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveValue('late@example.com');
+    const confirm = backend.requests.find((r) => r.headers.get('X-Amz-Target')?.endsWith('.ConfirmSignUp'));
+    expect(confirm?.body).toEqual({ ClientId: 'test-client', Username: 'late@example.com', ConfirmationCode: '123456' });
+    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/orders');
+  });
+});

@@ -20,9 +20,10 @@ export default function SignUpPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get(NEXT_PARAM));
-  const [step, setStep] = useState<Step>('details');
+  // Sign-in sends an unconfirmed shopper here with ?step=confirm&email=... to enter the code.
+  const [step, setStep] = useState<Step>(params.get('step') === 'confirm' ? 'confirm' : 'details');
   usePageTitle(t(step === 'details' ? 'auth.signUpTitle' : 'auth.confirmTitle'));
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [working, setWorking] = useState(false);
@@ -52,12 +53,16 @@ export default function SignUpPage() {
     event.preventDefault();
     void run(async () => {
       await dispatch(confirmSignUp(email.trim(), code.trim()));
+      const signInByHand = `/signin?confirmed=1&email=${encodeURIComponent(email.trim())}&${NEXT_PARAM}=${encodeURIComponent(next)}`;
+      if (!password) {
+        navigate(signInByHand); // came from sign-in: the password was not typed on this page
+        return;
+      }
       try {
         await dispatch(signIn(email.trim(), password));
         navigate(next, { replace: true });
       } catch {
-        // Confirmed but not signed in (e.g. the pool needs admin approval): sign in by hand.
-        navigate(`/signin?confirmed=1&email=${encodeURIComponent(email.trim())}&${NEXT_PARAM}=${encodeURIComponent(next)}`);
+        navigate(signInByHand);
       }
     });
   }

@@ -16,5 +16,6 @@ export function sanitizeHtml(html: string): string {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style'],
+    ADD_ATTR: ['target'], // kept for "open in new tab" links, which the hook above makes safe
   });
 }

@@ -51,9 +51,11 @@ export function QuantityInput({ line, disabled, onCommit }: Props) {
         data-testid={`cart-quantity-${line.bookId}`}
         aria-describedby={invalid ? `${inputId}-error` : undefined}
       />
-      <Form.Control.Feedback type="invalid" id={`${inputId}-error`}>
-        {t('cart.quantityRange', { min: QUANTITY_MIN, max: QUANTITY_MAX })}
-      </Form.Control.Feedback>
+      {invalid && (
+        <Form.Control.Feedback type="invalid" id={`${inputId}-error`}>
+          {t('cart.quantityRange', { min: QUANTITY_MIN, max: QUANTITY_MAX })}
+        </Form.Control.Feedback>
+      )}
     </Form>
   );
 }

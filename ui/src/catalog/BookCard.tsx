@@ -8,7 +8,7 @@ export function BookCard({ book }: { book: Book }) {
   const { t, formatPrice } = useI18n();
   return (
     <Card className="h-100 book-card" data-testid={`book-card-${book.id}`}>
-      <Link to={`/books/${encodeURIComponent(book.id)}`} className="stretched-link-target" tabIndex={-1} aria-hidden="true">
+      <Link to={`/books/${encodeURIComponent(book.id)}`} className="text-decoration-none" tabIndex={-1} aria-hidden="true">
         <BookCover book={book} />
       </Link>
       <Card.Body>

@@ -38,7 +38,7 @@ function CategoryBooks({ category }: { category: Category }) {
       <h1>{title}</h1>
       <QueryStatus isLoading={isLoading || isFetching} error={error} onRetry={refetch}>
         {data && data.items.length === 0 && <p data-testid="category-empty">{t('category.empty')}</p>}
-        <Row xs={2} md={3} lg={4} className="g-3" as="ul" data-testid="book-list" aria-label={title}>
+        <Row xs={2} sm={3} md={4} lg={6} className="g-3 list-unstyled ps-0" as="ul" data-testid="book-list" aria-label={title}>
           {data?.items.map((book) => (
             <Col as="li" key={book.id} className="list-unstyled">
               <BookCard book={book} />

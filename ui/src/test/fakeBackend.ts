@@ -80,6 +80,15 @@ export class FakeBackend {
     return this;
   }
 
+  /** A file served by the site itself (same origin as the page), such as /config.json. */
+  site(path: string, handler: Handler): this {
+    this.routes.unshift({
+      matches: (r) => r.method === 'GET' && r.url.origin === window.location.origin && r.url.pathname === path,
+      handler,
+    });
+    return this;
+  }
+
   /** Answers the home page's background calls, which most tests do not care about. */
   withQuietHome(): this {
     return this.api('GET', '/region', () => json(200, { region: 'eu-west-1', role: 'primary' }, { 'X-Bookstore-Region': 'eu-west-1' }))
@@ -92,7 +101,8 @@ export class FakeBackend {
   }
 
   readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const url = new URL(typeof input === 'string' || input instanceof URL ? input.toString() : input.url);
+    const href = typeof input === 'string' || input instanceof URL ? input.toString() : input.url;
+    const url = new URL(href, window.location.origin);
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     const request: RecordedRequest = {
       method: (init.method ?? 'GET').toUpperCase(),

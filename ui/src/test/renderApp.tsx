@@ -31,7 +31,7 @@ export function renderApp(path: string, { session, language = 'en' }: Options = 
   if (session) saveSession(localStorage, session);
   const store = createAppStore(TEST_CONFIG, localStorage);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null }); // no timer between keystrokes: faster, same events
   const view = render(
     <AppProviders store={store} language={language}>
       <RouterProvider router={router} />

@@ -131,6 +131,7 @@ export const de: Record<MessageKey, string> = {
   'auth.passwordHint': 'Mindestens 8 Zeichen, mit Groß- und Kleinbuchstaben, einer Ziffer und einem Sonderzeichen.',
   'auth.code': 'Bestätigungscode',
   'auth.codeSent': 'Wir haben einen Bestätigungscode an {email} gesendet. Geben Sie ihn unten ein.',
+  'auth.enterCode': 'Bestätigungscode eingeben',
   'auth.submitSignIn': 'Anmelden',
   'auth.submitSignUp': 'Registrieren',
   'auth.submitConfirm': 'Bestätigen',

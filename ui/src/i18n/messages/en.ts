@@ -129,6 +129,7 @@ export const en = {
   'auth.passwordHint': 'At least 8 characters, with upper and lower case letters, a number and a symbol.',
   'auth.code': 'Confirmation code',
   'auth.codeSent': 'We sent a confirmation code to {email}. Enter it below.',
+  'auth.enterCode': 'Enter your confirmation code',
   'auth.submitSignIn': 'Sign in',
   'auth.submitSignUp': 'Sign up',
   'auth.submitConfirm': 'Confirm',

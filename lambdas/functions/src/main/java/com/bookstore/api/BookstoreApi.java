@@ -16,18 +16,19 @@ import com.bookstore.api.http.Router;
 import com.bookstore.api.orders.Checkout;
 import com.bookstore.api.orders.OrderRoutes;
 import com.bookstore.api.orders.OrderTable;
+import com.bookstore.api.status.FaultSwitch;
 import com.bookstore.api.status.HealthCheck;
 import com.bookstore.api.status.RegionInfo;
 import com.bookstore.api.status.StatusRoutes;
 import com.bookstore.bestsellers.Leaderboard;
 import com.bookstore.platform.AwsClients;
 import com.bookstore.platform.FunctionSettings;
-import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.LazyRedisPool;
+import com.bookstore.platform.SsmParameterReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,9 +39,9 @@ public final class BookstoreApi {
 
     private final Router router;
     private final ApiGatewayAdapter adapter;
-    private final JedisPooled redis;
+    private final LazyRedisPool redis;
 
-    public BookstoreApi(FunctionSettings settings, DynamoDbClient dynamo, JedisPooled redis, Clock clock) {
+    public BookstoreApi(FunctionSettings settings, DynamoDbClient dynamo, LazyRedisPool redis, Clock clock) {
         var region = new RegionInfo(settings.region(), settings.role());
         var bookTable = new BookTable(dynamo, settings.tables().books());
         var cartTable = new CartTable(dynamo, settings.tables().cart());
@@ -51,7 +52,8 @@ public final class BookstoreApi {
         List<Route> routes = new ArrayList<>();
         routes.addAll(CatalogueRoutes.of(catalogue));
         routes.addAll(BestSellerRoutes.of(new BestSellerBoard(leaderboard, catalogue)));
-        routes.addAll(StatusRoutes.of(new HealthCheck(bookTable, leaderboard, region), region));
+        var faultSwitch = new FaultSwitch(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock);
+        routes.addAll(StatusRoutes.of(new HealthCheck(bookTable, leaderboard, region), faultSwitch, region));
         routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue)));
         routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable));
 
@@ -62,7 +64,7 @@ public final class BookstoreApi {
 
     public static BookstoreApi fromEnvironment() {
         var settings = FunctionSettings.fromEnvironment();
-        return new BookstoreApi(settings, AwsClients.dynamoDb(settings.aws()), RedisClients.pooled(settings.redisUrl()),
+        return new BookstoreApi(settings, AwsClients.dynamoDb(settings.aws()), new LazyRedisPool(settings.redisUrl()),
                 Clock.systemUTC());
     }
 
@@ -87,7 +89,7 @@ public final class BookstoreApi {
                 // best effort: the adapter already turns failures into responses
             }
         }
-        redis.getPool().clear();
+        redis.dropIdleConnections();
     }
 
     private static APIGatewayV2HTTPEvent syntheticGet(String path) {

@@ -1,6 +1,7 @@
 package com.bookstore.bestsellers;
 
 import java.util.List;
+import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -44,28 +45,33 @@ public final class Leaderboard {
             return 1
             """;
 
-    private final UnifiedJedis redis;
+    private final Supplier<? extends UnifiedJedis> redis;
 
     public Leaderboard(UnifiedJedis redis) {
+        this(() -> redis);
+    }
+
+    /** For a client created on first use (see LazyRedisPool). */
+    public Leaderboard(Supplier<? extends UnifiedJedis> redis) {
         this.redis = redis;
     }
 
     /** The top {@code count} books, most sold first. */
     public List<Ranking> top(int count) {
-        return redis.zrevrangeWithScores(BOARD_KEY, 0, count - 1L).stream()
+        return redis.get().zrevrangeWithScores(BOARD_KEY, 0, count - 1L).stream()
                 .map(tuple -> new Ranking(tuple.getElement(), Math.round(tuple.getScore()))).toList();
     }
 
     /** Applies an order's current contribution; false when this version (or a newer one) was already applied. */
     public boolean record(OrderSale sale) {
-        Object applied = redis.eval(RECORD_SALE, List.of(BOARD_KEY, COUNTED_KEY),
+        Object applied = redis.get().eval(RECORD_SALE, List.of(BOARD_KEY, COUNTED_KEY),
                 List.of(sale.orderId(), sale.sequence(), sale.encodedCopies()));
         return Long.valueOf(1L).equals(applied);
     }
 
     /** Replaces the whole board and the per-order record in one MULTI/EXEC (used by the rebuild). */
     public void replaceAll(List<OrderSale> sales) {
-        try (var transaction = redis.multi()) {
+        try (var transaction = redis.get().multi()) {
             transaction.del(BOARD_KEY, COUNTED_KEY);
             for (OrderSale sale : sales) {
                 sale.copies().forEach((book, copies) -> transaction.zincrby(BOARD_KEY, copies, book));
@@ -77,6 +83,6 @@ public final class Leaderboard {
 
     /** A round trip to Redis, for the health check. */
     public void ping() {
-        redis.ping();
+        redis.get().ping();
     }
 }

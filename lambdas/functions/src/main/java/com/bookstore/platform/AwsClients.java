@@ -47,7 +47,7 @@ public final class AwsClients {
         return builder.build();
     }
 
-    private static SdkHttpClient httpClient() {
+    static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
     }
 
@@ -56,7 +56,7 @@ public final class AwsClients {
      * credentials endpoint; local engines accept any key, so a fixed dummy one keeps the machine's own
      * AWS configuration out of the tests.
      */
-    private static AwsCredentialsProvider credentials(AwsSettings aws) {
+    static AwsCredentialsProvider credentials(AwsSettings aws) {
         if (aws.endpoint().isPresent() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         }

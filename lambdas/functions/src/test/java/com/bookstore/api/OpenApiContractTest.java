@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.bookstore.platform.AwsSettings;
 import com.bookstore.platform.FunctionSettings;
-import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.TableNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ class OpenApiContractTest {
         var settings = new FunctionSettings(TableNames.withPrefix("contract-"),
                 AwsSettings.local("eu-west-1", URI.create("http://127.0.0.1:9")), "redis://127.0.0.1:9", "primary");
         Set<String> routed;
-        try (DynamoDbClient dynamo = AwsClients.dynamoDb(settings.aws()); var redis = RedisClients.pooled(settings.redisUrl())) {
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(settings.aws()); var redis = new LazyRedisPool(settings.redisUrl())) {
             routed = new BookstoreApi(settings, dynamo, redis, Clock.systemUTC()).router().routeKeys();
         }
 

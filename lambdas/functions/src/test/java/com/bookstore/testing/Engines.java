@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * A running moto_server and redis-server for this test run, and what tests need from them: clients,
@@ -41,7 +42,8 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
     }
 
     static Engines start() {
-        EngineProcess moto = EngineProcess.start("moto", List.of(motoServer().toString(), "-H", "127.0.0.1", "-p", "%PORT%"));
+        EngineProcess moto = EngineProcess.start("moto", List.of(python().toString(), serializedMotoServer(),
+                "-H", "127.0.0.1", "-p", "%PORT%"));
         EngineProcess redis = startRedis();
         return new Engines(moto, redis);
     }
@@ -88,8 +90,18 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
         return url;
     }
 
+    /** Settings of a function on these engines; its fault-switch parameter is as private as its tables. */
     public FunctionSettings settings(TableNames tables, String redisUrl) {
-        return new FunctionSettings(tables, aws(), redisUrl, "primary");
+        return new FunctionSettings(tables, aws(), redisUrl, "primary", "/test/" + tables.books() + "/fault-injection");
+    }
+
+    /** An SSM client on moto, for tests that flip the fault switch. */
+    public SsmClient ssm() {
+        return SsmClient.builder().httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .region(software.amazon.awssdk.regions.Region.of(REGION)).endpointOverride(aws().endpoint().orElseThrow())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 
     /** A URL where nothing listens: the Redis of a region whose cache is down. */
@@ -97,15 +109,24 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
         return "redis://127.0.0.1:1/0";
     }
 
-    private static Path motoServer() {
-        String configured = System.getenv("MOTO_SERVER");
-        if (configured != null) {
-            return Path.of(configured);
+    /**
+     * moto_server's own code, run by the project's virtual environment through
+     * {@code moto/serialized_moto_server.py}: one request at a time, because moto's transaction rollback
+     * is not safe under concurrent requests (docs/api.md, "moto 5.2.5").
+     */
+    private static String serializedMotoServer() {
+        try {
+            return Path.of(Engines.class.getResource("/moto/serialized_moto_server.py").toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static Path python() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(".venv/bin/moto_server");
             if (Files.isExecutable(candidate)) {
-                return candidate;
+                return dir.resolve(".venv/bin/python");
             }
         }
         throw new IllegalStateException("no .venv/bin/moto_server above " + Path.of("").toAbsolutePath()

@@ -6,7 +6,7 @@ import com.bookstore.api.BookstoreApi;
 import com.bookstore.ops.CatalogueFile;
 import com.bookstore.ops.CatalogueSeeder;
 import com.bookstore.platform.FunctionSettings;
-import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.TableNames;
 import java.time.Clock;
 
@@ -26,7 +26,7 @@ public final class TestBookstore {
         this.tables = tables;
         this.redisUrl = redisUrl;
         FunctionSettings settings = engines.settings(tables, redisUrl);
-        this.handler = new ApiHandler(new BookstoreApi(settings, engines.dynamo(), RedisClients.pooled(redisUrl),
+        this.handler = new ApiHandler(new BookstoreApi(settings, engines.dynamo(), new LazyRedisPool(redisUrl),
                 Clock.systemUTC()));
     }
 
@@ -47,6 +47,10 @@ public final class TestBookstore {
 
     public ApiResult call(APIGatewayV2HTTPEvent event) {
         return ApiResult.of(handler.handleRequest(event, null));
+    }
+
+    public String faultParameter() {
+        return engines.settings(tables, redisUrl).faultParameter();
     }
 
     public TableNames tables() {

@@ -12,7 +12,9 @@ import com.bookstore.ops.CatalogueFile;
 import com.bookstore.platform.AwsClients;
 import com.bookstore.platform.AwsSettings;
 import com.bookstore.platform.FunctionSettings;
+import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.SsmParameterReader;
 import com.bookstore.testing.ApiEvent;
 import com.bookstore.testing.ApiResult;
 import com.bookstore.testing.Engines;
@@ -64,7 +66,7 @@ class StatusApiIT {
     void healthIs503WhenDynamoDbIsUnreachable() {
         var deadAws = AwsSettings.local(Engines.REGION, URI.create("http://127.0.0.1:1"));
         var settings = new FunctionSettings(bookstore.tables(), deadAws, bookstore.redisUrl(), "secondary");
-        var api = new BookstoreApi(settings, AwsClients.dynamoDb(deadAws), RedisClients.pooled(bookstore.redisUrl()),
+        var api = new BookstoreApi(settings, AwsClients.dynamoDb(deadAws), new LazyRedisPool(bookstore.redisUrl()),
                 Clock.systemUTC());
 
         ApiResult health = ApiResult.of(api.handle(ApiEvent.anonymous("GET", "/health").build()));
@@ -72,6 +74,66 @@ class StatusApiIT {
         assertEquals(503, health.status());
         assertTrue(health.body().getAsJsonObject("checks").get("dynamodb").getAsString().startsWith("failed"));
         assertEquals("ok", health.body().getAsJsonObject("checks").get("redis").getAsString());
+    }
+
+    @Test
+    void faultSwitchOnMakesHealth503WithFaultInjectedAndOffRestoresIt() {
+        try (var ssm = engines.ssm()) {
+            ssm.putParameter(r -> r.name(bookstore.faultParameter()).value("on").type("String").overwrite(true));
+            ApiResult drilled = bookstore.withRedis(bookstore.redisUrl()).call(ApiEvent.anonymous("GET", "/health"));
+            ApiResult otherRoutes = bookstore.withRedis(bookstore.redisUrl()).call(ApiEvent.anonymous("GET", "/region"));
+
+            ssm.putParameter(r -> r.name(bookstore.faultParameter()).value("off").type("String").overwrite(true));
+            ApiResult restored = bookstore.withRedis(bookstore.redisUrl()).call(ApiEvent.anonymous("GET", "/health"));
+
+            assertEquals(503, drilled.status());
+            assertEquals("fault_injected", drilled.error());
+            assertEquals(Engines.REGION, drilled.headers().get("X-Bookstore-Region"));
+            assertEquals(200, otherRoutes.status(), "the switch only fails the health check");
+            assertEquals(200, restored.status());
+        }
+    }
+
+    @Test
+    void faultSwitchIsReadAtMostEveryFiveSeconds() {
+        String parameter = bookstore.faultParameter() + "-cached";
+        var clock = new MutableClock();
+        var faultSwitch = new FaultSwitch(() -> new SsmParameterReader(engines.aws()), parameter, clock);
+        try (var ssm = engines.ssm()) {
+            boolean missing = faultSwitch.isOn();
+            ssm.putParameter(r -> r.name(parameter).value("on").type("String").overwrite(true));
+            boolean withinCache = faultSwitch.isOn();
+            clock.advance(java.time.Duration.ofSeconds(FaultSwitch.CACHE_SECONDS));
+            boolean afterCache = faultSwitch.isOn();
+
+            assertFalse(missing, "a missing parameter is off");
+            assertFalse(withinCache, "read again only after the cache time");
+            assertTrue(afterCache);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-11-27T20:00:00Z");
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 
     @Test

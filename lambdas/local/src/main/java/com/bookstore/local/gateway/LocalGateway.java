@@ -31,8 +31,16 @@ import java.util.concurrent.Executors;
  * everything else the built storefront.
  */
 public final class LocalGateway implements AutoCloseable {
+    static {
+        // Without TCP_NODELAY a small response written as headers then body waits for the client's delayed
+        // ACK (~40 ms per request). Read once, when the JDK's server classes load, hence here.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public static final String API_PREFIX = "/api";
     public static final String COGNITO_PREFIX = "/cognito/";
+    /** Where config.json points the blog when no WordPress is configured (BOOKSTORE_BLOG_URL empty). */
+    public static final String NO_BLOG_PREFIX = "/wordpress/";
 
     /** What the gateway fronts. {@code port} 0 picks a free port. */
     public record Settings(int port, URI motoEndpoint, LocalUserPool userPool, Path uiDist,
@@ -71,6 +79,8 @@ public final class LocalGateway implements AutoCloseable {
             Responses.json(exchange, 200, config);
         }), requestLog);
         withLog(server.createContext("/_local/sign-up-code", exchange -> signUpCode(exchange, codes)), requestLog);
+        withLog(server.createContext(NO_BLOG_PREFIX, exchange -> Responses.json(exchange, 404,
+                "{\"message\":\"no blog in this local bookstore: set BOOKSTORE_BLOG_URL to a WordPress site\"}")), requestLog);
         withLog(server.createContext(CoverImages.PREFIX, new CoverImages(settings.catalogue())), requestLog);
         withLog(server.createContext("/", new StaticSite(settings.uiDist())), requestLog);
 
@@ -115,7 +125,8 @@ public final class LocalGateway implements AutoCloseable {
         config.addProperty("region", settings.region());
         config.addProperty("role", settings.role());
         config.add("cognito", cognito);
-        config.addProperty("blogUrl", settings.blogUrl());
+        boolean blogConfigured = settings.blogUrl() != null && !settings.blogUrl().isBlank();
+        config.addProperty("blogUrl", blogConfigured ? settings.blogUrl() : base + NO_BLOG_PREFIX.substring(0, NO_BLOG_PREFIX.length() - 1));
         return config;
     }
 

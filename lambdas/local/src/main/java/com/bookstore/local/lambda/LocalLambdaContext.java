@@ -15,13 +15,11 @@ public final class LocalLambdaContext implements Context {
 
     private final String requestId;
     private final String functionName;
-    private final int timeoutMillis;
     private final long deadlineMillis;
 
     public LocalLambdaContext(String requestId, String functionName, int timeoutMillis) {
         this.requestId = requestId;
         this.functionName = functionName;
-        this.timeoutMillis = timeoutMillis;
         this.deadlineMillis = System.currentTimeMillis() + timeoutMillis;
     }
 
@@ -36,6 +34,4 @@ public final class LocalLambdaContext implements Context {
     @Override public int getRemainingTimeInMillis() { return (int) Math.max(0, deadlineMillis - System.currentTimeMillis()); }
     @Override public int getMemoryLimitInMB() { return 1024; }
     @Override public LambdaLogger getLogger() { return STDERR_LOGGER; }
-
-    public int timeoutMillis() { return timeoutMillis; }
 }

@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,7 +104,7 @@ class LocalGatewayTest {
         assertEquals("a,b", event.getQueryStringParameters().get("tag"));
         assertEquals("abc def", event.getPathParameters().get("id"));
         assertEquals("Value", event.getHeaders().get("x-custom"));
-        assertEquals(java.util.List.of("a=1", "b=2"), event.getCookies());
+        assertEquals(List.of("a=1", "b=2"), event.getCookies());
         assertFalse(event.getHeaders().containsKey("cookie"));
         assertEquals("$default", event.getRequestContext().getStage());
         assertEquals("GET", event.getRequestContext().getHttp().getMethod());
@@ -184,6 +185,18 @@ class LocalGatewayTest {
         assertEquals(pool.userPoolId(), config.getAsJsonObject("cognito").get("userPoolId").getAsString());
         assertEquals(pool.clientId(), config.getAsJsonObject("cognito").get("clientId").getAsString());
         assertEquals("primary", config.get("role").getAsString());
+        assertEquals("http://blog.local", config.get("blogUrl").getAsString());
+    }
+
+    @Test
+    void withoutABlogTheConfigPointsAtAnEndpointThatSaysSo() throws Exception {
+        var settings = new LocalGateway.Settings(0, moto.endpoint(), pool, uiDist, MotoServer.REGION, "primary", "", List.of());
+        JsonObject config = LocalGateway.runtimeConfig(settings, 8080);
+        assertEquals("http://127.0.0.1:8080/wordpress", config.get("blogUrl").getAsString());
+
+        HttpResponse<String> blog = send(at("/wordpress/wp-json/wp/v2/posts"));
+        assertEquals(404, blog.statusCode());
+        assertTrue(blog.body().contains("BOOKSTORE_BLOG_URL"));
     }
 
     @Test
