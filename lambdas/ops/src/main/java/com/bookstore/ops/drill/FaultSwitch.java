@@ -30,7 +30,7 @@ public final class FaultSwitch implements Fault {
 
     @Override
     public String description() {
-        return "SSM parameter " + parameterName + " = on in " + region;
+        return "fault switch " + parameterName + " in " + region + " (its /health answers 503 while on)";
     }
 
     @Override
