@@ -174,7 +174,7 @@ control="http://127.0.0.1:$control_port"
 if [ "$mode" = regions ]; then
   say "two regions are running behind the front door http://127.0.0.1:$front_door_port (API under /api):"
   say "  $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port, moto $moto, control $control"
-  say "  fault: java -jar $ops_jar fault on --region $primary --local-endpoint $moto (needs /health to honour it)"
+  say "  fault: java -jar $ops_jar fault on --region $primary --local-endpoint $moto"
   say "Ctrl-C stops them"
   while true; do sleep 3600 & wait $!; done
 fi

@@ -85,8 +85,9 @@ public final class FrontDoor implements AutoCloseable {
     public static FrontDoor start(Settings settings, PrintStream log) throws IOException {
         FrontDoor door = new FrontDoor(settings, log);
         door.server.start();
-        // Fixed rate, as Route 53's checkers probe on their own clock whatever the endpoint does.
-        door.prober.scheduleAtFixedRate(door::probeInBackground, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        // Firing a round does not wait for answers, so fixed delay keeps Route 53's steady clock
+        // without fixed rate's catch-up bursts after a stall (three probes in a moment would fail over early).
+        door.prober.scheduleWithFixedDelay(door::probeInBackground, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
         log.printf("front door: http://127.0.0.1:%d -> primary %s, secondary %s (probe %s every %d ms, threshold %d)%n",
                 door.port(), settings.primary(), settings.secondary(), settings.healthPath(),
                 settings.interval().toMillis(), settings.threshold());
