@@ -43,11 +43,17 @@ blog-test:
 
 # The whole journey in headless Chromium against the local bookstore.
 e2e-test:
-	@echo "e2e: not wired yet"
+	scripts/e2e-test.sh
 
-# The whole bookstore on this machine (docs/local.md).
+# The whole bookstore on this machine (docs/local.md): installs and builds what is missing or stale;
+# Ctrl-C stops every process it started.
 local:
-	@echo "local: not wired yet"
+	scripts/local.sh
+
+# Failover drill on this machine (docs/failover.md): two local regions, replicator, front door on :8080;
+# writes build/drill/report.{json,md} and timeline.svg. DRILL_FAULT=ssm uses the regions' fault switch.
+drill:
+	scripts/drill.sh
 
 # Offline plan of both stacks into build/plan/<stack>.{json,md}; fails on any policy violation.
 plan:

@@ -17,7 +17,7 @@ def reports(root: Path, since: float):
         if SKIPPED_DIRS.intersection(path.parts):
             continue
         in_report_dir = any(p in ("surefire-reports", "failsafe-reports", "test-results") for p in path.parts)
-        if in_report_dir and path.stat().st_mtime >= since:
+        if (in_report_dir or path.name == "junit.xml") and path.stat().st_mtime >= since:
             yield path
 
 

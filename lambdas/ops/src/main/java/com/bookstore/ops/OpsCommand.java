@@ -1,5 +1,7 @@
 package com.bookstore.ops;
 
+import com.bookstore.ops.aws.RegionalClients;
+import com.bookstore.ops.drill.DrillCommand;
 import com.bookstore.ops.failover.GlobalDatabasePromotion;
 import com.bookstore.ops.failover.PromotionException;
 import com.bookstore.ops.failover.PromotionMode;
@@ -20,7 +22,7 @@ public final class OpsCommand {
               Makes the cluster in REGION the writer of the blog's Aurora global database and waits for it.
               planned   = switchover (both regions healthy, no data loss): drills and failback
               unplanned = failover (primary region impaired, unreplicated writes lost)
-            """;
+            """ + DrillCommand.FAULT_USAGE + DrillCommand.DRILL_USAGE;
 
     private OpsCommand() {}
 
@@ -28,15 +30,37 @@ public final class OpsCommand {
         System.exit(run(args, System.out, System.err, OpsCommand::rdsClient));
     }
 
+    /** The failover drill's commands; {@code ssmFor} builds the SSM client of a region. */
+    static int runDrillCommands(String[] args, PrintStream out, PrintStream err,
+                                java.util.function.Function<String, software.amazon.awssdk.services.ssm.SsmClient> ssmFor) {
+        try {
+            if (args[0].equals("fault")) {
+                if (args.length < 2) {
+                    err.print(DrillCommand.FAULT_USAGE);
+                    return 2;
+                }
+                return DrillCommand.fault(args[1], options(args, 2), out, err, ssmFor);
+            }
+            return DrillCommand.drill(options(args, 1), out, err);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(args[0].equals("fault") ? DrillCommand.FAULT_USAGE : DrillCommand.DRILL_USAGE);
+            return 2;
+        }
+    }
+
     /** Exit codes: 0 done, 1 the operation failed, 2 the command line is wrong. */
     static int run(String[] args, PrintStream out, PrintStream err, java.util.function.Function<String, RdsClient> rdsFor) {
+        if (args.length > 0 && (args[0].equals("fault") || args[0].equals("drill"))) {
+            return runDrillCommands(args, out, err, region -> localOrAws(args).ssm(region));
+        }
         if (args.length == 0 || !args[0].equals("promote-blog-db")) {
             err.print(USAGE);
             return 2;
         }
         Map<String, String> options;
         try {
-            options = options(args);
+            options = options(args, 1);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.print(USAGE);
@@ -74,9 +98,19 @@ public final class OpsCommand {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --local-endpoint URL} points the drill's clients at the local AWS (moto). */
+    private static RegionalClients localOrAws(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--local-endpoint")) {
+                return new RegionalClients(java.net.URI.create(args[i + 1]));
+            }
+        }
+        return RegionalClients.AWS;
+    }
+
+    private static Map<String, String> options(String[] args, int from) {
         Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
+        for (int i = from; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
             }

@@ -1,0 +1,75 @@
+package com.bookstore.local.cognito;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
+
+/**
+ * The user pool and app client the storefront signs in with, created in the local Cognito (moto) with
+ * the settings the stack gives the real one: e-mail as username, e-mail verified by code, and the
+ * USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH flows the UI uses.
+ */
+public final class LocalUserPool {
+    private final String region;
+    private final String userPoolId;
+    private final String clientId;
+
+    private LocalUserPool(String region, String userPoolId, String clientId) {
+        this.region = region;
+        this.userPoolId = userPoolId;
+        this.clientId = clientId;
+    }
+
+    public static LocalUserPool create(CognitoIdentityProviderClient cognito, String region, String name) {
+        UserPoolType pool = cognito.createUserPool(request -> request
+                .poolName(name)
+                .usernameAttributes(UsernameAttributeType.EMAIL)
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool();
+        UserPoolClientType client = cognito.createUserPoolClient(request -> request
+                .userPoolId(pool.id())
+                .clientName(name + "-web")
+                .generateSecret(false)
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient();
+        return new LocalUserPool(region, pool.id(), client.clientId());
+    }
+
+    /** A confirmed user with a permanent password, ready to sign in (the printed demo account). */
+    public void createConfirmedUser(CognitoIdentityProviderClient cognito, String email, String password) {
+        cognito.adminCreateUser(request -> request
+                .userPoolId(userPoolId)
+                .username(email)
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(AttributeType.builder().name("email").value(email).build(),
+                        AttributeType.builder().name("email_verified").value("true").build()));
+        cognito.adminSetUserPassword(request -> request
+                .userPoolId(userPoolId).username(email).password(password).permanent(true));
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String userPoolId() {
+        return userPoolId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The {@code iss} of the pool's tokens, which the JWT authorizer is configured with. */
+    public String issuer() {
+        return "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+    }
+
+    /** The Host under which Cognito serves this region's API and the pool's JWKS. */
+    public String host() {
+        return "cognito-idp." + region + ".amazonaws.com";
+    }
+}

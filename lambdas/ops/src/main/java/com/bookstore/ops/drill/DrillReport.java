@@ -1,0 +1,35 @@
+package com.bookstore.ops.drill;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a drill found, in drill milliseconds (0 = the drill started at {@code startedAt}).
+ * {@code rpo} is the read-back of acknowledged orders from the secondary while it served alone;
+ * {@code finalPrimary} / {@code finalSecondary} read every acknowledged order back from both regions
+ * after failback and settling.
+ */
+public record DrillReport(String startedAt, String primaryRegion, String secondaryRegion, String fault,
+                          Map<String, Object> settings, long durationMillis, int requests, int errors,
+                          int ordersAcknowledged, Long faultInjectedAt, Long faultHealedAt,
+                          Recovery failover, Recovery failback, OrderCheck rpo,
+                          OrderCheck finalPrimary, OrderCheck finalSecondary, BoardConvergence boards,
+                          List<SecondBucket> timeline) {
+
+    /** The properties a drill must show; each false one is a finding. */
+    public Map<String, Boolean> invariants() {
+        Map<String, Boolean> invariants = new LinkedHashMap<>();
+        invariants.put("failoverDetected", failover != null && failover.recovered());
+        invariants.put("failbackDetected", failback != null && failback.recovered());
+        invariants.put("everyAcknowledgedOrderAccountedFor", rpo != null && rpo.unverified().isEmpty()
+                && finalPrimary != null && finalPrimary.missing().isEmpty() && finalPrimary.unverified().isEmpty()
+                && finalSecondary != null && finalSecondary.missing().isEmpty() && finalSecondary.unverified().isEmpty());
+        invariants.put("boardsConverged", boards != null && boards.converged());
+        return invariants;
+    }
+
+    public boolean passed() {
+        return invariants().values().stream().allMatch(Boolean::booleanValue);
+    }
+}

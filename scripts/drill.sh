@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# The failover drill on this machine: two local regions (eu-west-1 primary, ap-southeast-1 secondary,
+# one moto server that keeps them apart, a redis-server and a local runtime each), the table
+# replicator and the front door on 127.0.0.1:8080 (scripts: LocalFailover), then the drill itself
+# (bookstore-ops drill), which writes build/drill/report.json, report.md and timeline.svg.
+# Every process it starts is stopped when it ends, also on Ctrl-C.
+#
+#   scripts/drill.sh            start both regions, run the drill, stop everything
+#   scripts/drill.sh regions    start both regions behind the front door and keep them up (no drill)
+#
+# Environment (all optional):
+#   DRILL_FAULT           freeze: the primary's runtime is frozen (SIGSTOP) and its replication cut,
+#                                 as a region that stops answering; healed with SIGCONT  (default)
+#                         ssm:    the primary's fault switch (SSM /bookstore/fault-injection = on), so
+#                                 only its /health fails, as the AWS drill does
+#   REPLICATION_DELAY_MS  the replicator's delay                                   default 1000
+#   PROBE_INTERVAL_MS     front door probe interval                                default 1000
+#   PROBE_THRESHOLD       consecutive probes to switch                             default 3
+#   FRONT_DOOR_PORT       the front door                                           default 8080
+#   DRILL_OUT             where the report goes                                    default build/drill
+#   DRILL_ARGS            more options for the drill command (see bookstore-ops drill's usage)
+#   DRILL_KEEP=1          keep both regions running after the drill, to look at them, until Ctrl-C
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+say() { printf '[drill] %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+mode=${1:-drill}
+case "$mode" in drill|regions) ;; *) die "usage: scripts/drill.sh [regions]" ;; esac
+fault=${DRILL_FAULT:-freeze}
+case "$fault" in freeze|ssm) ;; *) die "DRILL_FAULT must be freeze or ssm, was '$fault'" ;; esac
+primary=eu-west-1
+secondary=ap-southeast-1
+front_door_port=${FRONT_DOOR_PORT:-8080}
+out=${DRILL_OUT:-build/drill}
+state=build/drill-state
+mkdir -p "$state"
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# --- processes this script starts; each leads its own process group -----------------------------------
+pids=()
+stop_all() {
+  local status=$?
+  trap - INT TERM EXIT
+  local i pid
+  for ((i=${#pids[@]}-1; i>=0; i--)); do
+    pid=${pids[i]}
+    kill -CONT -- "-$pid" 2>/dev/null || true   # a frozen region must wake up to hear SIGTERM
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  exit "$status"
+}
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap stop_all EXIT
+
+start() {  # name command...: starts it in its own session, output to $state/name.log
+  local name=$1; shift
+  setsid "$@" >"$state/$name.log" 2>&1 &
+  pids+=("$!")
+}
+
+await_line() {  # name pattern seconds: waits until the process's log shows the pattern
+  local name=$1 pattern=$2 seconds=$3 pid=${pids[-1]}
+  for _ in $(seq 1 $((seconds * 10))); do
+    grep -q "$pattern" "$state/$name.log" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up: see $state/$name.log"
+    sleep 0.1
+  done
+  die "$name was not ready within ${seconds}s: see $state/$name.log"
+}
+
+await_port() {  # name port seconds
+  for _ in $(seq 1 $(($3 * 10))); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  die "$1 did not listen on port $2 within $3s: see $state/$1.log"
+}
+
+# --- 1. engines and builds ---------------------------------------------------------------------------
+scripts/bootstrap.sh moto redis
+local_jar=lambdas/local/target/bookstore-local.jar
+ops_jar=lambdas/ops/target/bookstore-ops.jar
+stale() {  # target paths...: true if the target is missing or older than a source file
+  [ -e "$1" ] || return 0
+  local target=$1; shift
+  [ -n "$(find "$@" -type f -newer "$target" -not -path '*/target/*' 2>/dev/null | head -1)" ]
+}
+mvn_quiet=(mvn -B -ntp -q -Dstyle.color=never -Dmaven.test.skip=true)
+if stale "$local_jar" lambdas/pom.xml lambdas/functions/pom.xml lambdas/functions/src/main lambdas/local/pom.xml lambdas/local/src/main; then
+  say "building the Lambdas and the local runtime"
+  if grep -q '<module>local</module>' lambdas/pom.xml; then
+    "${mvn_quiet[@]}" -f lambdas/pom.xml -pl local -am package
+  else
+    "${mvn_quiet[@]}" -f lambdas/pom.xml install
+    "${mvn_quiet[@]}" -f lambdas/local/pom.xml package
+  fi
+  touch "$local_jar"
+fi
+if stale "$ops_jar" lambdas/ops/pom.xml lambdas/ops/src/main; then
+  say "building the operator tools"
+  "${mvn_quiet[@]}" -f lambdas/ops/pom.xml package
+  touch "$ops_jar"
+fi
+if (exec 3<>"/dev/tcp/127.0.0.1/$front_door_port") 2>/dev/null; then
+  die "port $front_door_port is in use: stop what runs there or set FRONT_DOOR_PORT"
+fi
+
+moto_port=$(free_port)
+start moto .venv/bin/moto_server -H 127.0.0.1 -p "$moto_port"
+await_port moto "$moto_port" 30
+moto="http://127.0.0.1:$moto_port"
+
+# --- 2. one region each: redis-server + the local runtime (gateway, API, stream poller) --------------
+export AWS_ENDPOINT_URL=$moto AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+export BOOKS_TABLE=bookstore-books CART_TABLE=bookstore-cart ORDERS_TABLE=bookstore-orders
+export BOOKSTORE_UI_DIST="$root/ui/dist"
+start_region() {  # region role [extra env...]: prints the gateway's port
+  local region=$1 role=$2; shift 2
+  local redis_port gateway_port
+  redis_port=$(free_port)
+  start "redis-$region" redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no
+  await_port "redis-$region" "$redis_port" 10
+  gateway_port=$(free_port)
+  start "runtime-$region" env AWS_REGION="$region" BOOKSTORE_ROLE="$role" BOOKSTORE_PORT="$gateway_port" \
+    REDIS_URL="redis://127.0.0.1:$redis_port" "$@" \
+    java -Djdk.httpclient.allowRestrictedHeaders=host -XX:TieredStopAtLevel=1 -Xmx384m -jar "$local_jar"
+  await_line "runtime-$region" "Bookstore is running at" 120
+  region_port=$gateway_port
+  region_pid=${pids[-1]}
+}
+
+say "starting the primary region ($primary)"
+start_region "$primary" primary
+primary_port=$region_port
+primary_pid=$region_pid
+pool_line=$(grep -m1 '\[local\] user pool ' "$state/runtime-$primary.log")
+user_pool=$(sed -E 's/.*user pool ([^,]+), app client (.*)$/\1/' <<<"$pool_line")
+client_id=$(sed -E 's/.*user pool ([^,]+), app client (.*)$/\2/' <<<"$pool_line")
+
+# Cognito stays in the primary region (DESIGN.md section 8): the secondary validates the primary pool's tokens.
+say "starting the secondary region ($secondary), trusting the primary's user pool $user_pool"
+start_region "$secondary" secondary BOOKSTORE_USER_POOL_ID="$user_pool" BOOKSTORE_USER_POOL_CLIENT_ID="$client_id" \
+  BOOKSTORE_USER_POOL_REGION="$primary"
+secondary_port=$region_port
+secondary_config=$(curl -fsS "http://127.0.0.1:$secondary_port/config.json") \
+  || die "the secondary's gateway did not serve /config.json: see $state/runtime-$secondary.log"
+secondary_pool=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["cognito"]["userPoolId"])' "$secondary_config")
+if [ "$secondary_pool" != "$user_pool" ]; then
+  die "the secondary's runtime made its own user pool ($secondary_pool) instead of trusting $user_pool:
+the local runtime must honour BOOKSTORE_USER_POOL_ID / _CLIENT_ID / _REGION for two-region mode (docs/failover.md)"
+fi
+
+# --- 3. replication and the front door -------------------------------------------------------------------
+say "starting the replicator (delay ${REPLICATION_DELAY_MS:-1000} ms) and the front door on :$front_door_port"
+start failover env PRIMARY_REGION="$primary" SECONDARY_REGION="$secondary" \
+  PRIMARY_URL="http://127.0.0.1:$primary_port" SECONDARY_URL="http://127.0.0.1:$secondary_port" \
+  FRONT_DOOR_PORT="$front_door_port" REPLICATION_DELAY_MS="${REPLICATION_DELAY_MS:-1000}" \
+  PROBE_INTERVAL_MS="${PROBE_INTERVAL_MS:-1000}" PROBE_THRESHOLD="${PROBE_THRESHOLD:-3}" \
+  java -XX:TieredStopAtLevel=1 -Xmx256m -cp "$local_jar" com.bookstore.local.failover.LocalFailover
+await_line failover "Front door is running at" 60
+control_port=$(sed -nE 's/.*control on http:\/\/127\.0\.0\.1:([0-9]+).*/\1/p' "$state/failover.log" | head -1)
+control="http://127.0.0.1:$control_port"
+
+if [ "$mode" = regions ]; then
+  say "two regions are running behind the front door http://127.0.0.1:$front_door_port (API under /api):"
+  say "  $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port, moto $moto, control $control"
+  say "  fault: java -jar $ops_jar fault on --region $primary --local-endpoint $moto"
+  say "Ctrl-C stops them"
+  while true; do sleep 3600 & wait $!; done
+fi
+
+# --- 4. the drill ---------------------------------------------------------------------------------------
+fault_args=()
+if [ "$fault" = freeze ]; then
+  fault_args=(--fault-description "$primary frozen (SIGSTOP) and its replication cut"
+              --inject-command "kill -STOP $primary_pid && curl -fsS -X POST $control/replication/$primary/isolate >/dev/null"
+              --heal-command "curl -fsS -X POST $control/replication/$primary/reconnect >/dev/null && kill -CONT $primary_pid")
+fi
+say "running the drill ($fault fault); logs of every process are in $state/"
+set +e
+# shellcheck disable=SC2086
+java -jar "$ops_jar" drill \
+  --front-door "http://127.0.0.1:$front_door_port/api" \
+  --primary-region "$primary" --primary-api "http://127.0.0.1:$primary_port/api" \
+  --secondary-region "$secondary" --secondary-api "http://127.0.0.1:$secondary_port/api" \
+  --user-pool-id "$user_pool" --client-id "$client_id" --cognito-region "$primary" \
+  --local-endpoint "$moto" --out "$out" "${fault_args[@]}" ${DRILL_ARGS:-}
+status=$?
+set -e
+curl -fsS "$control/status" >"$state/failover-status.json" 2>/dev/null || true
+say "report: $out/report.md, chart: $out/timeline.svg (drill exit status $status)"
+if [ "${DRILL_KEEP:-0}" = 1 ]; then
+  say "regions kept running: moto $moto, $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port,"
+  say "front door http://127.0.0.1:$front_door_port, control $control; Ctrl-C stops them"
+  while true; do sleep 3600 & wait $!; done   # wait, not sleep, so Ctrl-C reaches the trap at once
+fi
+exit "$status"

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Runs the whole bookstore on this machine: moto (local AWS), redis-server (local ElastiCache) and the
+# Java local runtime (gateway + stream poller around the same handlers that run on Lambda).
+# Installs what is missing, rebuilds only what is stale, prints "Bookstore is running at ..." when ready.
+# Ctrl-C or SIGTERM stops every process it started.
+#
+# Environment (all optional):
+#   BOOKSTORE_PORT   the site, API (/api) and Cognito endpoint (/cognito/)   default 8080
+#   MOTO_PORT        moto's port                                              default: a free port
+#   REDIS_PORT       redis-server's port                                      default: a free port
+#   AWS_REGION       region the local stack plays                             default eu-west-1
+#   BOOKSTORE_DEMO_EMAIL / BOOKSTORE_DEMO_PASSWORD  the demo account         default demo@bookstore.local / Demo-passw0rd!
+#   BOOKSTORE_STATE_DIR  logs of moto and redis                               default build/local
+#   BOOKSTORE_SKIP_BUILD=1  use the jars and ui/dist as they are (the e2e harness builds once)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+say() { printf '[local] %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# --- processes we start, stopped in reverse order on any exit ---------------------------------------
+started=()
+cleanup() {
+  local status=$?
+  trap - INT TERM EXIT
+  if [ ${#started[@]} -gt 0 ]; then
+    say "stopping ${#started[@]} process(es)"
+  fi
+  local i pid
+  # newest first: the runtime stops before the engines it talks to
+  for ((i=${#started[@]}-1; i>=0; i--)); do
+    pid=${started[i]}
+    # each child leads its own process group (setsid): signal the group, so helpers die with it
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "process $pid ignored SIGTERM for 10 s: killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+  done
+  exit "$status"
+}
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap cleanup EXIT
+
+# Starts "$@" in its own session so that Ctrl-C reaches only this script, which then stops it in order.
+launch() {
+  setsid "$@" &
+  started+=("$!")
+}
+
+wait_for_port() {  # name port pid seconds
+  local name=$1 port=$2 pid=$3 seconds=$4
+  for _ in $(seq 1 $((seconds * 10))); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up (see $state/$name.log)"
+    sleep 0.1
+  done
+  die "$name did not listen on port $port within ${seconds}s (see $state/$name.log)"
+}
+
+# --- 1. what the machine needs -----------------------------------------------------------------------
+scripts/bootstrap.sh moto redis
+command -v java >/dev/null || die "java (17+) is missing: apt-get install openjdk-17-jdk-headless"
+command -v mvn >/dev/null || die "maven is missing: apt-get install maven"
+command -v npm >/dev/null || die "node/npm (20.19+) is missing"
+
+# --- 2. build what is stale --------------------------------------------------------------------------
+jar=lambdas/local/target/bookstore-local.jar
+[ "${BOOKSTORE_SKIP_BUILD:-0}" = 1 ] || scripts/local-build.sh
+[ -f "$jar" ] || die "$jar is missing (run without BOOKSTORE_SKIP_BUILD)"
+
+# --- 3. start the engines ----------------------------------------------------------------------------
+state=${BOOKSTORE_STATE_DIR:-build/local}
+mkdir -p "$state"
+moto_port=${MOTO_PORT:-$(free_port)}
+redis_port=${REDIS_PORT:-$(free_port)}
+site_port=${BOOKSTORE_PORT:-8080}
+if (exec 3<>"/dev/tcp/127.0.0.1/$site_port") 2>/dev/null; then
+  die "port $site_port is already in use: stop what runs there or set BOOKSTORE_PORT"
+fi
+
+say "starting moto on 127.0.0.1:$moto_port"
+launch .venv/bin/moto_server -H 127.0.0.1 -p "$moto_port" >"$state/moto.log" 2>&1
+moto_pid=${started[-1]}
+say "starting redis-server on 127.0.0.1:$redis_port"
+launch redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$state/redis.log" 2>&1
+redis_pid=${started[-1]}
+wait_for_port moto "$moto_port" "$moto_pid" 30
+wait_for_port redis "$redis_port" "$redis_pid" 10
+
+# --- 4. the bookstore --------------------------------------------------------------------------------
+say "starting the local runtime (tables, catalogue, user pool, gateway, stream poller)"
+export AWS_REGION=${AWS_REGION:-eu-west-1}
+export AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port"
+export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+export REDIS_URL="redis://127.0.0.1:$redis_port"
+export BOOKS_TABLE=${BOOKS_TABLE:-bookstore-books} CART_TABLE=${CART_TABLE:-bookstore-cart} ORDERS_TABLE=${ORDERS_TABLE:-bookstore-orders}
+export BOOKSTORE_ROLE=${BOOKSTORE_ROLE:-primary}
+export BOOKSTORE_PORT=$site_port
+export BOOKSTORE_UI_DIST="$root/ui/dist"
+launch java -Djdk.httpclient.allowRestrictedHeaders=host -XX:TieredStopAtLevel=1 -Xmx384m -jar "$jar"
+java_pid=${started[-1]}
+
+# The runtime prints "Bookstore is running at ..." itself; stay until it or a signal ends us.
+set +e
+wait "$java_pid"
+status=$?
+set -e
+say "the local runtime exited with status $status"
+exit "$status"

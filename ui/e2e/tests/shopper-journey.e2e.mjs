@@ -1,0 +1,205 @@
+// The whole user journey in a real browser against a local bookstore started for this test:
+// guest browsing, sign-up with the printed code, cart, checkout (double click and reload included),
+// past orders, the best sellers moving, sign-out. One screenshot per step in build/e2e/shopper-journey/.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openBrowser } from '../harness/browser.mjs';
+import { BookstoreApi } from '../harness/bookstoreApi.mjs';
+import { startLocalBookstore } from '../harness/localBookstore.mjs';
+
+const NAME = 'shopper-journey';
+const PASSWORD = 'E2e-passw0rd!';
+const cents = (amount) => Math.round(Number(amount) * 100);
+/** The amount shown in a price element, in cents ("€41.98" -> 4198). */
+const shownCents = (text) => cents(text.replace(/[^0-9.]/g, ''));
+
+let bookstore;
+let browser;
+let api;
+
+before(async () => {
+  bookstore = await startLocalBookstore(NAME);
+  api = new BookstoreApi(bookstore.url);
+  browser = await openBrowser(NAME);
+});
+
+after(async () => {
+  await browser?.close();
+  await bookstore?.stop();
+});
+
+/** Waits until `read()` returns `expected`, reloading the page between looks (the board updates asynchronously). */
+async function eventually(page, read, expected, what) {
+  const deadline = Date.now() + 20_000;
+  let seen;
+  while (Date.now() < deadline) {
+    seen = await read().catch((error) => `unreadable: ${error.message}`);
+    if (seen === expected) return;
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+  assert.equal(seen, expected, what);
+}
+
+test('a shopper browses, signs up, buys two books once, sees the order and the best sellers move', async (t) => {
+  const { page, shot } = browser;
+  // Each step builds on the one before: after a failure the rest report that instead of timing out one by one.
+  let failedStep = null;
+  const step = (name, body) => t.test(name, async () => {
+    if (failedStep) throw new Error(`not run: "${failedStep}" failed`);
+    try {
+      await body();
+    } catch (error) {
+      failedStep = name;
+      await shot('FAILED').catch(() => {});
+      throw error;
+    }
+  });
+  const email = `reader-${Date.now()}@example.com`;
+  let bookA;
+  let bookB;
+  let expectedTotal;
+
+  // The scene: an earlier customer (the demo account) already bought one book.
+  const demo = /demo account: (\S+) \/ (\S+)/.exec(bookstore.output());
+  assert.ok(demo, 'the launcher prints the demo account');
+  const demoToken = await api.signIn(demo[1], demo[2]);
+  const [earlierBook] = (await api.api('GET', '/books?category=Woodwork&limit=1')).items;
+  await api.api('POST', '/cart', { token: demoToken, body: { bookId: earlierBook.id, quantity: 1 } });
+  await api.api('POST', '/orders', { token: demoToken, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+
+  await step('a guest sees the categories and the best sellers on the home page', async () => {
+    await page.goto(bookstore.url);
+    await page.getByTestId('category-list').waitFor();
+    const strip = page.getByTestId('bestseller-strip');
+    await eventually(page, () => strip.getByRole('link', { name: earlierBook.name }).isVisible().then(String), 'true',
+      'the earlier order is on the home page best-seller strip');
+    assert.match(await strip.innerText(), /1 sold/);
+    await shot('guest-home');
+  });
+
+  await step('a guest browses a category and opens a book', async () => {
+    await page.getByTestId('category-list').getByRole('link').first().click();
+    await page.getByTestId('book-list').waitFor();
+    const cards = page.locator('[data-testid^="book-card-"]');
+    assert.ok(await cards.count() >= 2, 'the category lists several books');
+    const ids = await cards.evaluateAll((nodes) => nodes.map((node) => node.dataset.testid.replace('book-card-', '')));
+    [bookA, bookB] = await Promise.all(ids.slice(0, 2).map((id) => api.api('GET', `/books/${encodeURIComponent(id)}`)));
+    await shot('guest-category');
+
+    await cards.first().getByRole('link', { name: bookA.name }).click();
+    await page.getByTestId('book-detail').waitFor();
+    assert.equal(shownCents(await page.getByTestId('book-price').innerText()), cents(bookA.price));
+    assert.match(await page.getByTestId('book-detail').innerText(), new RegExp(bookA.author));
+    await shot('guest-book');
+  });
+
+  await step('a guest sees the best sellers page with copies sold', async () => {
+    await page.goto(`${bookstore.url}/bestsellers`);
+    const row = page.getByTestId(`bestseller-${earlierBook.id}`);
+    assert.equal(await row.getByTestId('copies-sold').innerText(), '1');
+    await shot('guest-bestsellers');
+  });
+
+  await step('the guest signs up with the code the bookstore printed and is signed in', async () => {
+    await page.getByTestId('nav-sign-up').click();
+    await page.getByTestId('sign-up-email').fill(email);
+    await page.getByTestId('sign-up-password').fill(PASSWORD);
+    await shot('sign-up');
+    await page.getByTestId('sign-up-submit').click();
+    await page.getByTestId('confirm-form').waitFor();
+    const code = await api.signUpCode(email);
+    assert.match(bookstore.output(), new RegExp(`confirmation code for ${email.replace(/[.]/g, '\\.')}: ${code}`));
+    await page.getByTestId('confirm-code').fill(code);
+    await shot('sign-up-confirm');
+    await page.getByTestId('confirm-submit').click();
+    await page.getByTestId('signed-in-as').waitFor();
+    assert.match(await page.getByTestId('signed-in-as').innerText(), new RegExp(email.split('@')[0]));
+    await shot('signed-up');
+  });
+
+  await step('the new customer signs out and signs in again with the form', async () => {
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('nav-sign-in').click();
+    await page.getByTestId('sign-in-email').fill(email);
+    await page.getByTestId('sign-in-password').fill(PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('signed-in-as').waitFor();
+    await shot('signed-in');
+  });
+
+  await step('the customer adds two books and changes a quantity in the cart', async () => {
+    for (const book of [bookA, bookB]) {
+      await page.goto(`${bookstore.url}/books/${encodeURIComponent(book.id)}`);
+      await page.getByTestId(`add-to-cart-${book.id}`).click();
+      await page.getByTestId('added-to-cart').waitFor();
+    }
+    await shot('added-two-books');
+
+    await page.getByTestId('nav-cart').click();
+    await page.getByTestId(`cart-line-${bookA.id}`).waitFor();
+    await page.getByTestId(`cart-line-${bookB.id}`).waitFor();
+    expectedTotal = 3 * cents(bookA.price) + cents(bookB.price);
+    const quantity = page.getByTestId(`cart-quantity-${bookA.id}`);
+    await quantity.fill('3');
+    await quantity.press('Enter');
+    await eventually(page, async () => shownCents(await page.getByTestId('cart-total').innerText()), expectedTotal,
+      'the cart total follows the new quantity');
+    assert.equal(await page.getByTestId(`cart-quantity-${bookA.id}`).inputValue(), '3');
+    await shot('cart');
+  });
+
+  await step('a double click on "place order" and a reload create one order', async () => {
+    await page.getByTestId('go-to-checkout').click();
+    await page.getByTestId('checkout-lines').waitFor();
+    assert.equal(shownCents(await page.getByTestId('checkout-total').innerText()), expectedTotal);
+    await shot('checkout');
+    await page.getByTestId('place-order').dblclick();
+    await page.getByTestId('order-confirmation').waitFor();
+    const orderId = /ord-[0-9a-f]+/.exec(await page.getByTestId('confirmation-order-id').innerText())?.[0];
+    await shot('order-placed');
+
+    await page.reload();
+    await page.getByTestId('order-confirmation').waitFor();
+    await page.goBack();
+    await page.goto(`${bookstore.url}/checkout`);
+    await page.getByTestId('checkout-empty').waitFor();
+    await shot('checkout-after-order');
+
+    const token = await api.signIn(email, PASSWORD);
+    const { items: orders } = await api.api('GET', '/orders', { token });
+    assert.equal(orders.length, 1, `one order, not ${orders.length}`);
+    assert.equal(orders[0].orderId, orderId);
+    assert.equal(cents(orders[0].total), expectedTotal);
+  });
+
+  await step('the order is in past orders with the right total', async () => {
+    await page.getByTestId('nav-orders').click();
+    await page.getByTestId('order-list').waitFor();
+    assert.equal(await page.getByTestId('order-list').locator(':scope > li').count(), 1);
+    assert.equal(shownCents(await page.getByTestId('order-total').innerText()), expectedTotal);
+    await shot('past-orders');
+  });
+
+  await step('the best sellers move with the order', async () => {
+    await page.goto(`${bookstore.url}/bestsellers`);
+    const sold = (book) => page.getByTestId(`bestseller-${book.id}`).getByTestId('copies-sold').innerText();
+    await eventually(page, () => sold(bookA), '3', `${bookA.name} shows the three copies just bought`);
+    assert.equal(await sold(bookB), '1');
+    assert.equal(await sold(earlierBook), '1');
+    const rows = await page.getByTestId('bestseller-list').locator('[data-testid^="bestseller-"]')
+      .evaluateAll((nodes) => nodes.map((node) => node.dataset.testid));
+    assert.equal(rows[0], `bestseller-${bookA.id}`, 'the book with three copies leads the board');
+    await shot('bestsellers-moved');
+  });
+
+  await step('the customer signs out and the orders are private again', async () => {
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('nav-sign-in').waitFor();
+    await page.goto(`${bookstore.url}/orders`);
+    await page.getByTestId('sign-in-form').waitFor();
+    await shot('signed-out');
+  });
+
+  assert.deepEqual(browser.consoleErrors, [], 'no uncaught errors in the page');
+});
