@@ -34,8 +34,12 @@ class JwtAuthorizerTest {
 
     @AfterAll
     static void stopCognito() throws Exception {
-        cognito.close();
-        moto.close();
+        if (cognito != null) {
+            cognito.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
     }
 
     private static JwtAuthorizer authorizerFor(LocalUserPool pool, Clock clock) {

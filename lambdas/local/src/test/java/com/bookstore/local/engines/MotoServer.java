@@ -53,6 +53,11 @@ public final class MotoServer implements AutoCloseable {
         }, "moto-output");
         reader.setDaemon(true);
         reader.start();
+        // Also stopped when the test JVM exits, should a test class fail before its own clean-up.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }, "moto-stop"));
         try {
             return new MotoServer(process, listening.get(30, TimeUnit.SECONDS));
         } catch (Exception e) {

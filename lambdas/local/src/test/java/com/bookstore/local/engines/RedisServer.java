@@ -16,7 +16,7 @@ public final class RedisServer implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
 
     private final int port;
-    private Process process;
+    private volatile Process process;
 
     private RedisServer(int port) {
         this.port = port;
@@ -32,6 +32,13 @@ public final class RedisServer implements AutoCloseable {
         }
         RedisServer redis = new RedisServer(port);
         redis.resume();
+        // Also stopped when the test JVM exits, should a test class fail before its own clean-up.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process current = redis.process;
+            if (current != null) {
+                current.destroy();
+            }
+        }, "redis-stop"));
         return redis;
     }
 

@@ -67,9 +67,15 @@ class LocalGatewayTest {
 
     @AfterAll
     static void stop() throws Exception {
-        gateway.close();
-        cognito.close();
-        moto.close();
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (cognito != null) {
+            cognito.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
     }
 
     @BeforeEach

@@ -68,10 +68,14 @@ class BestSellerStreamingTest {
 
     @AfterAll
     static void stopEngines() throws Exception {
-        streams.close();
-        dynamoDb.close();
-        redis.close();
-        moto.close();
+        if (redis != null) {
+            redis.close();
+        }
+        if (moto != null) {
+            streams.close();
+            dynamoDb.close();
+            moto.close();
+        }
     }
 
     /** Fresh tables and an empty board for each test; the poller reads the new Orders stream. */
@@ -95,9 +99,15 @@ class BestSellerStreamingTest {
 
     @AfterEach
     void stopBookstore() {
-        poller.close();
-        apiRedis.close();
-        consumerRedis.close();
+        if (poller != null) {
+            poller.close();
+        }
+        if (apiRedis != null) {
+            apiRedis.close();
+        }
+        if (consumerRedis != null) {
+            consumerRedis.close();
+        }
     }
 
     private APIGatewayV2HTTPResponse call(String customer, String method, String path, String body, Map<String, String> extraHeaders) {

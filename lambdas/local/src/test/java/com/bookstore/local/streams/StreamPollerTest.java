@@ -81,9 +81,11 @@ class StreamPollerTest {
 
     @AfterAll
     static void stopMoto() throws Exception {
-        streams.close();
-        dynamoDb.close();
-        moto.close();
+        if (moto != null) {
+            streams.close();
+            dynamoDb.close();
+            moto.close();
+        }
     }
 
     /** A fresh Orders-shaped table with a NEW_AND_OLD_IMAGES stream and {@code orders} written to it. */
