@@ -18,11 +18,11 @@ test:
 # Java Lambdas (functions, operator tools) against a real moto server and redis-server (the harness starts both).
 lambdas-test:
 	scripts/bootstrap.sh moto redis
-	$(MVN) -f lambdas/pom.xml verify
+	status=0; $(MVN) -f lambdas/pom.xml verify || status=$$?; scripts/keep-reports.sh lambdas lambdas; exit $$status
 
 # The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules.
 infra-test:
-	$(MVN) -f pom.xml verify
+	status=0; $(MVN) -f pom.xml verify || status=$$?; scripts/keep-reports.sh infra target; exit $$status
 
 # Storefront: lint, type check, unit tests, production build with its bundle budget.
 ui-test:
@@ -32,7 +32,8 @@ ui-test:
 pipeline-test:
 	scripts/bootstrap.sh moto
 	PYTHONPATH=pipeline/tests .venv/bin/python -m pytest -q -p no:cacheprovider pipeline/tests --junitxml=build/test-results/pipeline-scripts.xml
-	$(MVN) -f lambdas/pipeline-gate/pom.xml verify
+	status=0; $(MVN) -f lambdas/pipeline-gate/pom.xml verify || status=$$?; \
+	  scripts/keep-reports.sh pipeline-gate lambdas/pipeline-gate; exit $$status
 
 # The local blog: real MariaDB + WordPress from Debian's packages, seeded and served.
 blog-test:

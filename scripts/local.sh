@@ -12,6 +12,8 @@
 #   BOOKSTORE_DEMO_EMAIL / BOOKSTORE_DEMO_PASSWORD  the demo account         default demo@bookstore.local / Demo-passw0rd!
 #   BOOKSTORE_STATE_DIR  logs of moto and redis                               default build/local
 #   BOOKSTORE_SKIP_BUILD=1  use the jars and ui/dist as they are (the e2e harness builds once)
+#   BOOKSTORE_BLOG   on: the book blog (WordPress + MariaDB, scripts/blog) on BLOG_PORT    default on
+#   BLOG_PORT        the blog's port                                          default: a free port
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -70,7 +72,9 @@ wait_for_port() {  # name port pid seconds
 }
 
 # --- 1. what the machine needs -----------------------------------------------------------------------
-scripts/bootstrap.sh moto redis
+blog=${BOOKSTORE_BLOG:-on}
+case "$blog" in on|off) ;; *) die "BOOKSTORE_BLOG must be on or off, was '$blog'" ;; esac
+if [ "$blog" = on ]; then scripts/bootstrap.sh moto redis blog; else scripts/bootstrap.sh moto redis; fi
 command -v java >/dev/null || die "java (17+) is missing: apt-get install openjdk-17-jdk-headless"
 command -v mvn >/dev/null || die "maven is missing: apt-get install maven"
 command -v npm >/dev/null || die "node/npm (20.19+) is missing"
@@ -98,6 +102,21 @@ launch redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly
 redis_pid=${started[-1]}
 wait_for_port moto "$moto_port" "$moto_pid" 30
 wait_for_port redis "$redis_port" "$redis_pid" 10
+
+# The blog: its own script starts MariaDB and WordPress and stops both when we stop it.
+if [ "$blog" = on ]; then
+  blog_port=${BLOG_PORT:-$(free_port)}
+  say "starting the blog (WordPress + MariaDB) on 127.0.0.1:$blog_port"
+  launch scripts/blog/start.sh --port "$blog_port" --data "$state/blog" >"$state/blog.log" 2>&1
+  blog_pid=${started[-1]}
+  for _ in $(seq 1 600); do
+    grep -q '^Blog is running at ' "$state/blog.log" && break
+    kill -0 "$blog_pid" 2>/dev/null || die "the blog exited during start-up (see $state/blog.log)"
+    sleep 0.1
+  done
+  grep -q '^Blog is running at ' "$state/blog.log" || die "the blog did not start within 60 s (see $state/blog.log)"
+  export BOOKSTORE_BLOG_URL="http://127.0.0.1:$blog_port"
+fi
 
 # --- 4. the bookstore --------------------------------------------------------------------------------
 say "starting the local runtime (tables, catalogue, user pool, gateway, stream poller)"

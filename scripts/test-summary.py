@@ -1,23 +1,21 @@
 #!/usr/bin/env python3
 """Adds up the JUnit XML reports that `make test` left behind in this run into one closing line.
 
-Every runner of the suite (Maven Surefire, Vitest, node's test runner) writes JUnit XML; reports
-older than the run's start marker are stale files of an earlier run and are not counted.
+Every runner of the suite writes JUnit XML into build/test-results (Maven's reports are copied there
+by scripts/keep-reports.sh) or, for the end-to-end suite, build/e2e/junit.xml; reports older than the
+run's start marker are stale files of an earlier run and are not counted.
 Usage: scripts/test-summary.py START_MARKER_FILE
 """
 import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-SKIPPED_DIRS = {"node_modules", ".git", ".venv"}
-
 
 def reports(root: Path, since: float):
-    for path in root.rglob("*.xml"):
-        if SKIPPED_DIRS.intersection(path.parts):
-            continue
-        in_report_dir = any(p in ("surefire-reports", "failsafe-reports", "test-results") for p in path.parts)
-        if (in_report_dir or path.name == "junit.xml") and path.stat().st_mtime >= since:
+    for path in (root / "build").rglob("*.xml"):
+        relative = path.relative_to(root).parts
+        wanted = relative[:2] == ("build", "test-results") or relative == ("build", "e2e", "junit.xml")
+        if wanted and path.stat().st_mtime >= since:
             yield path
 
 

@@ -6,6 +6,9 @@ import { after, before, test } from 'node:test';
 import { openBrowser } from '../harness/browser.mjs';
 import { BookstoreApi } from '../harness/bookstoreApi.mjs';
 import { startLocalBookstore } from '../harness/localBookstore.mjs';
+import { repoRoot } from '../harness/paths.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const NAME = 'shopper-journey';
 const PASSWORD = 'E2e-passw0rd!';
@@ -76,6 +79,19 @@ test('a shopper browses, signs up, buys two books once, sees the order and the b
       'the earlier order is on the home page best-seller strip');
     assert.match(await strip.innerText(), /1 sold/);
     await shot('guest-home');
+  });
+
+  await step('a guest reads the blog: the seeded posts come from the local WordPress', async () => {
+    const seeded = JSON.parse(readFileSync(path.join(repoRoot, 'scripts/blog/posts.json'), 'utf8'));
+    const newest = [...seeded].sort((a, b) => b.date.localeCompare(a.date))[0];
+    await page.goto(`${bookstore.url}/blog`);
+    const list = page.getByTestId('blog-list');
+    await list.getByRole('link', { name: newest.title }).first().waitFor();
+    assert.equal(await list.locator('article').count(), seeded.length);
+    await list.getByRole('link', { name: newest.title }).first().click();
+    await page.getByTestId('blog-post').waitFor();
+    assert.match(await page.getByTestId('blog-post').innerText(), /French Press/);
+    await shot('guest-blog-post');
   });
 
   await step('a guest browses a category and opens a book', async () => {

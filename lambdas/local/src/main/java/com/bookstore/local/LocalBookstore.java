@@ -81,10 +81,16 @@ public final class LocalBookstore implements AutoCloseable {
         List<Book> catalogue = CatalogueFile.books();
         out.println("[local] " + new CatalogueSeeder(dynamoDb, functions.tables().books()).seed(catalogue));
 
-        LocalUserPool pool = LocalUserPool.create(cognito, functions.region(), "bookstore-local");
+        LocalUserPool pool;
         String demoEmail = env.getOrDefault("BOOKSTORE_DEMO_EMAIL", "demo@bookstore.local");
         String demoPassword = env.getOrDefault("BOOKSTORE_DEMO_PASSWORD", "Demo-passw0rd!");
-        pool.createConfirmedUser(cognito, demoEmail, demoPassword);
+        if (env.containsKey("BOOKSTORE_USER_POOL_ID")) {
+            pool = LocalUserPool.existing(env.get("BOOKSTORE_USER_POOL_REGION"), env.get("BOOKSTORE_USER_POOL_ID"),
+                    env.get("BOOKSTORE_USER_POOL_CLIENT_ID"));
+        } else {
+            pool = LocalUserPool.create(cognito, functions.region(), "bookstore-local");
+            pool.createConfirmedUser(cognito, demoEmail, demoPassword);
+        }
         out.println("[local] user pool " + pool.userPoolId() + ", app client " + pool.clientId());
         out.println("[local] demo account: " + demoEmail + " / " + demoPassword);
 

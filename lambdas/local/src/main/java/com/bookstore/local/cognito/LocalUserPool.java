@@ -25,6 +25,11 @@ public final class LocalUserPool {
         this.clientId = clientId;
     }
 
+    /** A pool that already exists (two-region mode: Cognito stays in the primary region). */
+    public static LocalUserPool existing(String region, String userPoolId, String clientId) {
+        return new LocalUserPool(region, userPoolId, clientId);
+    }
+
     public static LocalUserPool create(CognitoIdentityProviderClient cognito, String region, String name) {
         UserPoolType pool = cognito.createUserPool(request -> request
                 .poolName(name)

@@ -6,10 +6,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One line per request: time, method, path and query, status, duration, and what the gateway noted. */
 final class RequestLog extends Filter {
-    private static final String NOTE = "bookstore.note";
+    /**
+     * Notes per request. Not the exchange's attributes: the JDK server keeps those in one map per context,
+     * shared by every request, so notes of concurrent requests would mix and pile up.
+     */
+    private static final Map<HttpExchange, String> NOTES = new ConcurrentHashMap<>();
     private final PrintStream out;
 
     RequestLog(PrintStream out) {
@@ -18,8 +24,7 @@ final class RequestLog extends Filter {
 
     /** Adds a detail (why a token was refused, which user called) to the request's log line. */
     static void note(HttpExchange exchange, String detail) {
-        Object previous = exchange.getAttribute(NOTE);
-        exchange.setAttribute(NOTE, previous == null ? detail : previous + "; " + detail);
+        NOTES.merge(exchange, detail, (previous, added) -> previous + "; " + added);
     }
 
     @Override
@@ -35,7 +40,7 @@ final class RequestLog extends Filter {
             }
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
-            Object note = exchange.getAttribute(NOTE);
+            String note = NOTES.remove(exchange);
             out.printf("%s %s %s %d %dms%s%n", Instant.now().truncatedTo(ChronoUnit.MILLIS),
                     exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getResponseCode(), millis,
                     note == null ? "" : " (" + note + ")");

@@ -84,6 +84,17 @@ class LocalGatewayTest {
         function.contexts.clear();
     }
 
+    /** The request's log line is written once the response has gone out, so a test may read before it. */
+    private static boolean logEventually(java.util.function.Predicate<String> condition) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (condition.test(log.toString(StandardCharsets.UTF_8))) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.test(log.toString(StandardCharsets.UTF_8));
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -137,7 +148,7 @@ class LocalGatewayTest {
 
         assertEquals(401, response.statusCode());
         assertTrue(function.events.isEmpty());
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("jwt rejected: bad signature"));
+        assertTrue(logEventually(text -> text.contains("jwt rejected: bad signature")), log.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -235,8 +246,8 @@ class LocalGatewayTest {
     void everyRequestIsLoggedOnOneLine() throws Exception {
         send(at("/api/region?probe=log-line"));
 
-        assertTrue(log.toString(StandardCharsets.UTF_8).lines()
-                .anyMatch(line -> line.contains("GET /api/region?probe=log-line 201 ")), log.toString(StandardCharsets.UTF_8));
+        assertTrue(logEventually(text -> text.lines()
+                .anyMatch(line -> line.contains("GET /api/region?probe=log-line 201 "))), log.toString(StandardCharsets.UTF_8));
     }
 
     @Test
