@@ -1,6 +1,8 @@
 package com.bookstore.ops;
 
 import com.bookstore.ops.aws.RegionalClients;
+import com.bookstore.ops.blog.BlogSeeding;
+import com.bookstore.ops.blog.SeedingException;
 import com.bookstore.ops.drill.DrillCommand;
 import com.bookstore.ops.failover.GlobalDatabasePromotion;
 import com.bookstore.ops.failover.PromotionException;
@@ -11,6 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /** Entry point of the operator tools: {@code java -jar bookstore-ops.jar <command> [--option value ...]}. */
@@ -22,6 +26,9 @@ public final class OpsCommand {
               Makes the cluster in REGION the writer of the blog's Aurora global database and waits for it.
               planned   = switchover (both regions healthy, no data loss): drills and failback
               unplanned = failover (primary region impaired, unreplicated writes lost)
+            usage: bookstore-ops seed-blog --task JSON [--timeout-minutes 15]
+              Runs the blog's one-off seeding task and checks its result; JSON is the primary stack's output:
+              --task "$(pulumi stack output blogSeedTask --json -s primary)"
             """ + DrillCommand.FAULT_USAGE + DrillCommand.DRILL_USAGE;
 
     private OpsCommand() {}
@@ -53,6 +60,9 @@ public final class OpsCommand {
     static int run(String[] args, PrintStream out, PrintStream err, java.util.function.Function<String, RdsClient> rdsFor) {
         if (args.length > 0 && (args[0].equals("fault") || args[0].equals("drill"))) {
             return runDrillCommands(args, out, err, region -> localOrAws(args).ssm(region));
+        }
+        if (args.length > 0 && args[0].equals("seed-blog")) {
+            return seedBlog(args, out, err, BlogSeedingClients.AWS);
         }
         if (args.length == 0 || !args[0].equals("promote-blog-db")) {
             err.print(USAGE);
@@ -94,6 +104,39 @@ public final class OpsCommand {
             return 0;
         } catch (PromotionException e) {
             err.println("promote-blog-db: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The AWS clients seed-blog needs in a region; a seam for tests (ECS tasks cannot run here). */
+    interface BlogSeedingClients {
+        BlogSeedingClients AWS = region -> new BlogSeeding(
+                EcsClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create()).build(),
+                CloudWatchLogsClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create()).build(),
+                d -> Thread.sleep(d.toMillis()), System.out::println, Duration.ofSeconds(10), Duration.ofMinutes(15));
+
+        BlogSeeding in(String region);
+    }
+
+    static int seedBlog(String[] args, PrintStream out, PrintStream err, BlogSeedingClients clients) {
+        BlogSeeding.SeedTask task;
+        try {
+            Map<String, String> options = options(args, 1);
+            if (!options.containsKey("task")) {
+                throw new IllegalArgumentException("missing --task");
+            }
+            task = BlogSeeding.SeedTask.parse(options.get("task"));
+        } catch (IllegalArgumentException | SeedingException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            BlogSeeding.Result result = clients.in(task.region()).seed(task);
+            out.println("seed-blog: " + result.published() + " posts published (task " + result.taskArn() + ")");
+            return 0;
+        } catch (SeedingException e) {
+            err.println("seed-blog: " + e.getMessage());
             return 1;
         }
     }

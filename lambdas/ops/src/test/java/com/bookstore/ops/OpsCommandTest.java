@@ -59,4 +59,23 @@ class OpsCommandTest {
         assertEquals(List.of("ap-southeast-1"), clientRegions);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("already the writer"));
     }
+
+    @Test
+    void seedBlogNeedsTheStackOutputAndSaysWhichFieldsAreMissing() {
+        java.util.List<String> regions = new java.util.ArrayList<>();
+        OpsCommand.BlogSeedingClients clients = region -> {
+            regions.add(region);
+            throw new AssertionError("no client may be built for a wrong command line");
+        };
+
+        assertEquals(2, OpsCommand.seedBlog(new String[] {"seed-blog"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), clients));
+        assertEquals(2, OpsCommand.seedBlog(new String[] {"seed-blog", "--task", "{\"region\":\"eu-west-1\"}"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), clients));
+
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("missing --task"), errors);
+        assertTrue(errors.contains("--task lacks cluster, taskDefinition, subnets, securityGroup"), errors);
+        assertTrue(regions.isEmpty());
+    }
 }
