@@ -298,15 +298,7 @@ public final class BlogSite extends ComponentResource {
         }
         Output<String> containers = Output.tuple(image, database.endpoint, database.secretArn, logs.name(), siteUrl)
                 .applyValue(t -> containerDefinitions(t.t1, t.t2, t.t3, t.t4, t.t5, home));
-        var task = new TaskDefinition(name, TaskDefinitionArgs.builder()
-                .family(name)
-                .requiresCompatibilities("FARGATE")
-                .networkMode("awsvpc")
-                .cpu(String.valueOf(blog.taskCpu()))
-                .memory(String.valueOf(blog.taskMemoryMb()))
-                .executionRoleArn(executionRole.arn())
-                .taskRoleArn(taskRole.arn())
-                .containerDefinitions(containers)
+        var task = new TaskDefinition(name, fargateTask(name, blog, executionRole, taskRole, containers)
                 .volumes(TaskDefinitionVolumeArgs.builder()
                         .name("uploads")
                         .efsVolumeConfiguration(TaskDefinitionVolumeEfsVolumeConfigurationArgs.builder()
@@ -388,15 +380,8 @@ public final class BlogSite extends ComponentResource {
         // The seed posts are loaded by a one-off task of the same image (primary only: the secondary's database is
         // read-only). It runs scripts/blog/seed.php, the script the local blog uses, against the real database.
         Optional<TaskDefinition> seedDefinition = uploadsSource.isPresent() ? Optional.empty() : Optional.of(
-                new TaskDefinition(name + "-seed", TaskDefinitionArgs.builder()
-                        .family(name + "-seed")
-                        .requiresCompatibilities("FARGATE")
-                        .networkMode("awsvpc")
-                        .cpu(String.valueOf(blog.taskCpu()))
-                        .memory(String.valueOf(blog.taskMemoryMb()))
-                        .executionRoleArn(executionRole.arn())
-                        .taskRoleArn(taskRole.arn())
-                        .containerDefinitions(Output.tuple(image, database.endpoint, database.secretArn, logs.name(), siteUrl)
+                new TaskDefinition(name + "-seed", fargateTask(name + "-seed", blog, executionRole, taskRole,
+                        Output.tuple(image, database.endpoint, database.secretArn, logs.name(), siteUrl)
                                 .applyValue(t -> seedContainerDefinitions(t.t1, t.t2, t.t3, t.t4, t.t5, home)))
                         .build(), child()));
 
@@ -457,6 +442,20 @@ public final class BlogSite extends ComponentResource {
                 }));
         registerOutputs(Map.of("loadBalancerDnsName", loadBalancerDnsName, "url", url,
                 "uploadsFileSystemId", uploadsFileSystemId, "alarmTopicArn", alarmTopicArn));
+    }
+
+    /** A Fargate task of the blog's size and roles; the service's and the seeding task differ in containers only. */
+    private static TaskDefinitionArgs.Builder fargateTask(String family, BlogSettings blog, Role executionRole, Role taskRole,
+                                                          Output<String> containers) {
+        return TaskDefinitionArgs.builder()
+                .family(family)
+                .requiresCompatibilities("FARGATE")
+                .networkMode("awsvpc")
+                .cpu(String.valueOf(blog.taskCpu()))
+                .memory(String.valueOf(blog.taskMemoryMb()))
+                .executionRoleArn(executionRole.arn())
+                .taskRoleArn(taskRole.arn())
+                .containerDefinitions(containers);
     }
 
     /** The WordPress container: official image, database settings from the environment and the secret. */
