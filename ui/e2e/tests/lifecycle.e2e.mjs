@@ -1,5 +1,6 @@
 // `make local` must leave nothing behind: Ctrl-C (SIGINT to the job's process group, as a terminal
-// sends it) or SIGTERM to the launcher alone stops moto, redis-server and the Java runtime.
+// sends it) or SIGTERM to the launcher alone stops moto, redis-server, the blog (MariaDB + WordPress) and
+// the Java runtime.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isListening, isRunning, startLocalBookstore } from '../harness/localBookstore.mjs';
@@ -16,7 +17,8 @@ async function assertStopsCleanly(name, stopOptions) {
   const survivors = processes.filter(isRunning);
   assert.deepEqual(survivors, [], 'no process of the local mode survives');
   for (const port of ports) assert.equal(await isListening(port), false, `port ${port} is closed`);
-  assert.match(bookstore.output(), /stopping 3 process\(es\)/);
+  // moto, redis-server, the blog's launcher (which stops MariaDB and PHP) and the Java runtime
+  assert.match(bookstore.output(), /stopping 4 process\(es\)/);
 }
 
 test('Ctrl-C stops every process the local bookstore started', async () => {
