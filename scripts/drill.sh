@@ -116,7 +116,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$front_door_port") 2>/dev/null; then
 fi
 
 moto_port=$(free_port)
-start moto .venv/bin/moto_server -H 127.0.0.1 -p "$moto_port"
+start moto .venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p "$moto_port"
 await_port moto "$moto_port" 30
 moto="http://127.0.0.1:$moto_port"
 

@@ -95,7 +95,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$site_port") 2>/dev/null; then
 fi
 
 say "starting moto on 127.0.0.1:$moto_port"
-launch .venv/bin/moto_server -H 127.0.0.1 -p "$moto_port" >"$state/moto.log" 2>&1
+launch .venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p "$moto_port" >"$state/moto.log" 2>&1
 moto_pid=${started[-1]}
 say "starting redis-server on 127.0.0.1:$redis_port"
 launch redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$state/redis.log" 2>&1

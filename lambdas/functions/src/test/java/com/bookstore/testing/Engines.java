@@ -42,8 +42,9 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
     }
 
     static Engines start() {
-        EngineProcess moto = EngineProcess.start("moto", List.of(python().toString(), serializedMotoServer(),
-                "-H", "127.0.0.1", "-p", "%PORT%"));
+        Path root = repositoryRoot();
+        EngineProcess moto = EngineProcess.start("moto", List.of(root.resolve(".venv/bin/python").toString(),
+                root.resolve(ATOMIC_MOTO_SERVER).toString(), "-H", "127.0.0.1", "-p", "%PORT%"));
         EngineProcess redis = startRedis();
         return new Engines(moto, redis);
     }
@@ -110,23 +111,17 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
     }
 
     /**
-     * moto_server's own code, run by the project's virtual environment through
-     * {@code moto/serialized_moto_server.py}: one request at a time, because moto's transaction rollback
-     * is not safe under concurrent requests (docs/api.md, "moto 5.2.5").
+     * moto_server's own code, run by the project's virtual environment with DynamoDB's request atomicity
+     * restored: one request at a time, and a cancelled transaction rolled back without breaking the
+     * tables' streams (see the file, and docs/api.md, "moto 5.2.5").
      */
-    private static String serializedMotoServer() {
-        try {
-            return Path.of(Engines.class.getResource("/moto/serialized_moto_server.py").toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final String ATOMIC_MOTO_SERVER = "scripts/moto/atomic_moto_server.py";
 
-    private static Path python() {
+    /** The checkout whose {@code .venv} (scripts/bootstrap.sh moto) holds moto: the repository root. */
+    private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".venv/bin/moto_server");
-            if (Files.isExecutable(candidate)) {
-                return dir.resolve(".venv/bin/python");
+            if (Files.isExecutable(dir.resolve(".venv/bin/moto_server")) && Files.exists(dir.resolve(ATOMIC_MOTO_SERVER))) {
+                return dir;
             }
         }
         throw new IllegalStateException("no .venv/bin/moto_server above " + Path.of("").toAbsolutePath()

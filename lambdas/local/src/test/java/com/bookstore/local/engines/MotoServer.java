@@ -15,7 +15,9 @@ import com.bookstore.local.aws.LocalAws;
 
 /**
  * A moto server of the project's .venv on a free loopback port (moto picks it: {@code -p 0}), for one
- * test class. Stopped with its process tree so no moto outlives the tests.
+ * test class, started as every harness and the local mode start it: through
+ * scripts/moto/atomic_moto_server.py, which gives moto DynamoDB's request atomicity back. Stopped with
+ * its process tree so no moto outlives the tests.
  */
 public final class MotoServer implements AutoCloseable {
     public static final String REGION = "eu-west-1";
@@ -30,11 +32,12 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start() throws IOException, InterruptedException {
-        Path motoServer = repositoryRoot().resolve(".venv/bin/moto_server");
-        if (!Files.isExecutable(motoServer)) {
-            throw new IllegalStateException(motoServer + " is missing: run scripts/bootstrap.sh moto");
+        Path root = repositoryRoot();
+        if (!Files.isExecutable(root.resolve(".venv/bin/moto_server"))) {
+            throw new IllegalStateException(root.resolve(".venv/bin/moto_server") + " is missing: run scripts/bootstrap.sh moto");
         }
-        Process process = new ProcessBuilder(motoServer.toString(), "-H", "127.0.0.1", "-p", "0")
+        Process process = new ProcessBuilder(root.resolve(".venv/bin/python").toString(),
+                root.resolve("scripts/moto/atomic_moto_server.py").toString(), "-H", "127.0.0.1", "-p", "0")
                 .redirectErrorStream(true).start();
         CompletableFuture<URI> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

@@ -2,6 +2,7 @@ package com.bookstore.local.failover;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bookstore.local.aws.LocalAws;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** The replicator between two regions of one real moto server. */
 class TableReplicatorTest {
@@ -234,5 +236,27 @@ class TableReplicatorTest {
 
         assertEquals(Optional.of("COMMITTED-BEFORE-THE-CUT"),
                 await(() -> status(secondary, "ord-11"), Optional::isPresent, Duration.ofSeconds(10)));
+    }
+
+    /**
+     * A checkout retried with its key while the first attempt commits ends in a cancelled transaction.
+     * Plain moto swaps the tables for copies on a cancel and strands every open stream iterator: this
+     * is the drill's "replicator lost track of writes" (scripts/moto/atomic_moto_server.py).
+     */
+    @Test
+    void replicationCarriesOnAfterATransactionInTheSourceRegionIsCancelled() throws Exception {
+        startReplicator(Duration.ZERO);
+        put(primary, "ord-12", "PLACED");
+        await(() -> status(secondary, "ord-12"), Optional::isPresent, Duration.ofSeconds(10));
+
+        assertThrows(TransactionCanceledException.class, () -> primary.dynamoDb().transactWriteItems(t -> t.transactItems(
+                w -> w.put(p -> p.tableName(table).conditionExpression("attribute_not_exists(orderId)").item(Map.of(
+                        "customerId", AttributeValue.fromS("c-1"), "orderId", AttributeValue.fromS("ord-12"),
+                        "status", AttributeValue.fromS("PLACED-TWICE")))))));
+        put(primary, "ord-13", "PLACED-AFTER-THE-CANCELLED-ONE");
+
+        assertEquals(Optional.of("PLACED-AFTER-THE-CANCELLED-ONE"),
+                await(() -> status(secondary, "ord-13"), Optional::isPresent, Duration.ofSeconds(10)));
+        assertEquals(Optional.of("PLACED"), status(secondary, "ord-12"), "the cancelled write must not replicate");
     }
 }

@@ -1,6 +1,7 @@
 package com.bookstore.local.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -56,6 +59,7 @@ class BestSellerStreamingTest {
     private JedisPooled consumerRedis;
     private BookstoreApi api;
     private StreamPoller poller;
+    private TableNames tables;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @BeforeAll
@@ -81,7 +85,7 @@ class BestSellerStreamingTest {
     /** Fresh tables and an empty board for each test; the poller reads the new Orders stream. */
     @BeforeEach
     void startBookstore(TestInfo test) throws Exception {
-        TableNames tables = TableNames.withPrefix(test.getTestMethod().orElseThrow().getName() + "-");
+        tables = TableNames.withPrefix(test.getTestMethod().orElseThrow().getName() + "-");
         new TableSetup(dynamoDb).ensure(tables);
         new CatalogueSeeder(dynamoDb, tables.books()).seed(CatalogueFile.books());
         FunctionSettings settings = new FunctionSettings(tables, AwsSettings.local(MotoServer.REGION, moto.endpoint()),
@@ -189,5 +193,24 @@ class BestSellerStreamingTest {
         await(() -> poller.deliveredRecords() == 1, "the record acknowledged once Redis is back");
         await(() -> board().equals(Map.of(book, 5)), "the five copies on the board, counted once");
         assertTrue(log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("retrying from")).count() >= 1);
+    }
+
+    /**
+     * The transaction a checkout makes when its order id exists already (a retry racing the first
+     * attempt, or an order that replication brought first) is cancelled. Plain moto strands the
+     * stream's iterators on such a cancel, and the board would never move again.
+     */
+    @Test
+    void ordersStillReachTheBoardAfterACheckoutTransactionWasCancelled() throws Exception {
+        String book = CatalogueFile.books().get(3).id();
+        buy("customer-d", book, 1);
+        await(() -> board().equals(Map.of(book, 1)), "the first order on the board");
+        Map<String, AttributeValue> placed = dynamoDb.scan(r -> r.tableName(tables.orders())).items().get(0);
+
+        assertThrows(TransactionCanceledException.class, () -> dynamoDb.transactWriteItems(t -> t.transactItems(
+                w -> w.put(p -> p.tableName(tables.orders()).item(placed).conditionExpression("attribute_not_exists(orderId)")))));
+        buy("customer-d", book, 2);
+
+        await(() -> board().equals(Map.of(book, 3)), "the order after the cancelled checkout on the board: " + board());
     }
 }

@@ -29,12 +29,14 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Path moto = repositoryRoot().resolve(".venv/bin/moto_server");
-        if (!Files.isExecutable(moto)) {
-            throw new IllegalStateException(moto + " is missing: run scripts/bootstrap.sh moto");
+        Path root = repositoryRoot();
+        if (!Files.isExecutable(root.resolve(".venv/bin/moto_server"))) {
+            throw new IllegalStateException(root.resolve(".venv/bin/moto_server") + " is missing: run scripts/bootstrap.sh moto");
         }
         int port = freePort();
-        process = new ProcessBuilder(moto.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+        // started as every harness and the local mode start moto (scripts/moto/atomic_moto_server.py)
+        process = new ProcessBuilder(root.resolve(".venv/bin/python").toString(),
+                root.resolve("scripts/moto/atomic_moto_server.py").toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!accepts(port)) {

@@ -1,0 +1,52 @@
+"""moto_server with DynamoDB's request atomicity; same arguments as moto_server.
+
+Every test harness, `make local`, the drill and the benchmarks start moto through this file, because
+moto 5.2.5 (scripts/python-requirements.txt) departs from DynamoDB in two ways that the bookstore's
+checkout (one TransactWriteItems) and its stream readers run into:
+
+1. It applies a transaction's items one by one and rolls a cancelled one back by restoring copies of the
+   tables taken when it started. With concurrent requests that restore undoes writes another request had
+   committed meanwhile (seen: three checkouts with one idempotency key each placing "the" order).
+   DynamoDB executes every request atomically: handling one request at a time gives that back, while
+   clients still race each other request by request.
+2. The restored copies replace the live table objects, stream shard included. Every open shard iterator
+   keeps reading the replaced shard, which never gets another record: after one cancelled transaction
+   (a checkout retried with the same key is one) a stream consumer silently sees nothing more. This is
+   what once made the failover drill's replicator lose track of writes. DynamoDB writes no stream record
+   for a cancelled transaction and breaks no iterator: here the rollback is put back into the live tables,
+   and stream records of the transaction's own partial writes are dropped.
+"""
+import threading
+
+from moto import server
+from moto.dynamodb.models import DynamoDBBackend
+
+_one_request_at_a_time = threading.Lock()
+_dispatch = server.DomainDispatcherApplication.__call__
+_transact_write_items = DynamoDBBackend.transact_write_items
+
+
+def _serialized(self, environ, start_response):
+    with _one_request_at_a_time:
+        return _dispatch(self, environ, start_response)
+
+
+def _transact_write_items_in_place(self, transact_items):
+    live = dict(self.tables)
+    try:
+        return _transact_write_items(self, transact_items)
+    finally:
+        for name, table in live.items():
+            restored = self.tables.get(name)
+            if restored is not None and restored is not table:
+                table.items = restored.items
+                if table.stream_shard is not None and restored.stream_shard is not None:
+                    del table.stream_shard.items[len(restored.stream_shard.items):]
+                self.tables[name] = table
+
+
+server.DomainDispatcherApplication.__call__ = _serialized
+DynamoDBBackend.transact_write_items = _transact_write_items_in_place
+
+if __name__ == "__main__":
+    server.main()
