@@ -55,9 +55,15 @@ drill-test:
 	  --test-reporter=junit --test-reporter-destination=build/test-results/drill.xml scripts/drill.test.mjs
 
 # The whole bookstore on this machine (docs/local.md): installs and builds what is missing or stale;
-# Ctrl-C stops every process it started.
+# Ctrl-C stops every process it started. REGIONS=2: both regions behind the front door on :8080, with
+# the table replicator between them, to try failover by hand (docs/failover.md).
+REGIONS ?= 1
 local:
-	scripts/local.sh
+	@case "$(REGIONS)" in \
+	  1) exec scripts/local.sh ;; \
+	  2) exec scripts/drill.sh regions ;; \
+	  *) echo "make local: REGIONS must be 1 or 2, was '$(REGIONS)'" >&2; exit 2 ;; \
+	esac
 
 # Failover drill on this machine (docs/failover.md): two local regions, replicator, front door on :8080;
 # writes build/drill/report.{json,md} and timeline.svg. DRILL_FAULT=ssm uses the regions' fault switch.

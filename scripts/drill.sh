@@ -6,7 +6,8 @@
 # Every process it starts is stopped when it ends, also on Ctrl-C.
 #
 #   scripts/drill.sh            start both regions, run the drill, stop everything
-#   scripts/drill.sh regions    start both regions behind the front door and keep them up (no drill)
+#   scripts/drill.sh regions    start both regions behind the front door and keep them up (no drill):
+#                               what `make local REGIONS=2` runs
 #
 # Environment (all optional):
 #   DRILL_FAULT           freeze: the primary's runtime is frozen (SIGSTOP) and its replication cut,
@@ -61,6 +62,8 @@ stop_all() {
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap stop_all EXIT
+# set -e ends the script at a failed command without a word: name it
+trap 'say "failed (exit status $?) at line $LINENO: $BASH_COMMAND"' ERR
 
 start() {  # name command...: starts it in its own session, output to $state/name.log
   local name=$1; shift
@@ -88,6 +91,7 @@ await_port() {  # name port seconds
 
 # --- 1. engines and builds ---------------------------------------------------------------------------
 scripts/bootstrap.sh moto redis
+scripts/local-build.sh   # the local runtime and the storefront, each only when stale
 local_jar=lambdas/local/target/bookstore-local.jar
 ops_jar=lambdas/ops/target/bookstore-ops.jar
 stale() {  # target paths...: true if the target is missing or older than a source file
@@ -95,20 +99,9 @@ stale() {  # target paths...: true if the target is missing or older than a sour
   local target=$1; shift
   [ -n "$(find "$@" -type f -newer "$target" -not -path '*/target/*' 2>/dev/null | head -1)" ]
 }
-mvn_quiet=(mvn -B -ntp -q -Dstyle.color=never -Dmaven.test.skip=true)
-if stale "$local_jar" lambdas/pom.xml lambdas/functions/pom.xml lambdas/functions/src/main lambdas/local/pom.xml lambdas/local/src/main; then
-  say "building the Lambdas and the local runtime"
-  if grep -q '<module>local</module>' lambdas/pom.xml; then
-    "${mvn_quiet[@]}" -f lambdas/pom.xml -pl local -am package
-  else
-    "${mvn_quiet[@]}" -f lambdas/pom.xml install
-    "${mvn_quiet[@]}" -f lambdas/local/pom.xml package
-  fi
-  touch "$local_jar"
-fi
 if stale "$ops_jar" lambdas/ops/pom.xml lambdas/ops/src/main; then
   say "building the operator tools"
-  "${mvn_quiet[@]}" -f lambdas/ops/pom.xml package
+  mvn -B -ntp -q -Dstyle.color=never -Dmaven.test.skip=true -f lambdas/ops/pom.xml package
   touch "$ops_jar"
 fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$front_door_port") 2>/dev/null; then
@@ -172,10 +165,15 @@ control_port=$(sed -nE 's/.*control on http:\/\/127\.0\.0\.1:([0-9]+).*/\1/p' "$
 control="http://127.0.0.1:$control_port"
 
 if [ "$mode" = regions ]; then
-  say "two regions are running behind the front door http://127.0.0.1:$front_door_port (API under /api):"
-  say "  $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port, moto $moto, control $control"
-  say "  fault: java -jar $ops_jar fault on --region $primary --local-endpoint $moto"
-  say "Ctrl-C stops them"
+  demo=$(sed -nE 's/^\[local\] demo account: (.*)$/\1/p' "$state/runtime-$primary.log" | head -1)
+  say "two regions behind the front door: $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port"
+  say "fail over by hand (docs/failover.md):"
+  say "  the fault switch:  java -jar $ops_jar fault on|off --region $primary --local-endpoint $moto"
+  say "  a lost region:     curl -X POST $control/replication/$primary/isolate && kill -STOP $primary_pid"
+  say "                     curl -X POST $control/replication/$primary/reconnect && kill -CONT $primary_pid"
+  say "  where traffic goes: curl $control/status"
+  say "demo account: ${demo:-see $state/runtime-$primary.log}; Ctrl-C stops every process"
+  echo "Bookstore (two regions) is running at http://127.0.0.1:$front_door_port"
   while true; do sleep 3600 & wait $!; done
 fi
 
