@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test local drill plan plan-diff bench bench-lambdas bench-ui \
+.PHONY: test local drill plan plan-diff bench bench-lambdas bench-ui bench-local bench-drill \
         lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
 
 SUITES := lambdas-test infra-test ui-test pipeline-test blog-test e2e-test
@@ -79,11 +79,19 @@ plan-diff:
 	@scripts/plan-diff.sh "$(A)" "$(B)"
 
 # Benchmarks; each rewrites its own section of docs/benchmarks.md with the machine and date.
-bench: bench-lambdas bench-ui
+bench: bench-lambdas bench-ui bench-local bench-drill
 
 # Jar size, cold-start proxy and warm overhead of the Lambdas.
 bench-lambdas:
 	lambdas/bench/bench-lambdas.sh
+
+# Start-up, gateway latency and order-to-best-sellers time of the local mode (about two minutes).
+bench-local:
+	scripts/bench-local.sh
+
+# The failover drill in four settings (about ten minutes); also rewrites the README's figures and chart.
+bench-drill:
+	scripts/bench-drill.sh
 
 # First-load JavaScript of the storefront.
 bench-ui:

@@ -4,8 +4,8 @@
 // is accounted for in both regions at the end, and the best-seller boards converge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,8 +24,9 @@ function freePort() {
 }
 
 test('a short drill in two local regions fails over, fails back and accounts for every acknowledged order', async (t) => {
-  const out = mkdtempSync(join(tmpdir(), 'bookstore-drill-'));
-  t.after(() => rmSync(out, { recursive: true, force: true }));
+  const runs = mkdtempSync(join(tmpdir(), 'bookstore-drill-'));
+  t.after(() => rmSync(runs, { recursive: true, force: true }));
+  const out = join(runs, 'freeze-1s');   // laid out as scripts/bench-drill.sh lays out its runs
   const child = spawn(join(root, 'scripts/drill.sh'), [], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,4 +57,20 @@ test('a short drill in two local regions fails over, fails back and accounts for
   assert.equal(report.secondaryRegion, 'ap-southeast-1');
   assert.match(readFileSync(join(out, 'timeline.svg'), 'utf8'), /^<svg[\s\S]*<\/svg>\s*$/);
   assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /RTO \(fault to sustained service by ap-southeast-1\)/);
+
+  // The benchmark's figures writer on this real report: README block and benchmarks section rewritten.
+  writeFileSync(join(runs, 'freeze-1s.log'), output);
+  const readme = join(runs, 'README.md');
+  const benchmarks = join(runs, 'benchmarks.md');
+  copyFileSync(join(root, 'README.md'), readme);
+  copyFileSync(join(root, 'docs/benchmarks.md'), benchmarks);
+  const figures = spawnSync('python3', [join(root, 'scripts/drill_figures.py'), '--runs', runs,
+    '--benchmarks', benchmarks, '--readme', readme], { encoding: 'utf8' });
+  assert.equal(figures.status, 0, figures.stderr);
+  const readmeText = readFileSync(readme, 'utf8');
+  assert.match(readmeText, /\| region frozen, 1 s delay, 4 shoppers \| \d+\.\d s \| \d+ of \d+ \| \d+ of \d+ \| \d+\.\d s \|/);
+  assert.equal(readmeText.split('drill figures: written by').length, 2, 'one README block, replaced in place');
+  const section = readFileSync(benchmarks, 'utf8').split('## Failover drill')[1];
+  assert.match(section, /\| every invariant held \| yes \|/);
+  assert.match(section, new RegExp(`every acknowledged order in both regions at the end \\| yes \\(${report.ordersAcknowledged}\\)`));
 });
