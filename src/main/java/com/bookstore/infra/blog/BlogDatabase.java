@@ -152,7 +152,9 @@ public final class BlogDatabase extends ComponentResource {
                 .instanceClass(blog.instanceClass())
                 .dbSubnetGroupName(subnets.name())
                 .publiclyAccessible(false)
-                .autoMinorVersionUpgrade(true)
+                // The default version is a long-term-support release, which AWS advises to keep off automatic
+                // minor upgrades (they may move it off LTS); a global database's members upgrade together anyway.
+                .autoMinorVersionUpgrade(false)
                 .build(), child());
 
         this.globalClusterId = globalId;

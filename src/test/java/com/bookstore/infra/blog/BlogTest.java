@@ -40,6 +40,9 @@ class BlogTest {
         assertEquals(7L, input(writer, "backupRetentionPeriod"));
         assertEquals("wordpress", input(writer, "masterUsername"));
         assertEquals("eu-west-1", writer.region());
+        var instance = Plans.one(plan, "aws:rds/clusterInstance:ClusterInstance");
+        assertEquals(input(global, "engineVersion"), input(instance, "engineVersion"));
+        assertEquals(false, input(instance, "autoMinorVersionUpgrade"), "an LTS version stays on LTS");
     }
 
     @Test
@@ -142,6 +145,15 @@ class BlogTest {
         assertEquals(replica.id(), input(replication, "destination.fileSystemId"));
         assertEquals("DISABLED", input(replica, "protection.replicationOverwrite"));
         assertEquals(true, input(replica, "encrypted"));
+    }
+
+    @Test
+    void theSecondaryExportsWhatTheUnplannedPromotionNeeds() {
+        Plan secondary = Plans.secondary();
+
+        assertEquals(Plans.one(secondary, "aws:efs/fileSystem:FileSystem").id(),
+                secondary.outputs().get("blogUploadsFileSystemId"), "the replica, not the primary's source");
+        assertEquals(Plans.primary().outputs().get("blogGlobalClusterId"), secondary.outputs().get("blogGlobalClusterId"));
     }
 
     @Test
