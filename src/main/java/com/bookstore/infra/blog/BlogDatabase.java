@@ -56,6 +56,8 @@ public final class BlogDatabase extends ComponentResource {
     public final Output<String> secretArn;
     public final Output<String> securityGroupId;
     public final Output<String> clusterArn;
+    /** The region's cluster, as CloudWatch's {@code DBClusterIdentifier} names it. */
+    public final Output<String> clusterIdentifier;
     /** The region's blog key: the cluster, the uploads file system and the credentials secret use it. */
     public final Output<String> keyArn;
     /**
@@ -161,6 +163,7 @@ public final class BlogDatabase extends ComponentResource {
         this.secretArn = secret;
         this.securityGroupId = group.id();
         this.clusterArn = db.arn();
+        this.clusterIdentifier = db.clusterIdentifier();
         this.keyArn = key.arn;
         this.secretKeyArn = primary ? Optional.of(key.arn) : Optional.empty();
         this.endpoint = primary || !blog.readerEndpoint() ? db.endpoint() : db.readerEndpoint();

@@ -148,6 +148,24 @@ class BlogTest {
     }
 
     @Test
+    void theSecondaryAlarmsWhenItsDatabaseLagsThePrimary() {
+        Plan secondary = Plans.secondary();
+        var alarm = Plans.named(secondary, "aws:cloudwatch/metricAlarm:MetricAlarm", "bookstore-blog-replication-lag");
+        var topic = Plans.named(secondary, "aws:sns/topic:Topic", "bookstore-blog-alarms");
+
+        assertEquals("AWS/RDS", input(alarm, "namespace"));
+        assertEquals("AuroraGlobalDBReplicationLag", input(alarm, "metricName"));
+        assertEquals(Map.of("DBClusterIdentifier", input(Plans.one(secondary, CLUSTER), "clusterIdentifier")),
+                input(alarm, "dimensions"));
+        assertEquals(10_000.0, ((Number) input(alarm, "threshold")).doubleValue());
+        assertEquals(List.of(topic.id()), input(alarm, "alarmActions"));
+        assertEquals("ap-southeast-1", alarm.region());
+        assertTrue(Plans.primary().ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .noneMatch(a -> "AuroraGlobalDBReplicationLag".equals(input(a, "metricName"))),
+                "the metric exists in the secondary region only");
+    }
+
+    @Test
     void theSecondaryExportsWhatTheUnplannedPromotionNeeds() {
         Plan secondary = Plans.secondary();
 
