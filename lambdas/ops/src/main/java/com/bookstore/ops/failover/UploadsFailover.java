@@ -1,6 +1,7 @@
 package com.bookstore.ops.failover;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -58,7 +59,7 @@ public final class UploadsFailover {
     }
 
     /** What was done: whether the replication had to be ended, and since when the copy lacks changes. */
-    public record Result(String fileSystemId, boolean changed, Optional<java.time.Instant> lastReplicated,
+    public record Result(String fileSystemId, boolean changed, Optional<Instant> lastReplicated,
                          Duration waited) {}
 
     private final EfsClient efs;
@@ -86,7 +87,7 @@ public final class UploadsFailover {
                     + " but no replication writes to it. Make it writable with 'aws efs update-file-system-protection"
                     + " --file-system-id " + fileSystemId + " --replication-overwrite-protection ENABLED'.");
         }
-        Optional<java.time.Instant> lastReplicated = Optional.empty();
+        Optional<Instant> lastReplicated = Optional.empty();
         if (replication.isPresent()) {
             ReplicationConfigurationDescription configuration = replication.get();
             Destination destination = destinationOf(configuration, fileSystemId);

@@ -67,6 +67,15 @@ class UploadsFailoverTest {
                 .build()).build();
     }
 
+    /** The replica replicates from SOURCE in {@code status}; each description returns the next protection. */
+    private void replicating(ReplicationStatus status, ReplicationOverwriteProtection first,
+                             ReplicationOverwriteProtection... then) {
+        when(efs.describeFileSystems(any(DescribeFileSystemsRequest.class))).thenReturn(fileSystem(first),
+                java.util.Arrays.stream(then).map(UploadsFailoverTest::fileSystem).toArray(DescribeFileSystemsResponse[]::new));
+        when(efs.describeReplicationConfigurations(any(DescribeReplicationConfigurationsRequest.class)))
+                .thenReturn(replicatingFromSource(status));
+    }
+
     private void noReplication() {
         when(efs.describeReplicationConfigurations(any(DescribeReplicationConfigurationsRequest.class)))
                 .thenThrow(ReplicationNotFoundException.builder().message("no replication").build());
@@ -81,11 +90,9 @@ class UploadsFailoverTest {
 
     @Test
     void endsTheReplicationFromItsSourceAndWaitsUntilTheReplicaIsWritable() {
-        when(efs.describeFileSystems(any(DescribeFileSystemsRequest.class))).thenReturn(
-                fileSystem(ReplicationOverwriteProtection.REPLICATING), fileSystem(ReplicationOverwriteProtection.REPLICATING),
-                fileSystem(ReplicationOverwriteProtection.REPLICATING), fileSystem(ReplicationOverwriteProtection.ENABLED));
-        when(efs.describeReplicationConfigurations(any(DescribeReplicationConfigurationsRequest.class)))
-                .thenReturn(replicatingFromSource(ReplicationStatus.ENABLED));
+        replicating(ReplicationStatus.ENABLED, ReplicationOverwriteProtection.REPLICATING,
+                ReplicationOverwriteProtection.REPLICATING, ReplicationOverwriteProtection.REPLICATING,
+                ReplicationOverwriteProtection.ENABLED);
 
         UploadsFailover.Result result = failover.makeWritable(REPLICA, UploadsFailover.Scope.BOTH_REGIONS);
 
@@ -100,10 +107,7 @@ class UploadsFailoverTest {
 
     @Test
     void localOnlyScopeDeletesOnlyTheReplicasSide() {
-        when(efs.describeFileSystems(any(DescribeFileSystemsRequest.class))).thenReturn(
-                fileSystem(ReplicationOverwriteProtection.REPLICATING), fileSystem(ReplicationOverwriteProtection.ENABLED));
-        when(efs.describeReplicationConfigurations(any(DescribeReplicationConfigurationsRequest.class)))
-                .thenReturn(replicatingFromSource(ReplicationStatus.ERROR));
+        replicating(ReplicationStatus.ERROR, ReplicationOverwriteProtection.REPLICATING, ReplicationOverwriteProtection.ENABLED);
 
         failover.makeWritable(REPLICA, UploadsFailover.Scope.THIS_REGION_ONLY);
 
@@ -125,11 +129,8 @@ class UploadsFailoverTest {
 
     @Test
     void aRerunWhileEfsIsStillFinishingWaitsWithoutDeletingAgain() {
-        when(efs.describeFileSystems(any(DescribeFileSystemsRequest.class))).thenReturn(
-                fileSystem(ReplicationOverwriteProtection.REPLICATING), fileSystem(ReplicationOverwriteProtection.REPLICATING),
-                fileSystem(ReplicationOverwriteProtection.ENABLED));
-        when(efs.describeReplicationConfigurations(any(DescribeReplicationConfigurationsRequest.class)))
-                .thenReturn(replicatingFromSource(ReplicationStatus.DELETING));
+        replicating(ReplicationStatus.DELETING, ReplicationOverwriteProtection.REPLICATING,
+                ReplicationOverwriteProtection.REPLICATING, ReplicationOverwriteProtection.ENABLED);
 
         UploadsFailover.Result result = failover.makeWritable(REPLICA, UploadsFailover.Scope.BOTH_REGIONS);
 
@@ -140,10 +141,7 @@ class UploadsFailoverTest {
 
     @Test
     void theSourceFileSystemIsRefusedAsTheWrongRegionsCopy() {
-        when(efs.describeFileSystems(any(DescribeFileSystemsRequest.class)))
-                .thenReturn(fileSystem(ReplicationOverwriteProtection.ENABLED));
-        when(efs.describeReplicationConfigurations(any(DescribeReplicationConfigurationsRequest.class)))
-                .thenReturn(replicatingFromSource(ReplicationStatus.ENABLED));
+        replicating(ReplicationStatus.ENABLED, ReplicationOverwriteProtection.ENABLED);
 
         PromotionException e = assertThrows(PromotionException.class,
                 () -> failover.makeWritable(SOURCE, UploadsFailover.Scope.BOTH_REGIONS));
@@ -166,10 +164,7 @@ class UploadsFailoverTest {
 
     @Test
     void aRefusedDeletionSuggestsDeletingThisRegionsSideOnly() {
-        when(efs.describeFileSystems(any(DescribeFileSystemsRequest.class)))
-                .thenReturn(fileSystem(ReplicationOverwriteProtection.REPLICATING));
-        when(efs.describeReplicationConfigurations(any(DescribeReplicationConfigurationsRequest.class)))
-                .thenReturn(replicatingFromSource(ReplicationStatus.ENABLED));
+        replicating(ReplicationStatus.ENABLED, ReplicationOverwriteProtection.REPLICATING);
         when(efs.deleteReplicationConfiguration(any(DeleteReplicationConfigurationRequest.class)))
                 .thenThrow(EfsException.builder().message("source region unavailable").build());
 
@@ -183,10 +178,7 @@ class UploadsFailoverTest {
 
     @Test
     void waitingStopsAtTheTimeoutWithTheLastStateAndWhatToTryNext() {
-        when(efs.describeFileSystems(any(DescribeFileSystemsRequest.class)))
-                .thenReturn(fileSystem(ReplicationOverwriteProtection.REPLICATING));
-        when(efs.describeReplicationConfigurations(any(DescribeReplicationConfigurationsRequest.class)))
-                .thenReturn(replicatingFromSource(ReplicationStatus.ENABLED));
+        replicating(ReplicationStatus.ENABLED, ReplicationOverwriteProtection.REPLICATING);
 
         PromotionException e = assertThrows(PromotionException.class,
                 () -> failover.makeWritable(REPLICA, UploadsFailover.Scope.BOTH_REGIONS));
