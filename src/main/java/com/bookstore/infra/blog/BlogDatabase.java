@@ -56,6 +56,8 @@ public final class BlogDatabase extends ComponentResource {
     public final Output<String> secretArn;
     public final Output<String> securityGroupId;
     public final Output<String> clusterArn;
+    /** The region's cluster, as CloudWatch's {@code DBClusterIdentifier} names it. */
+    public final Output<String> clusterIdentifier;
     /** The region's blog key: the cluster, the uploads file system and the credentials secret use it. */
     public final Output<String> keyArn;
     /**
@@ -152,13 +154,16 @@ public final class BlogDatabase extends ComponentResource {
                 .instanceClass(blog.instanceClass())
                 .dbSubnetGroupName(subnets.name())
                 .publiclyAccessible(false)
-                .autoMinorVersionUpgrade(true)
+                // The default version is a long-term-support release, which AWS advises to keep off automatic
+                // minor upgrades (they may move it off LTS); a global database's members upgrade together anyway.
+                .autoMinorVersionUpgrade(false)
                 .build(), child());
 
         this.globalClusterId = globalId;
         this.secretArn = secret;
         this.securityGroupId = group.id();
         this.clusterArn = db.arn();
+        this.clusterIdentifier = db.clusterIdentifier();
         this.keyArn = key.arn;
         this.secretKeyArn = primary ? Optional.of(key.arn) : Optional.empty();
         this.endpoint = primary || !blog.readerEndpoint() ? db.endpoint() : db.readerEndpoint();

@@ -19,8 +19,8 @@ import java.util.List;
 public record BlogSettings(String image, String engineVersion, String instanceClass, int tasks,
                            int taskCpu, int taskMemoryMb, List<String> adminCidrs, boolean readerEndpoint) {
 
-    public static final String DEFAULT_IMAGE = "docker/library/wordpress:6.8.3-php8.3-apache";
-    public static final String DEFAULT_ENGINE_VERSION = "8.0.mysql_aurora.3.08.2";
+    public static final String DEFAULT_IMAGE = "docker/library/wordpress:7.1.1-php8.3-apache";
+    public static final String DEFAULT_ENGINE_VERSION = "8.0.mysql_aurora.3.10.3";
     public static final String DEFAULT_INSTANCE_CLASS = "db.r6g.large";
 
     public static BlogSettings defaults() {

@@ -115,6 +115,7 @@ public final class BlogSite extends ComponentResource {
     /** www-data in the official image: the owner of uploads on the shared file system. */
     private static final int WWW_DATA = 33;
     private static final List<String> ADMIN_PATHS = List.of("/wp-admin/*", "/wp-login.php");
+    private static final double REPLICATION_LAG_ALARM_MS = 10_000;
 
     /** Where the private network is, from the Network component. */
     public record Placement(Output<String> vpcId, String vpcCidr, Output<List<String>> privateSubnetIds,
@@ -424,6 +425,14 @@ public final class BlogSite extends ComponentResource {
                 "UnHealthyHostCount", "Maximum", 0.0, dimensions, topic);
         alarm(name + "-server-errors", "The blog in " + home + " answers with 5xx errors",
                 "HTTPCode_Target_5XX_Count", "Sum", 10.0, dimensions, topic);
+        if (!settings.isPrimary()) {
+            // Aurora publishes the global database's lag in the secondary region only. It is typically under a
+            // second; sustained seconds mean the blog's text would lose more than the RPO docs/blog.md states.
+            alarm(name + "-replication-lag", "The blog database in " + home + " lags the primary by more than "
+                            + (int) (REPLICATION_LAG_ALARM_MS / 1000) + " s",
+                    "AWS/RDS", "AuroraGlobalDBReplicationLag", "Maximum", REPLICATION_LAG_ALARM_MS,
+                    database.clusterIdentifier.applyValue(id -> Map.of("DBClusterIdentifier", id)), topic);
+        }
 
         this.loadBalancerDnsName = balancer.dnsName();
         this.loadBalancerZoneId = balancer.zoneId();
@@ -546,9 +555,14 @@ public final class BlogSite extends ComponentResource {
 
     private void alarm(String name, String description, String metric, String statistic, double threshold,
                        Output<Map<String, String>> dimensions, Topic topic) {
+        alarm(name, description, "AWS/ApplicationELB", metric, statistic, threshold, dimensions, topic);
+    }
+
+    private void alarm(String name, String description, String namespace, String metric, String statistic,
+                       double threshold, Output<Map<String, String>> dimensions, Topic topic) {
         new MetricAlarm(name, MetricAlarmArgs.builder()
                 .alarmDescription(description)
-                .namespace("AWS/ApplicationELB")
+                .namespace(namespace)
                 .metricName(metric)
                 .dimensions(dimensions)
                 .statistic(statistic)

@@ -110,6 +110,9 @@ public final class BookstoreStack {
                     blog.uploadsFileSystemId).export(ctx);
         } else {
             ctx.export("storefrontUrl", primary.get().storefrontUrl());
+            // What promote-blog-db needs during a primary outage, readable from this stack alone.
+            ctx.export("blogGlobalClusterId", blogDatabase.globalClusterId);
+            ctx.export("blogUploadsFileSystemId", blog.uploadsFileSystemId);
         }
     }
 }

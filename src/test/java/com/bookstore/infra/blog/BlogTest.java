@@ -40,6 +40,9 @@ class BlogTest {
         assertEquals(7L, input(writer, "backupRetentionPeriod"));
         assertEquals("wordpress", input(writer, "masterUsername"));
         assertEquals("eu-west-1", writer.region());
+        var instance = Plans.one(plan, "aws:rds/clusterInstance:ClusterInstance");
+        assertEquals(input(global, "engineVersion"), input(instance, "engineVersion"));
+        assertEquals(false, input(instance, "autoMinorVersionUpgrade"), "an LTS version stays on LTS");
     }
 
     @Test
@@ -142,6 +145,33 @@ class BlogTest {
         assertEquals(replica.id(), input(replication, "destination.fileSystemId"));
         assertEquals("DISABLED", input(replica, "protection.replicationOverwrite"));
         assertEquals(true, input(replica, "encrypted"));
+    }
+
+    @Test
+    void theSecondaryAlarmsWhenItsDatabaseLagsThePrimary() {
+        Plan secondary = Plans.secondary();
+        var alarm = Plans.named(secondary, "aws:cloudwatch/metricAlarm:MetricAlarm", "bookstore-blog-replication-lag");
+        var topic = Plans.named(secondary, "aws:sns/topic:Topic", "bookstore-blog-alarms");
+
+        assertEquals("AWS/RDS", input(alarm, "namespace"));
+        assertEquals("AuroraGlobalDBReplicationLag", input(alarm, "metricName"));
+        assertEquals(Map.of("DBClusterIdentifier", input(Plans.one(secondary, CLUSTER), "clusterIdentifier")),
+                input(alarm, "dimensions"));
+        assertEquals(10_000.0, ((Number) input(alarm, "threshold")).doubleValue());
+        assertEquals(List.of(topic.id()), input(alarm, "alarmActions"));
+        assertEquals("ap-southeast-1", alarm.region());
+        assertTrue(Plans.primary().ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .noneMatch(a -> "AuroraGlobalDBReplicationLag".equals(input(a, "metricName"))),
+                "the metric exists in the secondary region only");
+    }
+
+    @Test
+    void theSecondaryExportsWhatTheUnplannedPromotionNeeds() {
+        Plan secondary = Plans.secondary();
+
+        assertEquals(Plans.one(secondary, "aws:efs/fileSystem:FileSystem").id(),
+                secondary.outputs().get("blogUploadsFileSystemId"), "the replica, not the primary's source");
+        assertEquals(Plans.primary().outputs().get("blogGlobalClusterId"), secondary.outputs().get("blogGlobalClusterId"));
     }
 
     @Test

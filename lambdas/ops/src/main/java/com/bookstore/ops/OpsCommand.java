@@ -7,14 +7,18 @@ import com.bookstore.ops.drill.DrillCommand;
 import com.bookstore.ops.failover.GlobalDatabasePromotion;
 import com.bookstore.ops.failover.PromotionException;
 import com.bookstore.ops.failover.PromotionMode;
+import com.bookstore.ops.failover.Sleeper;
+import com.bookstore.ops.failover.UploadsFailover;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /** Entry point of the operator tools: {@code java -jar bookstore-ops.jar <command> [--option value ...]}. */
@@ -22,19 +26,26 @@ public final class OpsCommand {
 
     static final String USAGE = """
             usage: bookstore-ops promote-blog-db --global-cluster ID --target-region REGION --mode planned|unplanned
+                                                 [--uploads-file-system FS_ID [--uploads-deletion both|local-only]]
                                                  [--timeout-minutes 30]
               Makes the cluster in REGION the writer of the blog's Aurora global database and waits for it.
-              planned   = switchover (both regions healthy, no data loss): drills and failback
-              unplanned = failover (primary region impaired, unreplicated writes lost)
+              planned   = switchover (both regions healthy, no data loss): drills and failback; the uploads
+                          replication is left running (uploads stay read-only in REGION, nothing is lost)
+              unplanned = failover (primary region impaired, unreplicated writes lost); with
+                          --uploads-file-system (REGION's blogUploadsFileSystemId stack output) it also ends
+                          the uploads replication and waits until that copy is writable
             usage: bookstore-ops seed-blog --task JSON [--timeout-minutes 15]
               Runs the blog's one-off seeding task and checks its result; JSON is the primary stack's output:
               --task "$(pulumi stack output blogSeedTask --json -s primary)"
             """ + DrillCommand.FAULT_USAGE + DrillCommand.DRILL_USAGE;
 
+    /** How often a promotion step looks at the resource it waits for. */
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(15);
+
     private OpsCommand() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, OpsCommand::rdsClient));
+        System.exit(run(args, System.out, System.err, PromotionClients.AWS));
     }
 
     /** The failover drill's commands; {@code ssmFor} builds the SSM client of a region. */
@@ -57,7 +68,7 @@ public final class OpsCommand {
     }
 
     /** Exit codes: 0 done, 1 the operation failed, 2 the command line is wrong. */
-    static int run(String[] args, PrintStream out, PrintStream err, java.util.function.Function<String, RdsClient> rdsFor) {
+    static int run(String[] args, PrintStream out, PrintStream err, PromotionClients promotionClients) {
         if (args.length > 0 && (args[0].equals("fault") || args[0].equals("drill"))) {
             return runDrillCommands(args, out, err, region -> localOrAws(args).ssm(region));
         }
@@ -68,38 +79,74 @@ public final class OpsCommand {
             err.print(USAGE);
             return 2;
         }
+        return promoteBlogDb(args, out, err, promotionClients);
+    }
+
+    /** The clients promote-blog-db needs, for the target region; a seam for tests. */
+    interface PromotionClients {
+        PromotionClients AWS = new PromotionClients() {
+            @Override
+            public RdsClient rds(String region) {
+                return RegionalClients.AWS.rds(region);
+            }
+
+            @Override
+            public EfsClient efs(String region) {
+                return RegionalClients.AWS.efs(region);
+            }
+        };
+
+        RdsClient rds(String region);
+
+        EfsClient efs(String region);
+    }
+
+    static int promoteBlogDb(String[] args, PrintStream out, PrintStream err, PromotionClients clients) {
         Map<String, String> options;
+        PromotionMode mode;
+        Duration timeout;
+        Optional<String> uploads;
+        UploadsFailover.Scope scope;
         try {
             options = options(args, 1);
-        } catch (IllegalArgumentException e) {
+            for (String required : new String[] {"global-cluster", "target-region", "mode"}) {
+                if (!options.containsKey(required)) {
+                    throw new IllegalArgumentException("missing --" + required);
+                }
+            }
+            mode = PromotionMode.parse(options.get("mode"));
+            timeout = Duration.ofMinutes(Long.parseLong(options.getOrDefault("timeout-minutes", "30")));
+            uploads = Optional.ofNullable(options.get("uploads-file-system"));
+            scope = UploadsFailover.Scope.parse(options.getOrDefault("uploads-deletion", "both"));
+            if (mode == PromotionMode.PLANNED && uploads.isPresent()) {
+                throw new IllegalArgumentException("--uploads-file-system belongs to --mode unplanned only: a planned"
+                        + " switchover keeps the uploads replication (the target's copy stays read-only and complete)");
+            }
+        } catch (NumberFormatException e) {
+            err.println("--timeout-minutes takes a whole number");
+            return 2;
+        } catch (IllegalArgumentException | PromotionException e) {
             err.println(e.getMessage());
             err.print(USAGE);
             return 2;
         }
-        for (String required : new String[] {"global-cluster", "target-region", "mode"}) {
-            if (!options.containsKey(required)) {
-                err.println("missing --" + required);
-                err.print(USAGE);
-                return 2;
-            }
-        }
-        PromotionMode mode;
-        Duration timeout;
+        String region = options.get("target-region");
         try {
-            mode = PromotionMode.parse(options.get("mode"));
-            timeout = Duration.ofMinutes(Long.parseLong(options.getOrDefault("timeout-minutes", "30")));
-        } catch (NumberFormatException e) {
-            err.println("--timeout-minutes takes a whole number");
-            return 2;
-        } catch (PromotionException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
-        try {
-            String region = options.get("target-region");
-            try (RdsClient rds = rdsFor.apply(region)) {
-                new GlobalDatabasePromotion(rds, d -> Thread.sleep(d.toMillis()), out::println, Duration.ofSeconds(15), timeout)
+            try (RdsClient rds = clients.rds(region)) {
+                new GlobalDatabasePromotion(rds, Sleeper.REAL, out::println, POLL_INTERVAL, timeout)
                         .promote(options.get("global-cluster"), region, mode);
+            }
+            if (uploads.isPresent()) {
+                try (EfsClient efs = clients.efs(region)) {
+                    new UploadsFailover(efs, Sleeper.REAL, out::println, POLL_INTERVAL, timeout)
+                            .makeWritable(uploads.get(), scope);
+                }
+            } else if (mode == PromotionMode.UNPLANNED) {
+                out.println("Uploads: not touched, so they stay read-only in " + region + ". To make them writable, rerun"
+                        + " with --uploads-file-system \"$(pulumi stack output blogUploadsFileSystemId --stack secondary)\"");
+            } else {
+                out.println("Uploads: the replication from the primary keeps running; they stay read-only in " + region
+                        + " until failback (posts can be written, media uploads cannot).");
             }
             return 0;
         } catch (PromotionException e) {
@@ -162,7 +209,4 @@ public final class OpsCommand {
         return options;
     }
 
-    private static RdsClient rdsClient(String region) {
-        return RdsClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create()).build();
-    }
 }

@@ -11,7 +11,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import com.bookstore.ops.aws.RegionalClients;
+import com.bookstore.ops.engines.MotoExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersRequest;
 import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersResponse;
@@ -20,17 +24,38 @@ import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
 
 class OpsCommandTest {
 
+    @RegisterExtension
+    static final MotoExtension MOTO = new MotoExtension();
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<String> clientRegions = new ArrayList<>();
     private final RdsClient rds = mock(RdsClient.class);
 
+    /** RDS scripted (no local engine has global databases); EFS is the real client against moto. */
     private int run(String... args) {
         return OpsCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), region -> {
-                    clientRegions.add(region);
-                    return rds;
+                new PrintStream(err, true, StandardCharsets.UTF_8), new OpsCommand.PromotionClients() {
+                    @Override
+                    public RdsClient rds(String region) {
+                        clientRegions.add("rds " + region);
+                        return rds;
+                    }
+
+                    @Override
+                    public EfsClient efs(String region) {
+                        clientRegions.add("efs " + region);
+                        return new RegionalClients(MOTO.endpoint()).efs(region);
+                    }
                 });
+    }
+
+    private void targetAlreadyWrites() {
+        String target = "arn:aws:rds:ap-southeast-1:123456789012:cluster:blog";
+        when(rds.describeGlobalClusters(any(DescribeGlobalClustersRequest.class))).thenReturn(
+                DescribeGlobalClustersResponse.builder().globalClusters(GlobalCluster.builder().status("available")
+                        .globalClusterMembers(GlobalClusterMember.builder().dbClusterArn(target).isWriter(true).build())
+                        .build()).build());
     }
 
     @Test
@@ -48,16 +73,60 @@ class OpsCommandTest {
 
     @Test
     void theClientIsBuiltForTheTargetRegion() {
-        String target = "arn:aws:rds:ap-southeast-1:123456789012:cluster:blog";
-        when(rds.describeGlobalClusters(any(DescribeGlobalClustersRequest.class))).thenReturn(
-                DescribeGlobalClustersResponse.builder().globalClusters(GlobalCluster.builder().status("available")
-                        .globalClusterMembers(GlobalClusterMember.builder().dbClusterArn(target).isWriter(true).build())
-                        .build()).build());
+        targetAlreadyWrites();
 
         assertEquals(0, run("promote-blog-db", "--global-cluster", "g", "--target-region", "ap-southeast-1", "--mode", "unplanned"));
 
-        assertEquals(List.of("ap-southeast-1"), clientRegions);
+        assertEquals(List.of("rds ap-southeast-1"), clientRegions);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("already the writer"));
+    }
+
+    @Test
+    void anUnplannedPromotionWithoutTheUploadsSaysTheyStayReadOnlyAndHowToFinish() {
+        targetAlreadyWrites();
+
+        assertEquals(0, run("promote-blog-db", "--global-cluster", "g", "--target-region", "ap-southeast-1", "--mode", "unplanned"));
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Uploads: not touched, so they stay read-only in ap-southeast-1"), printed);
+        assertTrue(printed.contains("--uploads-file-system \"$(pulumi stack output blogUploadsFileSystemId --stack secondary)\""), printed);
+    }
+
+    @Test
+    void aPlannedSwitchoverRefusesToTouchTheUploadsReplication() {
+        assertEquals(2, run("promote-blog-db", "--global-cluster", "g", "--target-region", "ap-southeast-1",
+                "--mode", "planned", "--uploads-file-system", "fs-0123456789abcdef0"));
+
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--uploads-file-system belongs to --mode unplanned only"));
+        assertTrue(clientRegions.isEmpty());
+    }
+
+    @Test
+    void anUnknownUploadsDeletionIsACommandLineError() {
+        assertEquals(2, run("promote-blog-db", "--global-cluster", "g", "--target-region", "ap-southeast-1",
+                "--mode", "unplanned", "--uploads-file-system", "fs-0123456789abcdef0", "--uploads-deletion", "all"));
+
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown uploads deletion 'all'"));
+        assertTrue(clientRegions.isEmpty());
+    }
+
+    @Test
+    void theUploadsAreLookedUpInTheTargetRegionAfterTheDatabaseIsPromoted() {
+        targetAlreadyWrites();
+        String inPrimaryRegion;
+        try (EfsClient primaryRegion = new RegionalClients(MOTO.endpoint()).efs("eu-west-1")) {
+            inPrimaryRegion = primaryRegion.createFileSystem(r -> r.creationToken("ops-test-" + System.nanoTime()))
+                    .fileSystemId();
+        }
+
+        int exit = run("promote-blog-db", "--global-cluster", "g", "--target-region", "ap-southeast-1",
+                "--mode", "unplanned", "--uploads-file-system", inPrimaryRegion);
+
+        assertEquals(1, exit);
+        assertEquals(List.of("rds ap-southeast-1", "efs ap-southeast-1"), clientRegions);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("already the writer"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(
+                "promote-blog-db: No file system " + inPrimaryRegion + " in the target region"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

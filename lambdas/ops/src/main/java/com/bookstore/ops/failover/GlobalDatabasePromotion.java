@@ -23,24 +23,15 @@ import software.amazon.awssdk.services.rds.model.SwitchoverGlobalClusterRequest;
  */
 public final class GlobalDatabasePromotion {
 
-    /** Waits between polls; a seam so tests do not sleep. */
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final RdsClient rds;
-    private final Sleeper sleeper;
     private final Consumer<String> progress;
-    private final Duration pollInterval;
-    private final Duration timeout;
+    private final Polling polling;
 
     public GlobalDatabasePromotion(RdsClient rds, Sleeper sleeper, Consumer<String> progress,
                                    Duration pollInterval, Duration timeout) {
         this.rds = rds;
-        this.sleeper = sleeper;
         this.progress = progress;
-        this.pollInterval = pollInterval;
-        this.timeout = timeout;
+        this.polling = new Polling(sleeper, progress, pollInterval, timeout);
     }
 
     /** What was done: the cluster that writes now, and whether anything had to change. */
@@ -79,28 +70,16 @@ public final class GlobalDatabasePromotion {
     }
 
     private Duration awaitWriter(String globalClusterId, String arn) {
-        Duration waited = Duration.ZERO;
-        while (true) {
-            GlobalCluster cluster = describe(globalClusterId);
-            boolean targetWrites = cluster.globalClusterMembers().stream()
-                    .anyMatch(m -> arn.equals(m.dbClusterArn()) && Boolean.TRUE.equals(m.isWriter()));
-            if (targetWrites && "available".equals(cluster.status())) {
-                return waited;
-            }
-            if (waited.compareTo(timeout) >= 0) {
-                throw new PromotionException("Timed out after " + waited.toSeconds() + " s waiting for " + arn
-                        + " to become the writer (global cluster status '" + cluster.status()
-                        + "'). The promotion may still finish: check 'aws rds describe-global-clusters'.");
-            }
-            progress.accept("  waiting: global cluster is '" + cluster.status() + "', target writer: " + targetWrites);
-            try {
-                sleeper.sleep(pollInterval);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PromotionException("Interrupted while waiting; the promotion goes on inside RDS.", e);
-            }
-            waited = waited.plus(pollInterval);
-        }
+        return polling.until(() -> describe(globalClusterId),
+                cluster -> isWriter(cluster, arn) && "available".equals(cluster.status()),
+                arn + " to become the writer",
+                cluster -> "global cluster is '" + cluster.status() + "', target writer: " + isWriter(cluster, arn),
+                "The promotion may still finish: check 'aws rds describe-global-clusters'.");
+    }
+
+    private static boolean isWriter(GlobalCluster cluster, String arn) {
+        return cluster.globalClusterMembers().stream()
+                .anyMatch(m -> arn.equals(m.dbClusterArn()) && Boolean.TRUE.equals(m.isWriter()));
     }
 
     private GlobalCluster describe(String globalClusterId) {
