@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import Alert from 'react-bootstrap/Alert';
-import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAppDispatch } from '../app/hooks';
 import { usePageTitle } from '../app/usePageTitle';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
+import { AuthField, AuthSubmit } from './AuthField';
 import { authErrorKey } from './authErrorKey';
 import { signIn } from './authSlice';
 import { NEXT_PARAM, safeNext } from './signInRedirect';
@@ -42,16 +42,10 @@ export default function SignInPage() {
       {next !== '/' && <Alert variant="info">{t('auth.signInToBuy')}</Alert>}
       {params.has('confirmed') && <Alert variant="success">{t('auth.confirmed')}</Alert>}
       <Form onSubmit={onSubmit} data-testid="sign-in-form" aria-label={t('auth.signInTitle')}>
-        <Form.Group className="mb-3" controlId="sign-in-email">
-          <Form.Label>{t('auth.email')}</Form.Label>
-          <Form.Control type="email" autoComplete="username" required value={email}
-            onChange={(event) => setEmail(event.target.value)} data-testid="sign-in-email" />
-        </Form.Group>
-        <Form.Group className="mb-3" controlId="sign-in-password">
-          <Form.Label>{t('auth.password')}</Form.Label>
-          <Form.Control type="password" autoComplete="current-password" required value={password}
-            onChange={(event) => setPassword(event.target.value)} data-testid="sign-in-password" />
-        </Form.Group>
+        <AuthField id="sign-in-email" label={t('auth.email')} type="email" autoComplete="username"
+          value={email} onChange={setEmail} />
+        <AuthField id="sign-in-password" label={t('auth.password')} type="password" autoComplete="current-password"
+          value={password} onChange={setPassword} />
         {errorKey && (
           <Alert variant="danger" role="alert" data-testid="auth-error">
             {t(errorKey)}{' '}
@@ -62,9 +56,7 @@ export default function SignInPage() {
             )}
           </Alert>
         )}
-        <Button type="submit" disabled={working} data-testid="sign-in-submit">
-          {working ? t('auth.working') : t('auth.submitSignIn')}
-        </Button>
+        <AuthSubmit working={working} label={t('auth.submitSignIn')} testId="sign-in-submit" />
       </Form>
       <p className="mt-3">
         <Link to={`/signup?${NEXT_PARAM}=${encodeURIComponent(next)}`}>{t('auth.noAccount')}</Link>

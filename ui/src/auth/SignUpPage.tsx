@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import Alert from 'react-bootstrap/Alert';
-import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAppDispatch } from '../app/hooks';
 import { usePageTitle } from '../app/usePageTitle';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
+import { AuthField, AuthSubmit } from './AuthField';
 import { authErrorKey } from './authErrorKey';
 import { confirmSignUp, signIn, signUp } from './authSlice';
 import { NEXT_PARAM, safeNext } from './signInRedirect';
@@ -75,15 +75,10 @@ export default function SignUpPage() {
         <h1>{t('auth.confirmTitle')}</h1>
         <p aria-live="polite">{t('auth.codeSent', { email })}</p>
         <Form onSubmit={onConfirm} data-testid="confirm-form" aria-label={t('auth.confirmTitle')}>
-          <Form.Group className="mb-3" controlId="confirm-code">
-            <Form.Label>{t('auth.code')}</Form.Label>
-            <Form.Control inputMode="numeric" autoComplete="one-time-code" required value={code}
-              onChange={(event) => setCode(event.target.value)} data-testid="confirm-code" />
-          </Form.Group>
+          <AuthField id="confirm-code" label={t('auth.code')} inputMode="numeric" autoComplete="one-time-code"
+            value={code} onChange={setCode} />
           {error}
-          <Button type="submit" disabled={working} data-testid="confirm-submit">
-            {working ? t('auth.working') : t('auth.submitConfirm')}
-          </Button>
+          <AuthSubmit working={working} label={t('auth.submitConfirm')} testId="confirm-submit" />
         </Form>
       </div>
     );
@@ -93,22 +88,12 @@ export default function SignUpPage() {
     <div className="auth-form">
       <h1>{t('auth.signUpTitle')}</h1>
       <Form onSubmit={onSignUp} data-testid="sign-up-form" aria-label={t('auth.signUpTitle')}>
-        <Form.Group className="mb-3" controlId="sign-up-email">
-          <Form.Label>{t('auth.email')}</Form.Label>
-          <Form.Control type="email" autoComplete="email" required value={email}
-            onChange={(event) => setEmail(event.target.value)} data-testid="sign-up-email" />
-        </Form.Group>
-        <Form.Group className="mb-3" controlId="sign-up-password">
-          <Form.Label>{t('auth.password')}</Form.Label>
-          <Form.Control type="password" autoComplete="new-password" required minLength={8} value={password}
-            aria-describedby="sign-up-password-hint"
-            onChange={(event) => setPassword(event.target.value)} data-testid="sign-up-password" />
-          <Form.Text id="sign-up-password-hint">{t('auth.passwordHint')}</Form.Text>
-        </Form.Group>
+        <AuthField id="sign-up-email" label={t('auth.email')} type="email" autoComplete="email"
+          value={email} onChange={setEmail} />
+        <AuthField id="sign-up-password" label={t('auth.password')} type="password" autoComplete="new-password"
+          minLength={8} value={password} onChange={setPassword} hint={t('auth.passwordHint')} />
         {error}
-        <Button type="submit" disabled={working} data-testid="sign-up-submit">
-          {working ? t('auth.working') : t('auth.submitSignUp')}
-        </Button>
+        <AuthSubmit working={working} label={t('auth.submitSignUp')} testId="sign-up-submit" />
       </Form>
       <p className="mt-3">
         <Link to={`/signin?${NEXT_PARAM}=${encodeURIComponent(next)}`}>{t('auth.haveAccount')}</Link>

@@ -40,9 +40,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The region's HTTP API: every route of DESIGN §4 proxied to the API function's alias (payload 2.0), a JWT
- * authorizer trusting the Cognito pool on the signed-in routes, stage-wide throttling, JSON access logs, and,
- * when a domain is configured, the regional custom domain {@code api.<domain>} that failover DNS points at.
+ * The region's HTTP API: every route of the OpenAPI contract ({@link ApiContract}) proxied to the API function's
+ * alias (payload 2.0), a JWT authorizer trusting the Cognito pool on the signed-in routes, stage-wide throttling,
+ * JSON access logs, and, when a domain is configured, the regional custom domain {@code api.<domain>} that
+ * failover DNS points at.
  */
 public final class RegionalApi extends ComponentResource {
 
@@ -103,7 +104,7 @@ public final class RegionalApi extends ComponentResource {
                 .timeoutMilliseconds(Math.min(MAX_INTEGRATION_TIMEOUT_MS, sizing.apiTimeoutSeconds() * 1000 + 1000))
                 .build(), child());
 
-        for (ApiRoute route : ApiRoute.ALL) {
+        for (ApiRoute route : ApiContract.routes()) {
             var args = RouteArgs.builder()
                     .apiId(api.id())
                     .routeKey(route.routeKey())

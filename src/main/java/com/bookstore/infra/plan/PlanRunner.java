@@ -3,6 +3,7 @@ package com.bookstore.infra.plan;
 import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.resilience.ResilienceBudget;
 import com.bookstore.infra.stack.BookstoreStack;
+import com.pulumi.Context;
 import com.pulumi.asset.AssetOrArchive;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Runs a stack's program under {@link PlanMocks} (no engine, no credentials, no network) and turns what the
@@ -27,13 +29,19 @@ public final class PlanRunner {
     private PlanRunner() {
     }
 
-    public static synchronized Plan run(StackSettings settings, String project, String stack,
-                                        Map<String, Object> primaryOutputs) {
+    public static Plan run(StackSettings settings, String project, String stack, Map<String, Object> primaryOutputs) {
+        return run(project, stack, primaryOutputs, ResilienceBudget.of(settings.resilience()),
+                ctx -> BookstoreStack.deploy(ctx, settings));
+    }
+
+    /** Runs any program the same way: a stack, or one component on its own in a test. */
+    public static synchronized Plan run(String project, String stack, Map<String, Object> primaryOutputs,
+                                        ResilienceBudget resilience, Consumer<Context> program) {
         var mocks = new PlanMocks(primaryOutputs);
         try {
             TestResult result = PulumiTest.withMocks(mocks)
                     .withOptions(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
-                    .runTest(ctx -> BookstoreStack.deploy(ctx, settings));
+                    .runTest(program);
             if (!result.exceptions().isEmpty() || result.exitCode() != 0) {
                 throw new PlanFailedException(stack, messages(result));
             }
@@ -53,7 +61,7 @@ public final class PlanRunner {
             result.outputs().forEach((name, output) -> outputs.put(name, normalize(extract(output))));
             return new Plan(stack, List.copyOf(resources), outputs,
                     mocks.providers().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList(),
-                    ResilienceBudget.of(settings.resilience()));
+                    resilience);
         } finally {
             PulumiTest.cleanup();
         }

@@ -3,7 +3,7 @@ package com.bookstore.infra.web;
 import com.bookstore.infra.contract.ResourceNames;
 import com.bookstore.infra.dns.ValidatedCertificate;
 import com.bookstore.infra.region.RegionContext;
-import com.bookstore.infra.security.PolicyJson;
+import com.bookstore.infra.storage.PrivateBucket;
 import com.pulumi.asset.FileAsset;
 import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudfront.DistributionArgs;
@@ -24,22 +24,6 @@ import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
-import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -86,34 +70,6 @@ public final class StorefrontSite extends ComponentResource {
                            Optional<Output<String>> peerDistributionArn) {
         super("bookstore:web:StorefrontSite", name,
                 ComponentResourceOptions.builder().providers(region.providers().home()).build());
-        var bucketName = region.names().uiBucket(region.accountId(), region.region());
-        var bucket = new BucketV2(name, BucketV2Args.builder().bucket(bucketName).build(), child());
-        var publicAccess = new BucketPublicAccessBlock(name, BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), child());
-        new BucketOwnershipControls(name, BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), child());
-        new BucketServerSideEncryptionConfigurationV2(name, BucketServerSideEncryptionConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                // SSE-S3: CloudFront's OAC reads it without a key grant; the assets are public once served.
-                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                        .applyServerSideEncryptionByDefault(
-                                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                                        .builder().sseAlgorithm("AES256").build())
-                        .build())
-                .build(), child());
-        new BucketVersioningV2(name, BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
-                        .status("Enabled").build())
-                .build(), child());
-
         Output<String> readerDistributionArn;
         if (peerDistributionArn.isPresent()) {
             readerDistributionArn = peerDistributionArn.get();
@@ -121,7 +77,9 @@ public final class StorefrontSite extends ComponentResource {
             this.distributionDomainName = Optional.empty();
             this.storefrontUrl = Optional.empty();
         } else {
-            var distribution = distribution(name, region, bucket);
+            // Both origins are addressed by their deterministic names, so the distribution exists before the bucket
+            // policy that names it as the only reader.
+            var distribution = distribution(name, region);
             readerDistributionArn = distribution.arn();
             this.distributionArn = Optional.of(distribution.arn());
             this.distributionDomainName = Optional.of(distribution.domainName());
@@ -129,21 +87,23 @@ public final class StorefrontSite extends ComponentResource {
                     .map(domain -> Output.of("https://" + ResourceNames.storefrontHost(domain)))
                     .orElseGet(() -> distribution.domainName().applyValue(d -> "https://" + d)));
         }
-        new BucketPolicy(name, BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(bucketPolicy(bucket.arn(), readerDistributionArn))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
+        // SSE-S3: CloudFront's OAC reads it without a key grant; the assets are public once served.
+        var bucket = new PrivateBucket(name, PrivateBucket.Settings
+                .of(region.names().uiBucket(region.accountId(), region.region()), PrivateBucket.Encryption.s3Managed())
+                .readableBy(new PrivateBucket.ServiceRead("CloudFrontReadsObjects", "cloudfront.amazonaws.com",
+                        readerDistributionArn)),
+                ComponentResourceOptions.builder().parent(this).build());
 
         uploadUi(name, bucket, inputs.uiDist());
         new BucketObjectv2(name + "-config", BucketObjectv2Args.builder()
-                .bucket(bucket.id())
+                .bucket(bucket.bucketName)
                 .key(CONFIG_KEY)
                 .content(inputs.runtimeConfigJson())
                 .contentType("application/json")
                 .cacheControl("no-cache")
                 .build(), child());
 
-        this.bucketName = bucket.id();
+        this.bucketName = bucket.bucketName;
         registerOutputs(Map.of("bucketName", this.bucketName));
     }
 
@@ -158,7 +118,7 @@ public final class StorefrontSite extends ComponentResource {
         return new StorefrontSite(name, region, inputs, Optional.of(primaryDistributionArn));
     }
 
-    private Distribution distribution(String name, RegionContext region, BucketV2 bucket) {
+    private Distribution distribution(String name, RegionContext region) {
         var settings = region.settings();
         Optional<String> host = settings.domain().map(ResourceNames::storefrontHost);
         // CloudFront only accepts certificates from us-east-1: the edge provider.
@@ -186,7 +146,7 @@ public final class StorefrontSite extends ComponentResource {
                 .origins(
                         DistributionOriginArgs.builder()
                                 .originId(primaryOrigin)
-                                .domainName(bucket.bucketRegionalDomainName())
+                                .domainName(region.names().uiBucketRegionalDomain(region.accountId(), region.region()))
                                 .originAccessControlId(accessControl.id())
                                 .build(),
                         DistributionOriginArgs.builder()
@@ -257,19 +217,8 @@ public final class StorefrontSite extends ComponentResource {
         return distribution;
     }
 
-    private static Output<String> bucketPolicy(Output<String> bucketArn, Output<String> distributionArn) {
-        Output<String> objects = bucketArn.applyValue(arn -> arn + "/*");
-        return PolicyJson.document(List.of(
-                PolicyJson.statement("DenyInsecureTransport", "Deny", List.of("s3:*"), List.of(bucketArn, objects),
-                        Map.of("Principal", "*",
-                                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
-                PolicyJson.statement("CloudFrontReadsObjects", "Allow", List.of("s3:GetObject"), List.of(objects),
-                        Map.of("Principal", Map.of("Service", "cloudfront.amazonaws.com"),
-                                "Condition", Map.of("StringEquals", Map.of("AWS:SourceArn", distributionArn))))));
-    }
-
     /** Uploads the built UI when it exists (a plan or a first deploy may run before the UI is built). */
-    private void uploadUi(String name, BucketV2 bucket, Path uiDist) {
+    private void uploadUi(String name, PrivateBucket bucket, Path uiDist) {
         if (!Files.isDirectory(uiDist)) {
             return;
         }
@@ -280,7 +229,7 @@ public final class StorefrontSite extends ComponentResource {
                     return; // the stack writes its own
                 }
                 new BucketObjectv2(name + "-asset-" + key, BucketObjectv2Args.builder()
-                        .bucket(bucket.id())
+                        .bucket(bucket.bucketName)
                         .key(key)
                         .source(new FileAsset(file.toString()))
                         .contentType(ContentTypes.of(key))

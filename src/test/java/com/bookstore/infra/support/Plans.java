@@ -5,11 +5,14 @@ import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.plan.Plan;
 import com.bookstore.infra.plan.PlanRunner;
 import com.bookstore.infra.plan.PlannedResource;
+import com.bookstore.infra.resilience.ResilienceBudget;
+import com.pulumi.Context;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Test entry to the program: settings built in code (the tests never read the shipped files, except the
@@ -61,6 +64,12 @@ public final class Plans {
     public static Plan run(Map<String, String> config, Map<String, Object> primaryOutputs) {
         StackSettings settings = settings(config);
         return PlanRunner.run(settings, "bookstore", settings.role().value(), primaryOutputs);
+    }
+
+    /** The plan of {@code program} alone (one component, say), under the same mock and the standard primary's budget. */
+    public static Plan of(Consumer<Context> program) {
+        return PlanRunner.run("bookstore", "component", Map.of(),
+                ResilienceBudget.of(settings(primaryConfig(Map.of())).resilience()), program);
     }
 
     public static synchronized Plan primary() {

@@ -70,7 +70,7 @@ public final class LocalGateway implements AutoCloseable {
         HttpApiEventFactory events = new HttpApiEventFactory("local", "127.0.0.1:" + port);
 
         withLog(server.createContext(API_PREFIX + "/",
-                new ApiIntegration(API_PREFIX, ApiRoutes.BOOKSTORE, authorizer, events, api)), requestLog);
+                new ApiIntegration(API_PREFIX, ApiRoutes.bookstore(), authorizer, events, api)), requestLog);
         withLog(server.createContext(COGNITO_PREFIX,
                 new CognitoProxy(settings.motoEndpoint(), pool.host(), codes, log)), requestLog);
         String config = runtimeConfig(settings, port).toString();

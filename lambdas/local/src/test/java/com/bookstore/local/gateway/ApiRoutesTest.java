@@ -1,9 +1,13 @@
 package com.bookstore.local.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bookstore.api.BookstoreApi;
+import com.bookstore.api.http.Access;
+import com.bookstore.api.http.Route;
+import com.bookstore.api.http.Router;
 import com.bookstore.platform.AwsSettings;
 import com.bookstore.platform.FunctionSettings;
 import com.bookstore.platform.LazyRedisPool;
@@ -11,13 +15,18 @@ import com.bookstore.platform.TableNames;
 import com.bookstore.local.aws.LocalAws;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
-/** The gateway's route table is the API's: same route keys, and the JWT authorizer on customer routes. */
+/**
+ * The gateway's route table is the OpenAPI document's, as API Gateway's is on AWS: the same route keys as the API
+ * function's router, and the JWT authorizer exactly on its customer routes.
+ */
 class ApiRoutesTest {
 
     @Test
@@ -28,17 +37,48 @@ class ApiRoutesTest {
              LazyRedisPool redis = new LazyRedisPool("redis://127.0.0.1:9")) {
             var settings = new FunctionSettings(TableNames.withPrefix("t-"), AwsSettings.local("eu-west-1", nowhere),
                     "redis://127.0.0.1:9", "primary");
-            Set<String> apiKeys = new BookstoreApi(settings, dynamo, redis, Clock.systemUTC()).router().routeKeys();
+            Router router = new BookstoreApi(settings, dynamo, redis, Clock.systemUTC()).router();
+            Set<String> apiKeys = router.routeKeys();
 
-            Set<String> gatewayKeys = ApiRoutes.BOOKSTORE.all().stream().map(ApiRoute::routeKey)
+            Set<String> gatewayKeys = ApiRoutes.bookstore().all().stream().map(ApiRoute::routeKey)
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(apiKeys, gatewayKeys);
+            Set<String> customerKeys = router.routes().stream().filter(route -> route.access() == Access.CUSTOMER)
+                    .map(Route::key).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> jwtKeys = ApiRoutes.bookstore().all().stream().filter(ApiRoute::requiresJwt)
+                    .map(ApiRoute::routeKey).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(customerKeys, jwtKeys);
         }
     }
 
     @Test
+    void anOperationsOwnSecurityWinsOverTheDocumentsAndAnEmptyListOrAlternativeLeavesItPublic() {
+        ApiRoutes routes = ApiRoutes.fromOpenApi(new Yaml().load("""
+                security: [{cognito: []}]
+                paths:
+                  /cart/{bookId}:
+                    parameters: [{name: bookId, in: path}]
+                    get: {}
+                    delete: {security: []}
+                  /books:
+                    get: {security: [{}, {cognito: []}]}
+                """), "test.yaml");
+
+        assertEquals(List.of(new ApiRoute("GET", "/cart/{bookId}", true), new ApiRoute("DELETE", "/cart/{bookId}", false),
+                new ApiRoute("GET", "/books", false)), routes.all());
+    }
+
+    @Test
+    void aDocumentWithoutPathsIsRejectedNamingIt() {
+        var error = assertThrows(IllegalArgumentException.class,
+                () -> ApiRoutes.fromOpenApi(new Yaml().load("openapi: 3.0.3\n"), "broken.yaml"));
+
+        assertTrue(error.getMessage().startsWith("broken.yaml: no paths"), error.getMessage());
+    }
+
+    @Test
     void customerRoutesAndOnlyThoseNeedAToken() {
-        Map<Boolean, Set<String>> byAuth = ApiRoutes.BOOKSTORE.all().stream().collect(Collectors.partitioningBy(
+        Map<Boolean, Set<String>> byAuth = ApiRoutes.bookstore().all().stream().collect(Collectors.partitioningBy(
                 ApiRoute::requiresJwt, Collectors.mapping(ApiRoute::pathTemplate, Collectors.toCollection(TreeSet::new))));
 
         assertTrue(byAuth.get(true).stream().allMatch(path -> path.startsWith("/cart") || path.startsWith("/orders")), byAuth.toString());
@@ -47,10 +87,10 @@ class ApiRoutesTest {
 
     @Test
     void pathParametersAreDecodedAndMatchOneSegmentEach() {
-        var match = ApiRoutes.BOOKSTORE.find("GET", "/books/a%2Fb").orElseThrow();
+        var match = ApiRoutes.bookstore().find("GET", "/books/a%2Fb").orElseThrow();
         assertEquals("GET /books/{id}", match.route().routeKey());
         assertEquals(Map.of("id", "a/b"), match.pathParameters());
-        assertTrue(ApiRoutes.BOOKSTORE.find("GET", "/books/a/b").isEmpty());
-        assertTrue(ApiRoutes.BOOKSTORE.find("GET", "/books/").isEmpty());
+        assertTrue(ApiRoutes.bookstore().find("GET", "/books/a/b").isEmpty());
+        assertTrue(ApiRoutes.bookstore().find("GET", "/books/").isEmpty());
     }
 }
