@@ -133,6 +133,18 @@ public final class BlogSite extends ComponentResource {
      * (cluster, task definition, subnets, security group, region), as one JSON stack output.
      */
     public final Optional<Output<String>> seedTask;
+    /** Primary only: the resources running {@link #seedTask} touches, for whoever is granted to run it. */
+    public final Optional<SeedTaskResources> seedTaskResources;
+
+    /**
+     * What running the seeding task involves: the cluster it runs in, its task definition (every revision), the
+     * roles ECS assumes for it, and the log group its container writes to under {@link #SEED_LOG_PREFIX}.
+     */
+    public record SeedTaskResources(Output<String> clusterArn, Output<String> taskDefinitionFamilyArn,
+                                    List<Output<String>> roleArns, Output<String> logGroupArn) {}
+
+    /** The awslogs stream prefix of the seeding container: its streams are {@code seed/seed/<task id>}. */
+    public static final String SEED_LOG_PREFIX = "seed";
 
     public BlogSite(String name, RegionContext region, BlogSettings blog, Placement placement, BlogDatabase database,
                     Output<String> logKeyArn, Optional<UploadsSource> uploadsSource) {
@@ -440,6 +452,8 @@ public final class BlogSite extends ComponentResource {
                     run.put("securityGroup", t.t4);
                     return new com.google.gson.Gson().toJson(run);
                 }));
+        this.seedTaskResources = seedDefinition.map(seed -> new SeedTaskResources(cluster.arn(),
+                seed.arnWithoutRevision(), List.of(executionRole.arn(), taskRole.arn()), logs.arn()));
         registerOutputs(Map.of("loadBalancerDnsName", loadBalancerDnsName, "url", url,
                 "uploadsFileSystemId", uploadsFileSystemId, "alarmTopicArn", alarmTopicArn));
     }
@@ -513,7 +527,7 @@ public final class BlogSite extends ComponentResource {
                 "printf '%s' \"$BOOKSTORE_SEED_POSTS\" > /tmp/posts.json",
                 "php /tmp/seed.php /tmp/wordpress /tmp/posts.json 'Bookstore blog'")));
         container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
-                "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", "seed")));
+                "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", SEED_LOG_PREFIX)));
         return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(container));
     }
 
