@@ -3,6 +3,7 @@ that need a cloud (pulumi) or a full build (mvn, npm, make) placed first on PATH
 so the tests assert the exact commands a deploy or a preview would run, and what they leave for the next stage."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -25,13 +26,31 @@ FAKE_PULUMI = textwrap.dedent("""\
       "login "*) exit 0 ;;
       "stack select") name=${@: -1}; [[ " $FAKE_STACKS " == *" $name "* ]] || { echo "error: no stack named '$name' found" >&2; exit 255; } ;;
       "up "*) exit "${FAKE_UP_EXIT:-0}" ;;
-      "stack output") if [[ " $* " == *" --json "* ]]; then echo "{\\"apiBaseUrl\\": \\"$FAKE_API_URL\\"}"; else echo "$FAKE_API_URL"; fi ;;
+      "stack output") default_outputs="{\\"apiBaseUrl\\": \\"$FAKE_API_URL\\"}"
+        if [[ " $* " == *" --json "* ]]; then echo "${FAKE_OUTPUTS:-$default_outputs}"; else echo "$FAKE_API_URL"; fi ;;
       "config get") echo "$FAKE_REGION" ;;
       "preview "*) f="$FAKE_PREVIEWS/$(stack_arg "$@").json"; [ -f "$f" ] && cat "$f" || { echo '{"diagnostics":[{"severity":"error","message":"error: preview failed"}]}'; exit 255; } ;;
       *) echo "unexpected pulumi $*" >&2; exit 99 ;;
     esac
     """)
 FAKE_LOGGING_TOOL = '#!/usr/bin/env bash\necho "$(basename "$0") $*" >> "$FAKE_LOG"\n'
+# java answers the install script's version probe, and logs (and fails on request) every other call: seed-blog.
+FAKE_JAVA = textwrap.dedent("""\
+    #!/usr/bin/env bash
+    if [ "$1" = -XshowSettings:properties ]; then echo "    java.specification.version = $FAKE_JAVA_RELEASE" >&2; exit 0; fi
+    echo "java $*" >> "$FAKE_LOG"
+    exit "${FAKE_JAVA_EXIT:-0}"
+    """)
+FAKE_NODE = textwrap.dedent("""\
+    #!/usr/bin/env bash
+    case "$1" in -p) echo "$FAKE_NODE_MAJOR" ;; -v) echo "v$FAKE_NODE_MAJOR.20.2" ;; esac
+    """)
+# dpkg-query reports the packages in FAKE_INSTALLED as installed, nothing else.
+FAKE_DPKG_QUERY = textwrap.dedent("""\
+    #!/usr/bin/env bash
+    [[ " $FAKE_INSTALLED " == *" ${@: -1} "* ]] && printf 'install ok installed'
+    """)
+FAKE_SUDO = '#!/usr/bin/env bash\nexec "$@"\n'
 FAKE_MAKE = textwrap.dedent("""\
     #!/usr/bin/env bash
     echo "make $*" >> "$FAKE_LOG"
@@ -50,10 +69,15 @@ class ScratchRepository:
         (self.root / "ui").mkdir()
         (self.root / "target").mkdir()
         (self.root / "target" / "program.jar").write_bytes(b"PK")
+        # The repository's own bootstrap (the install phase runs it) stands in as a logging tool.
+        (self.root / "scripts").mkdir()
+        (self.root / "scripts" / "bootstrap.sh").write_text(FAKE_LOGGING_TOOL)
+        (self.root / "scripts" / "bootstrap.sh").chmod(0o755)
         self.bin = Path(self._tmp.name) / "bin"
         self.bin.mkdir()
         for name, text in {"pulumi": FAKE_PULUMI, "mvn": FAKE_LOGGING_TOOL, "npm": FAKE_LOGGING_TOOL,
-                           "make": FAKE_MAKE}.items():
+                           "make": FAKE_MAKE, "java": FAKE_JAVA, "node": FAKE_NODE, "apt-get": FAKE_LOGGING_TOOL,
+                           "dpkg-query": FAKE_DPKG_QUERY, "sudo": FAKE_SUDO}.items():
             (self.bin / name).write_text(text)
             (self.bin / name).chmod(0o755)
         self.log = Path(self._tmp.name) / "calls.log"
@@ -69,7 +93,7 @@ class ScratchRepository:
             "PATH": f"{self.bin}:{os.environ['PATH']}", "HOME": str(self.root.parent),
             "FAKE_LOG": str(self.log), "FAKE_STACKS": "primary secondary", "FAKE_PREVIEWS": str(self.previews),
             "FAKE_PLAN_DIR": str(FIXTURES), "FAKE_API_URL": "https://abc123.execute-api.eu-west-1.amazonaws.com",
-            "FAKE_REGION": "eu-west-1",
+            "FAKE_REGION": "eu-west-1", "FAKE_JAVA_RELEASE": "17", "FAKE_NODE_MAJOR": "20", "FAKE_INSTALLED": "",
         }
         environment.update(env)
         return subprocess.run(["bash", "-c", command], cwd=self.root, env=environment, capture_output=True,
@@ -157,6 +181,126 @@ class DeployStackTest(ScriptTestCase):
         result = self.deploy(FAKE_UP_EXIT="255")
         self.assertNotEqual(0, result.returncode)
         self.assertFalse((self.repo.root / "build/pipeline/gate-variables.env").exists())
+
+
+class SeedBlogTest(ScriptTestCase):
+    """pipeline/scripts/seed-blog.sh, as deploy.yml runs it: deploy-stack.sh, then seed-blog.sh."""
+
+    SEED_TASK = {"region": "eu-west-1", "cluster": "arn:aws:ecs:eu-west-1:123456789012:cluster/bookstore-blog",
+                 "taskDefinition": "arn:aws:ecs:eu-west-1:123456789012:task-definition/bookstore-blog-seed:3",
+                 "subnets": ["subnet-0a", "subnet-0b"], "securityGroup": "sg-0c"}
+    OPS_JAR = "lambdas/ops/target/bookstore-ops.jar"
+
+    def setUp(self):
+        super().setUp()
+        (self.repo.root / "lambdas/ops/target").mkdir(parents=True)
+        (self.repo.root / self.OPS_JAR).write_bytes(b"PK")
+
+    def deploy_and_seed(self, outputs: dict, stack="primary", **env):
+        settings = {"STACK": stack, "PROGRAM_JAR": "target/program.jar", "OPS_JAR": self.OPS_JAR,
+                    "PULUMI_ACCESS_TOKEN": "pul-123", "FAKE_OUTPUTS": json.dumps(outputs), **env}
+        return self.repo.run("pipeline/scripts/deploy-stack.sh && pipeline/scripts/seed-blog.sh", **settings)
+
+    def test_the_primarys_seeding_task_runs_with_the_stack_output_after_pulumi_up(self):
+        # A Pulumi string output holding JSON text, as BookstoreStack exports blogSeedTask.
+        result = self.deploy_and_seed({"apiBaseUrl": "https://x", "blogSeedTask": json.dumps(self.SEED_TASK)})
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual([f"java -jar {self.OPS_JAR} seed-blog --task {json.dumps(self.SEED_TASK)}"],
+                         self.repo.calls("java"))
+        calls = self.repo.calls()
+        self.assertLess(calls.index(next(c for c in calls if c.startswith("pulumi up"))), calls.index(self.repo.calls("java")[0]))
+
+    def test_a_stack_without_a_seeding_task_seeds_nothing_and_needs_no_ops_jar(self):
+        result = self.deploy_and_seed({"apiBaseUrl": "https://x"}, stack="secondary", OPS_JAR="")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual([], self.repo.calls("java"))
+        self.assertIn("the secondary stack has no blog seeding task", result.stderr)
+
+    def test_a_failed_seeding_fails_the_deploy_stage(self):
+        result = self.deploy_and_seed({"blogSeedTask": json.dumps(self.SEED_TASK)}, FAKE_JAVA_EXIT="1")
+
+        self.assertEqual(1, result.returncode)
+
+    def test_a_missing_ops_jar_fails_with_its_path_before_anything_runs(self):
+        result = self.deploy_and_seed({"blogSeedTask": json.dumps(self.SEED_TASK)}, OPS_JAR="lambdas/ops/target/absent.jar")
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("ops jar lambdas/ops/target/absent.jar is missing from the build artifact", result.stderr)
+        self.assertEqual([], self.repo.calls("java"))
+
+    def test_seeding_without_the_deploys_outputs_is_refused(self):
+        result = self.repo.run("pipeline/scripts/seed-blog.sh", STACK="primary", OPS_JAR=self.OPS_JAR)
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("build/pipeline/outputs-primary.json is missing", result.stderr)
+
+    def test_a_timeout_from_the_project_is_passed_on(self):
+        result = self.deploy_and_seed({"blogSeedTask": json.dumps(self.SEED_TASK)}, SEED_TIMEOUT_MINUTES="25")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertTrue(self.repo.calls("java")[0].endswith("--timeout-minutes 25"), self.repo.calls("java"))
+
+
+class InstallBuildToolsTest(ScriptTestCase):
+    """The install phase of build-and-test on the Debian image."""
+
+    TOOLCHAIN = "openjdk-17-jdk-headless maven python3-venv git"
+
+    def test_a_bare_image_gets_the_toolchain_then_the_test_engines_from_bootstrap(self):
+        result = self.repo.run("pipeline/scripts/install-build-tools.sh")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual(["apt-get update -qq",
+                          f"apt-get install -y -qq --no-install-recommends {self.TOOLCHAIN}", "bootstrap.sh "],
+                         [c for c in self.repo.calls() if c.startswith(("apt-get", "bootstrap.sh"))])
+
+    def test_installed_packages_are_not_installed_again(self):
+        result = self.repo.run("pipeline/scripts/install-build-tools.sh", FAKE_INSTALLED=self.TOOLCHAIN)
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual([], self.repo.calls("apt-get"))
+        self.assertEqual(["bootstrap.sh "], self.repo.calls("bootstrap.sh"))
+
+    def test_another_java_release_or_node_major_stops_the_build(self):
+        java = self.repo.run("pipeline/scripts/install-build-tools.sh", FAKE_JAVA_RELEASE="21")
+        node = self.repo.run("pipeline/scripts/install-build-tools.sh", FAKE_NODE_MAJOR="22")
+
+        self.assertNotEqual(0, java.returncode)
+        self.assertIn("java is release '21', the build needs 17", java.stderr)
+        self.assertNotEqual(0, node.returncode)
+        self.assertIn("node is 22, the build needs 20", node.stderr)
+        self.assertEqual([], self.repo.calls("bootstrap.sh"))
+
+
+class PackageArtifactsTest(ScriptTestCase):
+    JARS = {"PROGRAM_JAR": "target/program.jar", "FUNCTIONS_JAR": "lambdas/functions/target/f.jar",
+            "GATE_JAR": "lambdas/pipeline-gate/target/g.jar", "OPS_JAR": "lambdas/ops/target/bookstore-ops.jar"}
+
+    def setUp(self):
+        super().setUp()
+        for path in list(self.JARS.values()) + ["ui/dist/index.html"]:
+            (self.repo.root / path).parent.mkdir(parents=True, exist_ok=True)
+            (self.repo.root / path).write_bytes(path.encode())
+
+    def test_the_manifest_records_the_hash_of_every_deployable_including_the_ops_tool(self):
+        result = self.repo.run("pipeline/scripts/package-artifacts.sh", UI_DIST="ui/dist",
+                               CODEBUILD_RESOLVED_SOURCE_VERSION="abc123", **self.JARS)
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        manifest = (self.repo.root / "build/pipeline/manifest.txt").read_text().splitlines()
+        self.assertEqual("commit abc123", manifest[0])
+        ops = hashlib.sha256(self.JARS["OPS_JAR"].encode()).hexdigest()
+        self.assertIn(f"{ops}  {self.JARS['OPS_JAR']}", manifest)
+
+    def test_a_jar_the_tests_did_not_build_fails_the_build_naming_it(self):
+        (self.repo.root / self.JARS["OPS_JAR"]).unlink()
+
+        result = self.repo.run("pipeline/scripts/package-artifacts.sh", UI_DIST="ui/dist", **self.JARS)
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("lambdas/ops/target/bookstore-ops.jar was not built", result.stderr)
 
 
 class PullRequestPreviewTest(ScriptTestCase):
