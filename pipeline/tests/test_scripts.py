@@ -13,7 +13,7 @@ import textwrap
 import unittest
 from pathlib import Path
 
-from fake_github import FakeGitHub
+from fake_github import FakeGitHub, tarball
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -51,10 +51,15 @@ FAKE_DPKG_QUERY = textwrap.dedent("""\
     [[ " $FAKE_INSTALLED " == *" ${@: -1} "* ]] && printf 'install ok installed'
     """)
 FAKE_SUDO = '#!/usr/bin/env bash\nexec "$@"\n'
+# make: `plan` writes the plans' Markdown (in the -C directory when given), `plan-diff` prints the recorded diff.
 FAKE_MAKE = textwrap.dedent("""\
     #!/usr/bin/env bash
     echo "make $*" >> "$FAKE_LOG"
-    if [ "$1" = plan-diff ]; then mkdir -p build/plan && cp "$FAKE_PLAN_DIR"/plan-diff.md "$FAKE_PLAN_DIR"/policy-summary.md build/plan/; fi
+    if [ "$1" = -C ]; then cd "$2"; fi
+    case " $* " in
+      *" plan "*) mkdir -p build/plan && cp "$FAKE_PLAN_DIR"/plan/*.md build/plan/ ;;
+      *" plan-diff "*) cat "$FAKE_PLAN_DIR"/plan-diff.md ;;
+    esac
     """)
 
 
@@ -306,17 +311,61 @@ class PackageArtifactsTest(ScriptTestCase):
 class PullRequestPreviewTest(ScriptTestCase):
     SHA = "3f2c1e9a7b5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b"
 
+    BASE = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d"
+
     def preview(self, github: FakeGitHub):
         return self.repo.run(
             "pipeline/scripts/pr-preview.sh", PULUMI_ACCESS_TOKEN="pul-123", PREVIEW_STACKS="primary secondary",
             PLAN_DIFF_FILE="build/plan/plan-diff.md", POLICY_SUMMARY_FILE="build/plan/policy-summary.md",
-            GITHUB_REPOSITORY="acme/bookstore", GITHUB_TOKEN="ghp_test", GITHUB_API_URL=github.url, COMMIT_ID=self.SHA)
+            GITHUB_REPOSITORY="acme/bookstore", GITHUB_TOKEN="ghp_test", GITHUB_API_URL=github.url, COMMIT_ID=self.SHA,
+            BASE_BRANCH="main")
+
+    def pull_request_off_main(self, github: FakeGitHub):
+        github.pulls_by_commit[self.SHA] = [{"number": 4, "state": "open", "head": {"sha": self.SHA}}]
+        github.merge_bases[("main", self.SHA)] = self.BASE
+        github.tarballs[self.BASE] = tarball(f"acme-bookstore-{self.BASE[:7]}", {"Makefile": "plan:\n", "README.md": "base"})
+
+    def test_the_plan_diff_compares_the_pull_request_with_the_plan_of_its_merge_base(self):
+        shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
+        shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
+        with FakeGitHub("acme/bookstore", "ghp_test") as github:
+            self.pull_request_off_main(github)
+
+            result = self.preview(github)
+
+            self.assertEqual(0, result.returncode, result.stderr)
+            body = github.comments[4][0]["body"]
+        # The merge base's tree, unpacked without GitHub's top-level folder, planned on its own, then diffed.
+        self.assertEqual("base", (self.repo.root / "build/plan-base/source/README.md").read_text())
+        calls = self.repo.calls("make")
+        self.assertEqual(["make plan", "make -C build/plan-base/source plan",
+                          "make --no-print-directory -s plan-diff A=build/plan-base/source/build/plan B=build/plan"], calls)
+        self.assertIn("| `aws:cloudwatch/metricAlarm:MetricAlarm::bookstore-blog-server-errors` | eu-west-1 |", body)
+        # Each stack's verdict and budget come from its own plan.
+        self.assertIn("#### secondary", body)
+        self.assertIn("- **encryption** `aws:s3/bucketV2:BucketV2::bookstore-storefront`", body)
+        self.assertIn("- RTO 150 s of target 180 s", body)
+
+    def test_without_a_merge_base_the_comment_says_the_diff_is_missing(self):
+        shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
+        shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
+        with FakeGitHub("acme/bookstore", "ghp_test") as github:
+            self.pull_request_off_main(github)
+            del github.merge_bases[("main", self.SHA)]
+
+            result = self.preview(github)
+
+            self.assertEqual(0, result.returncode, result.stderr)
+            body = github.comments[4][0]["body"]
+        self.assertIn("The offline plan diff against `main` could not be computed", body)
+        self.assertNotIn("bookstore-blog-server-errors", body)  # the recorded diff
+        self.assertIn("could not fetch the base of the comparison", result.stderr)
 
     def test_preview_of_both_stacks_ends_in_one_comment_updated_on_the_next_push(self):
         shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
         shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
         with FakeGitHub("acme/bookstore", "ghp_test") as github:
-            github.pulls_by_commit[self.SHA] = [{"number": 4, "state": "open", "head": {"sha": self.SHA}}]
+            self.pull_request_off_main(github)
 
             first, second = self.preview(github), self.preview(github)
 
@@ -326,13 +375,12 @@ class PullRequestPreviewTest(ScriptTestCase):
             body = github.comments[4][0]["body"]
             self.assertIn("| primary | 1 | 1 | 1 | 1 | 0 | 84 |", body)
             self.assertIn("**secondary**: no changes.", body)
-            self.assertIn("| + | `aws:cloudwatch/metricAlarm:MetricAlarm` | api-health-alarm |", body)
+            self.assertIn("| `aws:cloudwatch/metricAlarm:MetricAlarm::bookstore-blog-server-errors` | eu-west-1 |", body)
             self.assertIn("**Resilience budget**", body)
         calls = self.repo.calls()
         self.assertIn("pulumi preview --non-interactive --json --stack primary", calls)
         self.assertIn("pulumi preview --non-interactive --json --stack secondary", calls)
         self.assertIn("make plan", calls)
-        self.assertIn("make plan-diff", calls)
         self.assertEqual(["mvn -B -ntp -f lambdas/pom.xml package -DskipTests", "npm ci --no-audit --no-fund",
                           "npm run build", "mvn -B -ntp -f pom.xml -Pbinary package -DskipTests"],
                          [c for c in calls if c.startswith(("mvn", "npm"))][:4])
@@ -340,7 +388,7 @@ class PullRequestPreviewTest(ScriptTestCase):
     def test_failed_stack_preview_is_commented_and_fails_the_build(self):
         shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
         with FakeGitHub("acme/bookstore", "ghp_test") as github:
-            github.pulls_by_commit[self.SHA] = [{"number": 4, "state": "open", "head": {"sha": self.SHA}}]
+            self.pull_request_off_main(github)
 
             result = self.preview(github)
 

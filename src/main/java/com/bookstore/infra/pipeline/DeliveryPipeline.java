@@ -113,6 +113,8 @@ public final class DeliveryPipeline extends ComponentResource {
         previewGrants.add(access.readSecrets(previewSecrets));
         List<BuildProject.Variable> previewVariables = new ArrayList<>(backend);
         previewVariables.add(BuildProject.Variable.secret("GITHUB_TOKEN", pipeline.githubTokenSecret()));
+        // The offline plan diff compares the pull request with where it branched off the pipeline's branch.
+        previewVariables.add(BuildProject.Variable.plain("BASE_BRANCH", pipeline.branch()));
         var preview = new BuildProject(project + "-pr-preview", region, previewArtifacts, new BuildProject.Spec(
                 "pipeline/buildspecs/pr-preview.yml",
                 "Previews both stacks for a pull request and comments once; read-only",

@@ -207,6 +207,8 @@ class DeliveryPipelineTest {
                         "PULUMI_SECRETS_PROVIDER", "PLAINTEXT:awskms://alias/bookstore-pulumi?region=eu-west-1"),
                 variables(deploySecondary));
         assertEquals("SECRETS_MANAGER:bookstore/pipeline/github-token", variables(preview).get("GITHUB_TOKEN"));
+        assertEquals("PLAINTEXT:main", variables(preview).get("BASE_BRANCH"));
+        assertEquals("PLAINTEXT:trunk", variables(Plans.named(cloud(), PROJECT, "bookstore-pr-preview")).get("BASE_BRANCH"));
         assertEquals(Map.of("STACK", "PLAINTEXT:primary",
                         "PULUMI_ACCESS_TOKEN", "SECRETS_MANAGER:bookstore/pipeline/pulumi-access-token",
                         "PULUMI_STACK_PREFIX", "PLAINTEXT:acme/"),
