@@ -499,7 +499,28 @@ public final class BlogSite extends ComponentResource {
                 "containerPath", "/var/www/html/wp-content/uploads", "readOnly", false)));
         container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
                 "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", "wordpress")));
-        return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(container));
+        return definitionsJson(container);
+    }
+
+    /**
+     * One container definition as ECS's JSON. {@code Map.of} iterates in an order that changes from JVM to JVM, so
+     * such maps are written with sorted keys: the same definition is the same text on every run, and an offline plan
+     * diff shows only real changes.
+     */
+    private static String definitionsJson(Map<String, Object> container) {
+        return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(stableOrder(container)));
+    }
+
+    private static Object stableOrder(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> ordered = map instanceof LinkedHashMap<?, ?> ? new LinkedHashMap<>() : new java.util.TreeMap<>();
+            map.forEach((key, item) -> ordered.put(String.valueOf(key), stableOrder(item)));
+            return ordered;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(BlogSite::stableOrder).toList();
+        }
+        return value;
     }
 
     /** The seeding container: WordPress's code from the image, its Docker config, our seed script and posts. */
@@ -528,7 +549,7 @@ public final class BlogSite extends ComponentResource {
                 "php /tmp/seed.php /tmp/wordpress /tmp/posts.json 'Bookstore blog'")));
         container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
                 "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", SEED_LOG_PREFIX)));
-        return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(container));
+        return definitionsJson(container);
     }
 
     /** Public subnets take the upper half of the /16, away from the private /20s the Network hands out. */
