@@ -1,24 +1,15 @@
 #!/usr/bin/env bash
-# Install phase of build-and-test on its Debian image (pipeline/README.md, "Build image"). Adds the toolchain the
-# curated image would have brought (JDK 17, Maven, Python's venv; Node 20 comes with the image), then runs the
-# project's own scripts/bootstrap.sh for what `make test` needs (redis-server, chromium, MariaDB, WordPress, moto),
-# so a package that cannot be installed fails the INSTALL phase with apt's message, not a suite halfway through.
+# Install phase of build-and-test on its Debian image (pipeline/README.md, "Build image"), through the repository's
+# own scripts/bootstrap.sh: first the toolchain the curated image would have brought (JDK 17, Maven, Python's venv,
+# git; Node 20 comes with the image), checked, then everything `make test` needs (redis-server, chromium, MariaDB,
+# WordPress, moto), so a package that cannot be installed fails the INSTALL phase with apt's message, not a suite
+# halfway through BUILD.
 source "$(dirname "$0")/lib.sh"
 
-TOOLCHAIN=(openjdk-17-jdk-headless maven python3-venv git)
 JAVA_RELEASE=17
 NODE_MAJOR=20
 
-missing=()
-for package in "${TOOLCHAIN[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  say "installing ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+"$REPO_ROOT/scripts/bootstrap.sh" toolchain
 
 # The versions the suites are developed and pinned against; another image that slips in a different one fails here.
 java_release=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
