@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the local bookstore and the test suite need on a fresh machine, and nothing that is
-# already there. Usage: scripts/bootstrap.sh [moto] [redis] [chromium] [blog]  (no argument: all).
+# already there. Usage: scripts/bootstrap.sh [moto] [redis] [chromium] [blog] [toolchain]  (no argument: all
+# but toolchain, the JDK 17, Maven, venv and git a bare Debian image lacks; the pipeline's build asks for it).
 # Debian packages come through apt-get (update runs once, only when something is missing); moto
 # and the Python test tools go into a project-local virtual environment (.venv), pinned in
 # scripts/python-requirements.txt, so the machine's Python stays untouched.
@@ -21,7 +22,8 @@ for w in "${want[@]}"; do
     redis) need_pkg redis-server ;;
     chromium) need_pkg chromium ;;
     blog) for p in mariadb-server wordpress php-cli php-mysql; do need_pkg "$p"; done ;;
-    *) say "unknown component '$w' (expected: moto redis chromium blog)"; exit 2 ;;
+    toolchain) for p in openjdk-17-jdk-headless maven python3-venv git; do need_pkg "$p"; done ;;
+    *) say "unknown component '$w' (expected: moto redis chromium blog toolchain)"; exit 2 ;;
   esac
 done
 

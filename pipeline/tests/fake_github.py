@@ -1,8 +1,10 @@
 """Plays the slice of GitHub's REST API the comment script uses, on 127.0.0.1 and a free port."""
 from __future__ import annotations
 
+import io
 import json
 import re
+import tarfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -14,6 +16,8 @@ class FakeGitHub:
         self.token = token
         self.comments: dict[int, list[dict]] = {}
         self.pulls_by_commit: dict[str, list[dict]] = {}
+        self.merge_bases: dict[tuple[str, str], str] = {}  # (base branch, head sha) -> merge base sha
+        self.tarballs: dict[str, bytes] = {}  # sha -> .tar.gz, as GitHub serves /tarball/{sha}
         self.requests: list[tuple[str, str]] = []
         self._next_id = 1000
         fake = self
@@ -78,6 +82,15 @@ class FakeGitHub:
             return self._send(request, 200, comment)
         if (m := re.fullmatch(rf"/repos/{repo}/commits/([0-9a-f]+)/pulls", parts.path)) and method == "GET":
             return self._send(request, 200, self.pulls_by_commit.get(m.group(1), []))
+        if (m := re.fullmatch(rf"/repos/{repo}/compare/([\w./-]+)\.\.\.([0-9a-f]+)", parts.path)) and method == "GET":
+            base = self.merge_bases.get((m.group(1), m.group(2)))
+            if base is None:
+                return self._send(request, 404, {"message": "Not Found"})
+            return self._send(request, 200, {"status": "ahead", "merge_base_commit": {"sha": base}})
+        if (m := re.fullmatch(rf"/repos/{repo}/tarball/([0-9a-f]+)", parts.path)) and method == "GET":
+            if m.group(1) not in self.tarballs:
+                return self._send(request, 404, {"message": "Not Found"})
+            return self._send_bytes(request, 200, self.tarballs[m.group(1)], "application/x-gzip")
         return self._send(request, 404, {"message": "Not Found"})
 
     def _comment(self, comment_id: int) -> dict | None:
@@ -89,9 +102,24 @@ class FakeGitHub:
 
     @staticmethod
     def _send(request: BaseHTTPRequestHandler, status: int, body) -> None:
-        data = json.dumps(body).encode("utf-8")
+        FakeGitHub._send_bytes(request, status, json.dumps(body).encode("utf-8"), "application/json")
+
+    @staticmethod
+    def _send_bytes(request: BaseHTTPRequestHandler, status: int, data: bytes, content_type: str) -> None:
         request.send_response(status)
-        request.send_header("Content-Type", "application/json")
+        request.send_header("Content-Type", content_type)
         request.send_header("Content-Length", str(len(data)))
         request.end_headers()
         request.wfile.write(data)
+
+
+def tarball(top: str, files: dict[str, str]) -> bytes:
+    """A .tar.gz shaped like GitHub's: every path under one top-level folder."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for path, text in files.items():
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo(f"{top}/{path}" if top else path)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()

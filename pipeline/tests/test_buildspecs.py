@@ -14,9 +14,12 @@ import yaml  # PyYAML: in the project's .venv (make pipeline-test makes sure of 
 
 REPO = Path(__file__).resolve().parents[2]
 BUILDSPECS = sorted((REPO / "pipeline" / "buildspecs").glob("*.yml"))
-# Targets the root Makefile gains on main from other work (the offline plan); accepted before they land.
-EXPECTED_MAKE_TARGETS = {"plan", "plan-diff"}
 SCRIPT_REFERENCE = re.compile(r"(?:\$REPO_ROOT/|\"\$REPO_ROOT/|\$\(dirname \"\$0\"\)/)?(pipeline/scripts/[\w.-]+)")
+# Repository scripts outside pipeline/ that a pipeline script runs (scripts/bootstrap.sh from the install phase).
+ROOT_SCRIPT_REFERENCE = re.compile(r"\$REPO_ROOT/(scripts/[\w.-]+)")
+# Buildspecs that run on the Debian build image (no runtime-versions there: CodeBuild offers them on its own
+# images only); the others run on CodeBuild's curated image, which selects JDK 17 through runtime-versions.
+DEBIAN_IMAGE_BUILDSPECS = {"build-and-test.yml"}
 
 
 def makefile_targets(makefile: Path) -> set[str]:
@@ -53,7 +56,7 @@ def problems_with(command: str, repo: Path, targets: set[str]) -> list[str]:
         return []
     if head == "make":
         named = [a for a in args if not a.startswith("-") and "=" not in a]
-        missing = [t for t in named if t not in targets and t not in EXPECTED_MAKE_TARGETS]
+        missing = [t for t in named if t not in targets]
         return [f"{command!r}: make target {t!r} is not defined in the root Makefile" for t in missing] if named \
             else [f"{command!r} names no make target"]
     if "/" in head:
@@ -69,9 +72,25 @@ def problems_with(command: str, repo: Path, targets: set[str]) -> list[str]:
 def script_references(script: Path) -> tuple[set[str], set[str]]:
     """Scripts and make targets a pipeline script itself calls, so the chain below a buildspec holds too."""
     text = script.read_text()
-    scripts = set(SCRIPT_REFERENCE.findall(text))
-    makes = set(re.findall(r"(?:^|[\s;&|(])make ([a-z][\w-]*)", text, re.M))
-    return scripts, makes
+    scripts = set(SCRIPT_REFERENCE.findall(text)) | set(ROOT_SCRIPT_REFERENCE.findall(text))
+    return scripts, make_targets_called(text)
+
+
+def make_targets_called(text: str) -> set[str]:
+    """Targets of every `make ...` in a shell script, past its options (`-C dir`, `-s`) and variables (`A=...`)."""
+    targets = set()
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    for match in re.finditer(r"(?:^|[\s;&|(])make((?:[ \t]+[^\s;&|)<>]+)+)", code, re.M):
+        words = match.group(1).split()
+        skip = False
+        for word in words:
+            if skip:
+                skip = False
+            elif word in ("-C", "-f", "-j"):
+                skip = True
+            elif not word.startswith("-") and "=" not in word and re.fullmatch(r"[a-z][\w-]*", word):
+                targets.add(word)
+    return targets
 
 
 class BuildspecCommandsTest(unittest.TestCase):
@@ -89,20 +108,32 @@ class BuildspecCommandsTest(unittest.TestCase):
                 self.assertEqual([], [p for c in commands for p in problems_with(c, REPO, targets)])
 
     def test_scripts_called_by_scripts_exist_and_their_make_targets_are_defined(self):
-        targets = makefile_targets(REPO / "Makefile") | EXPECTED_MAKE_TARGETS
+        targets = makefile_targets(REPO / "Makefile")
         for script in sorted((REPO / "pipeline" / "scripts").glob("*.sh")):
             scripts, makes = script_references(script)
             with self.subTest(script=script.name):
                 self.assertEqual([], [s for s in sorted(scripts) if not (REPO / s).is_file()])
+                self.assertEqual([], [s for s in sorted(scripts) if not os.access(REPO / s, os.X_OK)])
                 self.assertEqual([], sorted(makes - targets))
+
+    def test_the_install_phase_brings_in_the_test_engines_through_the_repositorys_bootstrap(self):
+        scripts, _ = script_references(REPO / "pipeline/scripts/install-build-tools.sh")
+        self.assertIn("scripts/bootstrap.sh", scripts)
 
     def test_buildspecs_use_jdk_17_and_cache_their_package_managers(self):
         for path in BUILDSPECS:
             with self.subTest(buildspec=path.name):
                 spec = yaml.safe_load(path.read_text())
                 install = spec["phases"]["install"]
-                self.assertEqual("corretto17", install["runtime-versions"]["java"])
+                if path.name in DEBIAN_IMAGE_BUILDSPECS:
+                    # JDK 17 comes from the install script (test_scripts.py checks it refuses any other release).
+                    self.assertNotIn("runtime-versions", install)
+                    self.assertEqual(["pipeline/scripts/install-build-tools.sh"], install["commands"])
+                else:
+                    self.assertEqual("corretto17", install["runtime-versions"]["java"])
                 caches = spec["cache"]["paths"]
+                self.assertFalse([c for c in caches if c.startswith(".venv")],
+                                 "a .venv restored into another source directory keeps stale absolute paths")
                 if "make test" in buildspec_commands(spec) or "pr-preview" in path.name:
                     self.assertIn("/root/.m2/repository/**/*", caches)
                     self.assertIn("/root/.npm/**/*", caches)
@@ -114,11 +145,17 @@ class BuildspecCommandsTest(unittest.TestCase):
         deploy = yaml.safe_load((REPO / "pipeline/buildspecs/deploy.yml").read_text())
         files = spec["artifacts"]["files"]
         variables = spec["env"]["variables"]
-        for name in ("PROGRAM_JAR", "FUNCTIONS_JAR", "GATE_JAR"):
+        for name in ("PROGRAM_JAR", "FUNCTIONS_JAR", "GATE_JAR", "OPS_JAR"):
             self.assertIn(variables[name], files, name)
         self.assertIn(variables["UI_DIST"] + "/**/*", files)
         self.assertEqual(variables["PROGRAM_JAR"], deploy["env"]["variables"]["PROGRAM_JAR"])
+        self.assertEqual(variables["OPS_JAR"], deploy["env"]["variables"]["OPS_JAR"])
         self.assertEqual(["API_BASE_URL", "STACK_REGION"], deploy["env"]["exported-variables"])
+
+    def test_the_deploy_seeds_the_blog_after_pulumi_up_and_before_the_gate_reads_its_variables(self):
+        deploy = yaml.safe_load((REPO / "pipeline/buildspecs/deploy.yml").read_text())
+        self.assertEqual(["pipeline/scripts/deploy-stack.sh", "pipeline/scripts/seed-blog.sh",
+                          "source pipeline/scripts/export-gate-variables.sh"], deploy["phases"]["build"]["commands"])
 
 
 class CheckerCatchesBadCommandsTest(unittest.TestCase):
@@ -144,8 +181,13 @@ class CheckerCatchesBadCommandsTest(unittest.TestCase):
         self.assertEqual({"test", "unit", "lint"}, makefile_targets(self.repo / "Makefile"))
 
     def test_existing_script_source_and_targets_pass(self):
-        for ok in ("pipeline/scripts/run.sh --flag", "source pipeline/scripts/plain.sh", "make test", "make plan-diff"):
+        for ok in ("pipeline/scripts/run.sh --flag", "source pipeline/scripts/plain.sh", "make test", "make lint"):
             self.assertEqual([], self.problems(ok), ok)
+
+    def test_make_targets_are_found_past_options_and_variables(self):
+        script = ('# (make plan, make it so)\nmake plan || say "x"\nmake -C "$base/source" plan\n'
+                  'make --no-print-directory -s plan-diff A="$a" B=b > f\n')
+        self.assertEqual({"plan", "plan-diff"}, make_targets_called(script))
 
     def test_each_kind_of_broken_command_is_reported(self):
         cases = {

@@ -14,10 +14,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "scripts"))
 
 import post_pr_comment  # noqa: E402
-from prcomment import comment, preview  # noqa: E402
-from prcomment.github import GitHubError, PullRequestComments  # noqa: E402
+from prcomment import comment, plan, preview  # noqa: E402
+from prcomment.github import GitHubError, PullRequestComments, RepositorySource  # noqa: E402
 
-from fake_github import FakeGitHub  # noqa: E402
+from fake_github import FakeGitHub, tarball  # noqa: E402
 
 FIXTURES = HERE / "fixtures"
 REPO = "acme/bookstore"
@@ -78,9 +78,11 @@ class CommentRenderingTest(unittest.TestCase):
         self.assertIn("| `-` delete | `aws:apigatewayv2/route:Route` | legacy\\|ping |  |", body)
         self.assertIn(":warning: name is deprecated in favour of namePrefix", body)
         self.assertIn("**secondary**: no changes.", body)
-        self.assertIn("### Offline plan diff\n\n#### primary (offline plan)", body)
-        self.assertIn("### Policies and resilience budget\n\n| policy | primary | secondary |", body)
-        self.assertIn("**Resilience budget**: RTO 90 s", body)
+        # The plan files' headings nest below the comment's own sections.
+        self.assertIn("### Offline plan diff\n\n#### Offline plan diff\n\n##### primary\n\n1 to add, 1 to change, 0 to remove.", body)
+        self.assertIn("| `aws:lambda/function:Function::bookstore-functions-api` | `memorySize` |", body)
+        self.assertIn("### Policies and resilience budget\n\n#### primary\n\n**Resilience budget**\n\n- RTO 150 s of target 180 s", body)
+        self.assertIn("#### secondary", body)
         self.assertEqual(1, body.count(comment.MARKER))
 
     def test_empty_change_case_says_no_changes_for_each_stack(self):
@@ -155,6 +157,57 @@ class CommentUpsertTest(unittest.TestCase):
         with FakeGitHub(REPO, TOKEN) as github:
             with self.assertRaisesRegex(GitHubError, "answered 401: .*Bad credentials"):
                 PullRequestComments(github.url, REPO, "wrong").upsert(7, "body", comment.MARKER)
+
+
+class PlanSummaryTest(unittest.TestCase):
+    def test_each_stack_shows_its_own_budget_and_policy_verdict(self):
+        summary = plan.policy_summary(FIXTURES / "plan", ["primary", "secondary"])
+
+        primary, secondary = summary.split("#### secondary")
+        self.assertIn("All policy rules pass.", primary)
+        self.assertIn("- RPO 10 s of target 60 s", primary)
+        self.assertIn("- **encryption** `aws:s3/bucketV2:BucketV2::bookstore-storefront`", secondary)
+        self.assertNotIn("## Resources", summary)
+
+    def test_a_stack_whose_plan_was_not_written_says_so(self):
+        summary = plan.policy_summary(FIXTURES / "plan", ["primary", "tertiary"])
+
+        self.assertIn("#### tertiary\n\nNo offline plan: `make plan` stopped before writing tertiary.md.", summary)
+
+
+class BaseSourceTest(unittest.TestCase):
+    BASE = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d"
+    HEAD = "3f2c1e9a7b5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b"
+
+    def test_the_merge_base_is_unpacked_without_githubs_top_folder(self):
+        with FakeGitHub(REPO, TOKEN) as github, tempfile.TemporaryDirectory() as tmp:
+            github.merge_bases[("main", self.HEAD)] = self.BASE
+            github.tarballs[self.BASE] = tarball("acme-bookstore-9e8d7c6", {"Makefile": "plan:\n", "scripts/plan.sh": "#!/bin/sh\n"})
+            source = RepositorySource(github.url, REPO, TOKEN)
+
+            sha = source.merge_base("main", self.HEAD)
+            source.extract(sha, Path(tmp) / "base")
+
+            self.assertEqual(self.BASE, sha)
+            self.assertEqual(["Makefile", "scripts"], sorted(p.name for p in (Path(tmp) / "base").iterdir()))
+            self.assertEqual("plan:\n", (Path(tmp) / "base/Makefile").read_text())
+
+    def test_a_tarball_reaching_outside_its_folder_is_refused(self):
+        with FakeGitHub(REPO, TOKEN) as github, tempfile.TemporaryDirectory() as tmp:
+            github.tarballs[self.BASE] = tarball("top", {"../../escaped": "x"})
+
+            with self.assertRaises(GitHubError) as raised:
+                RepositorySource(github.url, REPO, TOKEN).extract(self.BASE, Path(tmp) / "base")
+
+            self.assertIn("cannot be unpacked safely", str(raised.exception))
+            self.assertFalse((Path(tmp).parent / "escaped").exists())
+
+    def test_an_unknown_comparison_is_reported_with_githubs_answer(self):
+        with FakeGitHub(REPO, TOKEN) as github:
+            with self.assertRaises(GitHubError) as raised:
+                RepositorySource(github.url, REPO, TOKEN).merge_base("main", self.HEAD)
+
+        self.assertIn(f"/compare/main...{self.HEAD} answered 404", str(raised.exception))
 
 
 class CommandLineTest(unittest.TestCase):

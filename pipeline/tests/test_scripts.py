@@ -3,6 +3,7 @@ that need a cloud (pulumi) or a full build (mvn, npm, make) placed first on PATH
 so the tests assert the exact commands a deploy or a preview would run, and what they leave for the next stage."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -12,7 +13,7 @@ import textwrap
 import unittest
 from pathlib import Path
 
-from fake_github import FakeGitHub
+from fake_github import FakeGitHub, tarball
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -25,17 +26,34 @@ FAKE_PULUMI = textwrap.dedent("""\
       "login "*) exit 0 ;;
       "stack select") name=${@: -1}; [[ " $FAKE_STACKS " == *" $name "* ]] || { echo "error: no stack named '$name' found" >&2; exit 255; } ;;
       "up "*) exit "${FAKE_UP_EXIT:-0}" ;;
-      "stack output") if [[ " $* " == *" --json "* ]]; then echo "{\\"apiBaseUrl\\": \\"$FAKE_API_URL\\"}"; else echo "$FAKE_API_URL"; fi ;;
+      "stack output") default_outputs="{\\"apiBaseUrl\\": \\"$FAKE_API_URL\\"}"
+        if [[ " $* " == *" --json "* ]]; then echo "${FAKE_OUTPUTS:-$default_outputs}"; else echo "$FAKE_API_URL"; fi ;;
       "config get") echo "$FAKE_REGION" ;;
       "preview "*) f="$FAKE_PREVIEWS/$(stack_arg "$@").json"; [ -f "$f" ] && cat "$f" || { echo '{"diagnostics":[{"severity":"error","message":"error: preview failed"}]}'; exit 255; } ;;
       *) echo "unexpected pulumi $*" >&2; exit 99 ;;
     esac
     """)
 FAKE_LOGGING_TOOL = '#!/usr/bin/env bash\necho "$(basename "$0") $*" >> "$FAKE_LOG"\n'
+# java answers the install script's version probe, and logs (and fails on request) every other call: seed-blog.
+FAKE_JAVA = textwrap.dedent("""\
+    #!/usr/bin/env bash
+    if [ "$1" = -XshowSettings:properties ]; then echo "    java.specification.version = $FAKE_JAVA_RELEASE" >&2; exit 0; fi
+    echo "java $*" >> "$FAKE_LOG"
+    exit "${FAKE_JAVA_EXIT:-0}"
+    """)
+FAKE_NODE = textwrap.dedent("""\
+    #!/usr/bin/env bash
+    case "$1" in -p) echo "$FAKE_NODE_MAJOR" ;; -v) echo "v$FAKE_NODE_MAJOR.20.2" ;; esac
+    """)
+# make: `plan` writes the plans' Markdown (in the -C directory when given), `plan-diff` prints the recorded diff.
 FAKE_MAKE = textwrap.dedent("""\
     #!/usr/bin/env bash
     echo "make $*" >> "$FAKE_LOG"
-    if [ "$1" = plan-diff ]; then mkdir -p build/plan && cp "$FAKE_PLAN_DIR"/plan-diff.md "$FAKE_PLAN_DIR"/policy-summary.md build/plan/; fi
+    if [ "$1" = -C ]; then cd "$2"; fi
+    case " $* " in
+      *" plan "*) mkdir -p build/plan && cp "$FAKE_PLAN_DIR"/plan/*.md build/plan/ ;;
+      *" plan-diff "*) cat "$FAKE_PLAN_DIR"/plan-diff.md ;;
+    esac
     """)
 
 
@@ -50,10 +68,14 @@ class ScratchRepository:
         (self.root / "ui").mkdir()
         (self.root / "target").mkdir()
         (self.root / "target" / "program.jar").write_bytes(b"PK")
+        # The repository's own bootstrap (the install phase runs it) stands in as a logging tool.
+        (self.root / "scripts").mkdir()
+        (self.root / "scripts" / "bootstrap.sh").write_text(FAKE_LOGGING_TOOL)
+        (self.root / "scripts" / "bootstrap.sh").chmod(0o755)
         self.bin = Path(self._tmp.name) / "bin"
         self.bin.mkdir()
         for name, text in {"pulumi": FAKE_PULUMI, "mvn": FAKE_LOGGING_TOOL, "npm": FAKE_LOGGING_TOOL,
-                           "make": FAKE_MAKE}.items():
+                           "make": FAKE_MAKE, "java": FAKE_JAVA, "node": FAKE_NODE}.items():
             (self.bin / name).write_text(text)
             (self.bin / name).chmod(0o755)
         self.log = Path(self._tmp.name) / "calls.log"
@@ -69,7 +91,7 @@ class ScratchRepository:
             "PATH": f"{self.bin}:{os.environ['PATH']}", "HOME": str(self.root.parent),
             "FAKE_LOG": str(self.log), "FAKE_STACKS": "primary secondary", "FAKE_PREVIEWS": str(self.previews),
             "FAKE_PLAN_DIR": str(FIXTURES), "FAKE_API_URL": "https://abc123.execute-api.eu-west-1.amazonaws.com",
-            "FAKE_REGION": "eu-west-1",
+            "FAKE_REGION": "eu-west-1", "FAKE_JAVA_RELEASE": "17", "FAKE_NODE_MAJOR": "20",
         }
         environment.update(env)
         return subprocess.run(["bash", "-c", command], cwd=self.root, env=environment, capture_output=True,
@@ -159,20 +181,173 @@ class DeployStackTest(ScriptTestCase):
         self.assertFalse((self.repo.root / "build/pipeline/gate-variables.env").exists())
 
 
+class SeedBlogTest(ScriptTestCase):
+    """pipeline/scripts/seed-blog.sh, as deploy.yml runs it: deploy-stack.sh, then seed-blog.sh."""
+
+    SEED_TASK = {"region": "eu-west-1", "cluster": "arn:aws:ecs:eu-west-1:123456789012:cluster/bookstore-blog",
+                 "taskDefinition": "arn:aws:ecs:eu-west-1:123456789012:task-definition/bookstore-blog-seed:3",
+                 "subnets": ["subnet-0a", "subnet-0b"], "securityGroup": "sg-0c"}
+    OPS_JAR = "lambdas/ops/target/bookstore-ops.jar"
+
+    def setUp(self):
+        super().setUp()
+        (self.repo.root / "lambdas/ops/target").mkdir(parents=True)
+        (self.repo.root / self.OPS_JAR).write_bytes(b"PK")
+
+    def deploy_and_seed(self, outputs: dict, stack="primary", **env):
+        settings = {"STACK": stack, "PROGRAM_JAR": "target/program.jar", "OPS_JAR": self.OPS_JAR,
+                    "PULUMI_ACCESS_TOKEN": "pul-123", "FAKE_OUTPUTS": json.dumps(outputs), **env}
+        return self.repo.run("pipeline/scripts/deploy-stack.sh && pipeline/scripts/seed-blog.sh", **settings)
+
+    def test_the_primarys_seeding_task_runs_with_the_stack_output_after_pulumi_up(self):
+        # A Pulumi string output holding JSON text, as BookstoreStack exports blogSeedTask.
+        result = self.deploy_and_seed({"apiBaseUrl": "https://x", "blogSeedTask": json.dumps(self.SEED_TASK)})
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual([f"java -jar {self.OPS_JAR} seed-blog --task {json.dumps(self.SEED_TASK)}"],
+                         self.repo.calls("java"))
+        calls = self.repo.calls()
+        self.assertLess(calls.index(next(c for c in calls if c.startswith("pulumi up"))), calls.index(self.repo.calls("java")[0]))
+
+    def test_a_stack_without_a_seeding_task_seeds_nothing_and_needs_no_ops_jar(self):
+        result = self.deploy_and_seed({"apiBaseUrl": "https://x"}, stack="secondary", OPS_JAR="")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual([], self.repo.calls("java"))
+        self.assertIn("the secondary stack has no blog seeding task", result.stderr)
+
+    def test_a_failed_seeding_fails_the_deploy_stage(self):
+        result = self.deploy_and_seed({"blogSeedTask": json.dumps(self.SEED_TASK)}, FAKE_JAVA_EXIT="1")
+
+        self.assertEqual(1, result.returncode)
+
+    def test_a_missing_ops_jar_fails_with_its_path_before_anything_runs(self):
+        result = self.deploy_and_seed({"blogSeedTask": json.dumps(self.SEED_TASK)}, OPS_JAR="lambdas/ops/target/absent.jar")
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("ops jar lambdas/ops/target/absent.jar is missing from the build artifact", result.stderr)
+        self.assertEqual([], self.repo.calls("java"))
+
+    def test_seeding_without_the_deploys_outputs_is_refused(self):
+        result = self.repo.run("pipeline/scripts/seed-blog.sh", STACK="primary", OPS_JAR=self.OPS_JAR)
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("build/pipeline/outputs-primary.json is missing", result.stderr)
+
+    def test_a_timeout_from_the_project_is_passed_on(self):
+        result = self.deploy_and_seed({"blogSeedTask": json.dumps(self.SEED_TASK)}, SEED_TIMEOUT_MINUTES="25")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertTrue(self.repo.calls("java")[0].endswith("--timeout-minutes 25"), self.repo.calls("java"))
+
+
+class InstallBuildToolsTest(ScriptTestCase):
+    """The install phase of build-and-test on the Debian image (scripts/bootstrap.sh is a logging stand-in here)."""
+
+    def test_the_toolchain_comes_first_then_every_test_engine_through_bootstrap(self):
+        result = self.repo.run("pipeline/scripts/install-build-tools.sh")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual(["bootstrap.sh toolchain", "bootstrap.sh "], self.repo.calls("bootstrap.sh"))
+
+    def test_another_java_release_or_node_major_stops_the_build_before_the_engines(self):
+        java = self.repo.run("pipeline/scripts/install-build-tools.sh", FAKE_JAVA_RELEASE="21")
+        node = self.repo.run("pipeline/scripts/install-build-tools.sh", FAKE_NODE_MAJOR="22")
+
+        self.assertNotEqual(0, java.returncode)
+        self.assertIn("java is release '21', the build needs 17", java.stderr)
+        self.assertNotEqual(0, node.returncode)
+        self.assertIn("node is 22, the build needs 20", node.stderr)
+        self.assertEqual(["bootstrap.sh toolchain", "bootstrap.sh toolchain"], self.repo.calls("bootstrap.sh"))
+
+
+class PackageArtifactsTest(ScriptTestCase):
+    JARS = {"PROGRAM_JAR": "target/program.jar", "FUNCTIONS_JAR": "lambdas/functions/target/f.jar",
+            "GATE_JAR": "lambdas/pipeline-gate/target/g.jar", "OPS_JAR": "lambdas/ops/target/bookstore-ops.jar"}
+
+    def setUp(self):
+        super().setUp()
+        for path in list(self.JARS.values()) + ["ui/dist/index.html"]:
+            (self.repo.root / path).parent.mkdir(parents=True, exist_ok=True)
+            (self.repo.root / path).write_bytes(path.encode())
+
+    def test_the_manifest_records_the_hash_of_every_deployable_including_the_ops_tool(self):
+        result = self.repo.run("pipeline/scripts/package-artifacts.sh", UI_DIST="ui/dist",
+                               CODEBUILD_RESOLVED_SOURCE_VERSION="abc123", **self.JARS)
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        manifest = (self.repo.root / "build/pipeline/manifest.txt").read_text().splitlines()
+        self.assertEqual("commit abc123", manifest[0])
+        ops = hashlib.sha256(self.JARS["OPS_JAR"].encode()).hexdigest()
+        self.assertIn(f"{ops}  {self.JARS['OPS_JAR']}", manifest)
+
+    def test_a_jar_the_tests_did_not_build_fails_the_build_naming_it(self):
+        (self.repo.root / self.JARS["OPS_JAR"]).unlink()
+
+        result = self.repo.run("pipeline/scripts/package-artifacts.sh", UI_DIST="ui/dist", **self.JARS)
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("lambdas/ops/target/bookstore-ops.jar was not built", result.stderr)
+
+
 class PullRequestPreviewTest(ScriptTestCase):
     SHA = "3f2c1e9a7b5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b"
+
+    BASE = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d"
 
     def preview(self, github: FakeGitHub):
         return self.repo.run(
             "pipeline/scripts/pr-preview.sh", PULUMI_ACCESS_TOKEN="pul-123", PREVIEW_STACKS="primary secondary",
             PLAN_DIFF_FILE="build/plan/plan-diff.md", POLICY_SUMMARY_FILE="build/plan/policy-summary.md",
-            GITHUB_REPOSITORY="acme/bookstore", GITHUB_TOKEN="ghp_test", GITHUB_API_URL=github.url, COMMIT_ID=self.SHA)
+            GITHUB_REPOSITORY="acme/bookstore", GITHUB_TOKEN="ghp_test", GITHUB_API_URL=github.url, COMMIT_ID=self.SHA,
+            BASE_BRANCH="main")
+
+    def pull_request_off_main(self, github: FakeGitHub):
+        github.pulls_by_commit[self.SHA] = [{"number": 4, "state": "open", "head": {"sha": self.SHA}}]
+        github.merge_bases[("main", self.SHA)] = self.BASE
+        github.tarballs[self.BASE] = tarball(f"acme-bookstore-{self.BASE[:7]}", {"Makefile": "plan:\n", "README.md": "base"})
+
+    def test_the_plan_diff_compares_the_pull_request_with_the_plan_of_its_merge_base(self):
+        shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
+        shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
+        with FakeGitHub("acme/bookstore", "ghp_test") as github:
+            self.pull_request_off_main(github)
+
+            result = self.preview(github)
+
+            self.assertEqual(0, result.returncode, result.stderr)
+            body = github.comments[4][0]["body"]
+        # The merge base's tree, unpacked without GitHub's top-level folder, planned on its own, then diffed.
+        self.assertEqual("base", (self.repo.root / "build/plan-base/source/README.md").read_text())
+        calls = self.repo.calls("make")
+        self.assertEqual(["make plan", "make -C build/plan-base/source plan",
+                          "make --no-print-directory -s plan-diff A=build/plan-base/source/build/plan B=build/plan"], calls)
+        self.assertIn("| `aws:cloudwatch/metricAlarm:MetricAlarm::bookstore-blog-server-errors` | eu-west-1 |", body)
+        # Each stack's verdict and budget come from its own plan.
+        self.assertIn("#### secondary", body)
+        self.assertIn("- **encryption** `aws:s3/bucketV2:BucketV2::bookstore-storefront`", body)
+        self.assertIn("- RTO 150 s of target 180 s", body)
+
+    def test_without_a_merge_base_the_comment_says_the_diff_is_missing(self):
+        shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
+        shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
+        with FakeGitHub("acme/bookstore", "ghp_test") as github:
+            self.pull_request_off_main(github)
+            del github.merge_bases[("main", self.SHA)]
+
+            result = self.preview(github)
+
+            self.assertEqual(0, result.returncode, result.stderr)
+            body = github.comments[4][0]["body"]
+        self.assertIn("The offline plan diff against `main` could not be computed", body)
+        self.assertNotIn("bookstore-blog-server-errors", body)  # the recorded diff
+        self.assertIn("could not fetch the base of the comparison", result.stderr)
 
     def test_preview_of_both_stacks_ends_in_one_comment_updated_on_the_next_push(self):
         shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
         shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
         with FakeGitHub("acme/bookstore", "ghp_test") as github:
-            github.pulls_by_commit[self.SHA] = [{"number": 4, "state": "open", "head": {"sha": self.SHA}}]
+            self.pull_request_off_main(github)
 
             first, second = self.preview(github), self.preview(github)
 
@@ -182,13 +357,12 @@ class PullRequestPreviewTest(ScriptTestCase):
             body = github.comments[4][0]["body"]
             self.assertIn("| primary | 1 | 1 | 1 | 1 | 0 | 84 |", body)
             self.assertIn("**secondary**: no changes.", body)
-            self.assertIn("| + | `aws:cloudwatch/metricAlarm:MetricAlarm` | api-health-alarm |", body)
+            self.assertIn("| `aws:cloudwatch/metricAlarm:MetricAlarm::bookstore-blog-server-errors` | eu-west-1 |", body)
             self.assertIn("**Resilience budget**", body)
         calls = self.repo.calls()
         self.assertIn("pulumi preview --non-interactive --json --stack primary", calls)
         self.assertIn("pulumi preview --non-interactive --json --stack secondary", calls)
         self.assertIn("make plan", calls)
-        self.assertIn("make plan-diff", calls)
         self.assertEqual(["mvn -B -ntp -f lambdas/pom.xml package -DskipTests", "npm ci --no-audit --no-fund",
                           "npm run build", "mvn -B -ntp -f pom.xml -Pbinary package -DskipTests"],
                          [c for c in calls if c.startswith(("mvn", "npm"))][:4])
@@ -196,7 +370,7 @@ class PullRequestPreviewTest(ScriptTestCase):
     def test_failed_stack_preview_is_commented_and_fails_the_build(self):
         shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
         with FakeGitHub("acme/bookstore", "ghp_test") as github:
-            github.pulls_by_commit[self.SHA] = [{"number": 4, "state": "open", "head": {"sha": self.SHA}}]
+            self.pull_request_off_main(github)
 
             result = self.preview(github)
 

@@ -82,10 +82,19 @@ def _stack_section(p: StackPreview) -> list[str]:
 def _section(markdown: str | None, what: str) -> str:
     if markdown is None or not markdown.strip():
         return f"_No {what} was produced; see the build log._"
-    text = markdown.strip()
+    text = _nested(markdown.strip())
     if len(text) > SECTION_LIMIT:
         text = text[:SECTION_LIMIT] + f"\n\n_({what} cut; the full file is in the build artifacts)_"
     return text
+
+
+def _nested(markdown: str, top: int = 4) -> str:
+    """Shifts the headings of a file's Markdown so that its highest one sits below the comment's own sections."""
+    levels = [len(line) - len(line.lstrip("#")) for line in markdown.splitlines() if line.startswith("#")]
+    if not levels or min(levels) >= top:
+        return markdown
+    shift = top - min(levels)
+    return "\n".join("#" * shift + line if line.startswith("#") else line for line in markdown.splitlines())
 
 
 def _cell(text: str) -> str:

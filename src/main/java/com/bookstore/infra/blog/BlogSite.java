@@ -134,6 +134,18 @@ public final class BlogSite extends ComponentResource {
      * (cluster, task definition, subnets, security group, region), as one JSON stack output.
      */
     public final Optional<Output<String>> seedTask;
+    /** Primary only: the resources running {@link #seedTask} touches, for whoever is granted to run it. */
+    public final Optional<SeedTaskResources> seedTaskResources;
+
+    /**
+     * What running the seeding task involves: the cluster it runs in, its task definition (every revision), the
+     * roles ECS assumes for it, and the log group its container writes to under {@link #SEED_LOG_PREFIX}.
+     */
+    public record SeedTaskResources(Output<String> clusterArn, Output<String> taskDefinitionFamilyArn,
+                                    List<Output<String>> roleArns, Output<String> logGroupArn) {}
+
+    /** The awslogs stream prefix of the seeding container: its streams are {@code seed/seed/<task id>}. */
+    public static final String SEED_LOG_PREFIX = "seed";
 
     public BlogSite(String name, RegionContext region, BlogSettings blog, Placement placement, BlogDatabase database,
                     Output<String> logKeyArn, Optional<UploadsSource> uploadsSource) {
@@ -449,6 +461,8 @@ public final class BlogSite extends ComponentResource {
                     run.put("securityGroup", t.t4);
                     return new com.google.gson.Gson().toJson(run);
                 }));
+        this.seedTaskResources = seedDefinition.map(seed -> new SeedTaskResources(cluster.arn(),
+                seed.arnWithoutRevision(), List.of(executionRole.arn(), taskRole.arn()), logs.arn()));
         registerOutputs(Map.of("loadBalancerDnsName", loadBalancerDnsName, "url", url,
                 "uploadsFileSystemId", uploadsFileSystemId, "alarmTopicArn", alarmTopicArn));
     }
@@ -494,7 +508,28 @@ public final class BlogSite extends ComponentResource {
                 "containerPath", "/var/www/html/wp-content/uploads", "readOnly", false)));
         container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
                 "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", "wordpress")));
-        return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(container));
+        return definitionsJson(container);
+    }
+
+    /**
+     * One container definition as ECS's JSON. {@code Map.of} iterates in an order that changes from JVM to JVM, so
+     * such maps are written with sorted keys: the same definition is the same text on every run, and an offline plan
+     * diff shows only real changes.
+     */
+    private static String definitionsJson(Map<String, Object> container) {
+        return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(stableOrder(container)));
+    }
+
+    private static Object stableOrder(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> ordered = map instanceof LinkedHashMap<?, ?> ? new LinkedHashMap<>() : new java.util.TreeMap<>();
+            map.forEach((key, item) -> ordered.put(String.valueOf(key), stableOrder(item)));
+            return ordered;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(BlogSite::stableOrder).toList();
+        }
+        return value;
     }
 
     /** The seeding container: WordPress's code from the image, its Docker config, our seed script and posts. */
@@ -522,8 +557,8 @@ public final class BlogSite extends ComponentResource {
                 "printf '%s' \"$BOOKSTORE_SEED_POSTS\" > /tmp/posts.json",
                 "php /tmp/seed.php /tmp/wordpress /tmp/posts.json 'Bookstore blog'")));
         container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
-                "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", "seed")));
-        return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(container));
+                "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", SEED_LOG_PREFIX)));
+        return definitionsJson(container);
     }
 
     /** Public subnets take the upper half of the /16, away from the private /20s the Network hands out. */

@@ -167,6 +167,8 @@ public record StackSettings(
                 .orElse(PipelineSettings.DEFAULT_GITHUB_TOKEN_SECRET);
         String gateJar = reader.optional("bookstore:pipelineGateJar", Function.identity())
                 .orElse(PipelineSettings.DEFAULT_GATE_JAR);
+        String buildImage = reader.optional("bookstore:pipelineBuildImage", PipelineSettings::buildImage)
+                .orElse(PipelineSettings.DEFAULT_BUILD_IMAGE);
         Optional<String> backendUrl = reader.optional("bookstore:pipelineBackendUrl", PipelineSettings.StateBackend::url);
         Optional<String> secretsProvider = reader.optional("bookstore:pipelineSecretsProvider",
                 PipelineSettings.StateBackend::secretsProvider);
@@ -175,7 +177,7 @@ public record StackSettings(
         try {
             var backend = PipelineSettings.StateBackend.of(backendUrl, secretsProvider, accessTokenSecret, stackPrefix);
             return repository.map(repo -> new PipelineSettings(repo, branch, connectionArn, manualApproval,
-                    githubTokenSecret, gateJar, backend));
+                    githubTokenSecret, gateJar, buildImage, backend));
         } catch (IllegalArgumentException e) {
             reader.problem(e.getMessage());
             return Optional.empty();

@@ -27,14 +27,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One CodeBuild project a pipeline action runs: the buildspec from the source ({@code pipeline/buildspecs/}), the
- * Ubuntu standard image with JDK 17, an S3 cache in its pipeline's artifact bucket, encrypted logs with retention,
+ * One CodeBuild project a pipeline action runs: the buildspec from the source ({@code pipeline/buildspecs/}), its
+ * image (CodeBuild's Ubuntu standard image, or a public one), an S3 cache in its pipeline's artifact bucket,
+ * encrypted logs with retention,
  * and a role of its own that grants the pipeline's artifacts, its logs and reports, plus exactly the
  * {@link Spec#grants()} its job needs (none for the build, the stacks' resources for a deploy).
  */
 public final class BuildProject extends ComponentResource {
 
-    static final String IMAGE = "aws/codebuild/standard:7.0";
+    /** CodeBuild's curated Ubuntu image: JDK 17 (corretto17), Node 20, Python, AWS CLI, jq, cached on the hosts. */
+    public static final String CURATED_IMAGE = "aws/codebuild/standard:7.0";
 
     /** An environment variable; {@code fromSecret} values are Secrets Manager names CodeBuild resolves. */
     public record Variable(String name, String value, boolean fromSecret) {
@@ -49,7 +51,7 @@ public final class BuildProject extends ComponentResource {
     }
 
     /** What differs between the projects. */
-    public record Spec(String buildspec, String description, String computeType, int timeoutMinutes,
+    public record Spec(String buildspec, String description, String image, String computeType, int timeoutMinutes,
                        List<Variable> variables, List<Map<String, Object>> grants) {
     }
 
@@ -105,7 +107,9 @@ public final class BuildProject extends ComponentResource {
                 .environment(ProjectEnvironmentArgs.builder()
                         .type("LINUX_CONTAINER")
                         .computeType(spec.computeType())
-                        .image(IMAGE)
+                        .image(spec.image())
+                        // CodeBuild's own identity pulls curated and public images; SERVICE_ROLE is for private
+                        // registries and ECR repositories, which would need pull rights on this project's role.
                         .imagePullCredentialsType("CODEBUILD")
                         .privilegedMode(false)
                         .environmentVariables(spec.variables().stream().map(v ->

@@ -1,5 +1,6 @@
 package com.bookstore.infra.pipeline;
 
+import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.PolicyJson;
 import com.google.gson.Gson;
@@ -32,12 +33,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The GitOps pipelines of pipeline/README.md, in the primary stack (DESIGN §6):
  * <ul>
- * <li><b>delivery</b>, on a push to the branch: Source -> BuildAndTest -> DeployPrimary -> VerifyPrimary ->
- * (ApprovePromotion) -> DeploySecondary -> VerifySecondary. Both deploys take the one {@code BuildOutput} the
+ * <li><b>delivery</b>, on a push to the branch: Source -> BuildAndTest -> DeployPrimary (then the blog's seed
+ * posts) -> VerifyPrimary -> (ApprovePromotion) -> DeploySecondary -> VerifySecondary. Both deploys take the one {@code BuildOutput} the
  * tests ran against, and a stage only starts after the one before it succeeded, so the secondary never gets a
  * commit the primary did not verify;</li>
  * <li><b>preview</b>, on a pull request opened or updated against the branch: Source -> PullRequestPreview
@@ -66,9 +68,11 @@ public final class DeliveryPipeline extends ComponentResource {
 
     /**
      * @param name    resource name prefix ({@code bookstore-pipeline})
-     * @param project the Pulumi project: the prefix of every name the stacks choose and the {@code project} tag
+     * @param project     the Pulumi project: the prefix of every name the stacks choose and the {@code project} tag
+     * @param blogSeeding the primary's blog seeding task, which the primary's deploy runs after {@code pulumi up}
      */
-    public DeliveryPipeline(String name, String project, RegionContext region, PipelineSettings pipeline) {
+    public DeliveryPipeline(String name, String project, RegionContext region, PipelineSettings pipeline,
+                            Optional<BlogSite.SeedTaskResources> blogSeeding) {
         super("bookstore:pipeline:DeliveryPipeline", name,
                 ComponentResourceOptions.builder().providers(region.providers().home()).build());
         var settings = region.settings();
@@ -94,21 +98,27 @@ public final class DeliveryPipeline extends ComponentResource {
         var build = new BuildProject(project + "-build", region, deliveryArtifacts, new BuildProject.Spec(
                 "pipeline/buildspecs/build-and-test.yml",
                 "Runs every test (make test) and packages what the deploys ship; no deploy rights",
-                "BUILD_GENERAL1_MEDIUM", 90, List.of(), List.of()), parent);
+                // Real chromium, redis, MariaDB and WordPress need Debian (pipeline/README.md, "Build image");
+                // 4 vCPUs and 7 GB run the suites side by side as on a developer's machine.
+                pipeline.buildImage(), "BUILD_GENERAL1_MEDIUM", 90, List.of(), List.of()), parent);
+        // Only the primary's deploy seeds the blog (the secondary's database is a read-only replica).
+        List<Map<String, Object>> seeding = blogSeeding.map(access::seedBlog).orElse(List.of());
         var deployPrimary = deployProject(project, PRIMARY_STACK, region, deliveryArtifacts, access, backend,
-                deploySecrets, parent);
+                deploySecrets, seeding, parent);
         var deploySecondary = deployProject(project, SECONDARY_STACK, region, deliveryArtifacts, access, backend,
-                deploySecrets, parent);
+                deploySecrets, List.of(), parent);
         List<String> previewSecrets = new ArrayList<>(deploySecrets);
         previewSecrets.add(pipeline.githubTokenSecret());
         List<Map<String, Object>> previewGrants = new ArrayList<>(access.preview());
         previewGrants.add(access.readSecrets(previewSecrets));
         List<BuildProject.Variable> previewVariables = new ArrayList<>(backend);
         previewVariables.add(BuildProject.Variable.secret("GITHUB_TOKEN", pipeline.githubTokenSecret()));
+        // The offline plan diff compares the pull request with where it branched off the pipeline's branch.
+        previewVariables.add(BuildProject.Variable.plain("BASE_BRANCH", pipeline.branch()));
         var preview = new BuildProject(project + "-pr-preview", region, previewArtifacts, new BuildProject.Spec(
                 "pipeline/buildspecs/pr-preview.yml",
                 "Previews both stacks for a pull request and comments once; read-only",
-                "BUILD_GENERAL1_MEDIUM", 45, previewVariables, previewGrants), parent);
+                BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_MEDIUM", 45, previewVariables, previewGrants), parent);
 
         var source = sourceAction(pipeline);
         List<VerifyGate.Route> primaryRoute = List.of(new VerifyGate.Route(settings.region(), settings.peerRegion()));
@@ -196,7 +206,7 @@ public final class DeliveryPipeline extends ComponentResource {
     private static BuildProject deployProject(String project, String stack, RegionContext region,
                                               PipelineArtifacts artifacts, StackAccess access,
                                               List<BuildProject.Variable> backend, List<String> secrets,
-                                              ComponentResource parent) {
+                                              List<Map<String, Object>> afterDeploy, ComponentResource parent) {
         List<BuildProject.Variable> variables = new ArrayList<>();
         variables.add(BuildProject.Variable.plain("STACK", stack));
         variables.addAll(backend);
@@ -204,9 +214,10 @@ public final class DeliveryPipeline extends ComponentResource {
         if (!secrets.isEmpty()) {
             grants.add(access.readSecrets(secrets));
         }
+        grants.addAll(afterDeploy);
         return new BuildProject(project + "-deploy-" + stack, region, artifacts, new BuildProject.Spec(
                 "pipeline/buildspecs/deploy.yml", "pulumi up of the " + stack + " stack from the tested build",
-                "BUILD_GENERAL1_SMALL", 60, variables, grants), parent);
+                BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_SMALL", 60, variables, grants), parent);
     }
 
     /** The backend variables pipeline/scripts/pulumi-login.sh and select-stack.sh read. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param manualApproval    a person approves the promotion between the primary's verification and the secondary
  * @param githubTokenSecret Secrets Manager name of the token the preview build comments with
  * @param gateJar           the verify gate Lambda's jar, relative to the project directory
+ * @param buildImage        the image the build-and-test project runs {@code make test} in (pipeline/README.md,
+ *                          "Build image"): a public Debian image, pinned by tag or digest
  * @param backend           where the deploy and preview builds find the Pulumi state
  */
 public record PipelineSettings(
@@ -23,16 +25,24 @@ public record PipelineSettings(
         boolean manualApproval,
         String githubTokenSecret,
         String gateJar,
+        String buildImage,
         StateBackend backend) {
 
     public static final String DEFAULT_GITHUB_TOKEN_SECRET = "bookstore/pipeline/github-token";
     public static final String DEFAULT_ACCESS_TOKEN_SECRET = "bookstore/pipeline/pulumi-access-token";
     public static final String DEFAULT_GATE_JAR = "lambdas/pipeline-gate/target/pipeline-gate.jar";
+    /**
+     * Debian bookworm with Node 20, from ECR Public's mirror of Docker's official images: the Debian release the
+     * suites are developed on, with real chromium, redis-server, mariadb-server and wordpress packages (the
+     * Ubuntu curated image has chromium only as a snap, which does not run in a container).
+     */
+    public static final String DEFAULT_BUILD_IMAGE = "public.ecr.aws/docker/library/node:20-bookworm";
 
     /** Every optional key; setting one without {@code bookstore:pipelineRepository} is reported. */
     public static final List<String> KEYS = List.of(
             "bookstore:pipelineBranch", "bookstore:pipelineConnectionArn", "bookstore:pipelineManualApproval",
-            "bookstore:pipelineGithubTokenSecret", "bookstore:pipelineGateJar", "bookstore:pipelineBackendUrl",
+            "bookstore:pipelineGithubTokenSecret", "bookstore:pipelineGateJar", "bookstore:pipelineBuildImage",
+            "bookstore:pipelineBackendUrl",
             "bookstore:pipelineSecretsProvider", "bookstore:pipelineAccessTokenSecret", "bookstore:pipelineStackPrefix");
 
     /**
@@ -157,6 +167,18 @@ public record PipelineSettings(
     public static String connectionArn(String text) {
         if (!text.matches("arn:aws:(codestar-connections|codeconnections):[a-z0-9-]+:\\d{12}:connection/[0-9a-f-]+")) {
             throw new IllegalArgumentException("not a CodeConnections connection ARN: '" + text + "'");
+        }
+        return text;
+    }
+
+    /**
+     * An image reference with an explicit tag or digest: {@code registry/path:tag} or {@code registry/path@sha256:...}.
+     * A reference without one would mean {@code latest}, which changes under the build without a commit.
+     */
+    public static String buildImage(String text) {
+        if (!text.matches("[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f]{64})")) {
+            throw new IllegalArgumentException("expected an image with its registry and a tag or digest, such as "
+                    + DEFAULT_BUILD_IMAGE + " or public.ecr.aws/docker/library/node@sha256:<64 hex>, got '" + text + "'");
         }
         return text;
     }

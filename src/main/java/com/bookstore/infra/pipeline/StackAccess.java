@@ -1,5 +1,6 @@
 package com.bookstore.infra.pipeline;
 
+import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.security.PolicyJson;
 import com.pulumi.core.Output;
 
@@ -312,6 +313,26 @@ public final class StackAccess {
                         regional("ec2", "internet-gateway/*"), regional("ec2", "vpc/*")),
                 Map.of("Condition", projectTag("aws:ResourceTag/project"))));
         return statements;
+    }
+
+    /**
+     * {@code bookstore-ops seed-blog} after the primary's deploy (pipeline/scripts/seed-blog.sh): run the blog's
+     * seeding task in its cluster, hand ECS the task's two roles, watch the task, read its container's log. Every
+     * statement names the resources themselves; {@code ecs:DescribeTaskDefinition} (AWS: {@code *} only) is among
+     * the metadata reads already.
+     */
+    public List<Map<String, Object>> seedBlog(BlogSite.SeedTaskResources seed) {
+        return List.of(
+                PolicyJson.statement("RunBlogSeedTask", "Allow", List.of("ecs:RunTask"),
+                        List.of(seed.taskDefinitionFamilyArn().applyValue(family -> family + ":*")),
+                        Map.of("Condition", Map.of("ArnEquals", Map.of("ecs:cluster", seed.clusterArn())))),
+                PolicyJson.allow("WatchBlogSeedTask", List.of("ecs:DescribeTasks"),
+                        List.of(seed.clusterArn().applyValue(cluster -> cluster.replace(":cluster/", ":task/") + "/*"))),
+                PolicyJson.statement("PassBlogSeedTaskRoles", "Allow", List.of("iam:PassRole"), seed.roleArns(),
+                        Map.of("Condition", Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))),
+                PolicyJson.allow("ReadBlogSeedTaskLog", List.of("logs:GetLogEvents"),
+                        List.of(seed.logGroupArn().applyValue(group ->
+                                group + ":log-stream:" + BlogSite.SEED_LOG_PREFIX + "/*"))));
     }
 
     /** {@code pulumi preview} of both stacks for a pull request: reads only. */

@@ -171,6 +171,18 @@ final class ComputedAttributes {
                 state.put("arn", id);
                 state.put("connectionStatus", "PENDING");
             }
+            case "aws:ecs/cluster:Cluster" -> {
+                id = prefix.formatted("ecs") + "cluster/" + physical;
+                state.put("name", physical);
+                state.put("arn", id);
+            }
+            case "aws:ecs/taskDefinition:TaskDefinition" -> {
+                String family = physical(state, "family", name);
+                state.put("arnWithoutRevision", prefix.formatted("ecs") + "task-definition/" + family);
+                state.put("arn", state.get("arnWithoutRevision") + ":1");
+                state.put("revision", 1);
+                id = family;
+            }
             case "aws:codebuild/project:Project" -> {
                 id = physical;
                 state.put("arn", prefix.formatted("codebuild") + "project/" + physical);

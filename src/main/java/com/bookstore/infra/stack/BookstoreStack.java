@@ -93,7 +93,8 @@ public final class BookstoreStack {
                     new FailoverDns.Endpoint("blog", ResourceNames.blogHost(domain), blog.loadBalancerDnsName,
                             "/wp-json/", blog.loadBalancerDnsName)));
         });
-        settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", prefix, region, pipeline));
+        settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", prefix, region, pipeline,
+                blog.seedTaskResources));
 
         ctx.export("region", Output.of(settings.region()));
         ctx.export("role", Output.of(settings.role().value()));

@@ -202,6 +202,20 @@ class BlogTest {
         assertFalse(Plans.secondary().outputs().containsKey("blogSeedTask"));
     }
 
+    @Test
+    void containerDefinitionsAreWrittenInOneOrderSoPlanDiffsShowOnlyRealChanges() {
+        for (String name : List.of("bookstore-blog", "bookstore-blog-seed")) {
+            String definitions = String.valueOf(input(Plans.named(Plans.primary(), TASK, name), "containerDefinitions"));
+
+            // Map.of's order differs from JVM to JVM; these maps are written with sorted keys instead.
+            assertTrue(definitions.contains("\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":"
+                    + "\"/aws/ecs/bookstore-blog\",\"awslogs-region\":\"eu-west-1\",\"awslogs-stream-prefix\":"), definitions);
+            assertTrue(definitions.contains("{\"name\":\"WORDPRESS_DB_NAME\",\"value\":"), definitions);
+        }
+        assertTrue(String.valueOf(input(Plans.named(Plans.primary(), TASK, "bookstore-blog"), "containerDefinitions"))
+                .contains("\"portMappings\":[{\"containerPort\":80,\"protocol\":\"tcp\"}]"));
+    }
+
     private static Map<String, Object> container(PlannedResource task) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> containers = new com.google.gson.Gson().fromJson(

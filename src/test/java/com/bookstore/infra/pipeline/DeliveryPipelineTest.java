@@ -35,6 +35,7 @@ class DeliveryPipelineTest {
     private static final String PROJECT = "aws:codebuild/project:Project";
     private static final String CONNECTION_ARN =
             "arn:aws:codeconnections:eu-west-1:123456789012:connection/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+    private static final String PINNED_IMAGE = "public.ecr.aws/docker/library/node@sha256:" + "0123456789abcdef".repeat(4);
     private static final Set<String> STACK_REGIONS = Set.of("eu-west-1", "ap-southeast-1", "us-east-1");
 
     private static Plan selfManaged;
@@ -57,7 +58,8 @@ class DeliveryPipelineTest {
                     "bookstore:pipelineRepository", "acme/bookstore",
                     "bookstore:pipelineBranch", "trunk",
                     "bookstore:pipelineConnectionArn", CONNECTION_ARN,
-                    "bookstore:pipelineStackPrefix", "acme/")), Map.of());
+                    "bookstore:pipelineStackPrefix", "acme/",
+                    "bookstore:pipelineBuildImage", PINNED_IMAGE)), Map.of());
         }
         return cloud;
     }
@@ -197,7 +199,6 @@ class DeliveryPipelineTest {
         for (PlannedResource project : selfManaged().ofType(PROJECT)) {
             String buildspec = (String) input(project, "source.buildspec");
             assertTrue(Files.isRegularFile(Path.of(buildspec)), buildspec + " is not in the repository");
-            assertEquals("aws/codebuild/standard:7.0", input(project, "environment.image"));
             assertEquals("S3", input(project, "cache.type"));
             assertTrue(String.valueOf(input(project, "encryptionKey")).startsWith("arn:aws:kms:eu-west-1:"));
         }
@@ -206,11 +207,71 @@ class DeliveryPipelineTest {
                         "PULUMI_SECRETS_PROVIDER", "PLAINTEXT:awskms://alias/bookstore-pulumi?region=eu-west-1"),
                 variables(deploySecondary));
         assertEquals("SECRETS_MANAGER:bookstore/pipeline/github-token", variables(preview).get("GITHUB_TOKEN"));
+        assertEquals("PLAINTEXT:main", variables(preview).get("BASE_BRANCH"));
+        assertEquals("PLAINTEXT:trunk", variables(Plans.named(cloud(), PROJECT, "bookstore-pr-preview")).get("BASE_BRANCH"));
         assertEquals(Map.of("STACK", "PLAINTEXT:primary",
                         "PULUMI_ACCESS_TOKEN", "SECRETS_MANAGER:bookstore/pipeline/pulumi-access-token",
                         "PULUMI_STACK_PREFIX", "PLAINTEXT:acme/"),
                 variables(cloudDeploy));
         assertEquals(Map.of(), variables(Plans.named(selfManaged(), PROJECT, "bookstore-build")));
+    }
+
+    @Test
+    void theTestsRunOnDebianPulledFromEcrPublicAndTheDeploysOnCodeBuildsCuratedImage() {
+        Map<String, Object> build = environment(Plans.named(selfManaged(), PROJECT, "bookstore-build"));
+
+        assertEquals("public.ecr.aws/docker/library/node:20-bookworm", build.get("image"));
+        assertEquals("BUILD_GENERAL1_MEDIUM", build.get("computeType"));
+        for (String name : List.of("bookstore-deploy-primary", "bookstore-deploy-secondary", "bookstore-pr-preview")) {
+            assertEquals("aws/codebuild/standard:7.0", environment(Plans.named(selfManaged(), PROJECT, name)).get("image"), name);
+        }
+        for (PlannedResource project : selfManaged().ofType(PROJECT)) {
+            Map<String, Object> environment = environment(project);
+            // A public image is pulled with CodeBuild's own identity: no registry credentials, no ECR rights.
+            assertEquals("CODEBUILD", environment.get("imagePullCredentialsType"), project.name());
+            assertEquals("LINUX_CONTAINER", environment.get("type"), project.name());
+            assertEquals(false, environment.get("privilegedMode"), project.name());
+            assertEquals(null, environment.get("registryCredential"), project.name());
+        }
+    }
+
+    @Test
+    void aConfiguredBuildImageReplacesTheDefaultOnlyForTheTests() {
+        assertEquals(PINNED_IMAGE, environment(Plans.named(cloud(), PROJECT, "bookstore-build")).get("image"));
+        assertEquals("aws/codebuild/standard:7.0",
+                environment(Plans.named(cloud(), PROJECT, "bookstore-deploy-primary")).get("image"));
+    }
+
+    @Test
+    void onlyThePrimarysDeployMayRunTheBlogSeedTaskAndOnlyThatTask() {
+        List<Map<String, Object>> primary = statements(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-primary"));
+        List<Map<String, Object>> secondary = statements(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-secondary"));
+        String cluster = "arn:aws:ecs:eu-west-1:123456789012:cluster/bookstore-blog";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seedTask = new Gson().fromJson(String.valueOf(selfManaged().outputs().get("blogSeedTask")), Map.class);
+
+        Map<String, Object> run = bySid(primary, "RunBlogSeedTask");
+        assertEquals(List.of("ecs:RunTask"), run.get("Action"));
+        assertEquals(List.of("arn:aws:ecs:eu-west-1:123456789012:task-definition/bookstore-blog-seed:*"), run.get("Resource"));
+        assertEquals(Map.of("ArnEquals", Map.of("ecs:cluster", cluster)), run.get("Condition"));
+        // What the grant names is what seed-blog is handed: the stack output's cluster and task definition.
+        assertEquals(cluster, seedTask.get("cluster"));
+        assertTrue(String.valueOf(seedTask.get("taskDefinition"))
+                .startsWith("arn:aws:ecs:eu-west-1:123456789012:task-definition/bookstore-blog-seed:"), seedTask.toString());
+        assertEquals(List.of("arn:aws:ecs:eu-west-1:123456789012:task/bookstore-blog/*"),
+                bySid(primary, "WatchBlogSeedTask").get("Resource"));
+        Map<String, Object> pass = bySid(primary, "PassBlogSeedTaskRoles");
+        assertEquals(List.of("arn:aws:iam::123456789012:role/bookstore-blog-execution",
+                "arn:aws:iam::123456789012:role/bookstore-blog-task"), pass.get("Resource"));
+        assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")), pass.get("Condition"));
+        assertEquals(List.of("arn:aws:logs:eu-west-1:123456789012:log-group:/aws/ecs/bookstore-blog:log-stream:seed/*"),
+                bySid(primary, "ReadBlogSeedTaskLog").get("Resource"));
+        assertTrue(strings(bySid(primary, "ReadStackMetadata").get("Action")).contains("ecs:DescribeTaskDefinition"));
+
+        Set<String> secondaryActions = actions(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-secondary"));
+        assertFalse(secondaryActions.contains("ecs:RunTask"), secondaryActions.toString());
+        assertFalse(secondaryActions.contains("logs:GetLogEvents"), secondaryActions.toString());
+        assertTrue(secondary.stream().noneMatch(s -> String.valueOf(s.get("Sid")).contains("BlogSeed")));
     }
 
     @Test
@@ -441,6 +502,11 @@ class DeliveryPipelineTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> gitConfiguration(PlannedResource pipeline) {
         return (Map<String, Object>) input(pipeline, "triggers.gitConfiguration");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(PlannedResource project) {
+        return (Map<String, Object>) input(project, "environment");
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,7 @@ class PipelineSettingsTest {
         assertEquals(false, pipeline.manualApproval());
         assertEquals("bookstore/pipeline/github-token", pipeline.githubTokenSecret());
         assertEquals("lambdas/pipeline-gate/target/pipeline-gate.jar", pipeline.gateJar());
+        assertEquals("public.ecr.aws/docker/library/node:20-bookworm", pipeline.buildImage());
         assertEquals(Optional.of("bookstore/pipeline/pulumi-access-token"), pipeline.backend().accessTokenSecret());
         assertEquals(Optional.empty(), pipeline.backend().stateBucket());
     }
@@ -59,9 +60,11 @@ class PipelineSettingsTest {
                         "bookstore:pipelineRepository", "https://github.com/acme/bookstore",
                         "bookstore:pipelineConnectionArn", "arn:aws:iam::123456789012:role/x",
                         "bookstore:pipelineManualApproval", "yes",
+                        "bookstore:pipelineBuildImage", "node",
                         "bookstore:pipelineBackendUrl", "file:///tmp/state")))));
 
         for (String problem : List.of("bookstore:pipelineRepository: expected a GitHub 'owner/name'",
+                "bookstore:pipelineBuildImage: expected an image with its registry and a tag or digest",
                 "bookstore:pipelineConnectionArn: not a CodeConnections connection ARN",
                 "bookstore:pipelineManualApproval: expected true or false, got 'yes'",
                 "bookstore:pipelineBackendUrl: expected s3://")) {
@@ -102,6 +105,19 @@ class PipelineSettingsTest {
                 () -> PipelineSettings.SecretsKey.parse("passphrase"));
         assertTrue(noRegion.getMessage().contains("needs ?region="), noRegion.getMessage());
         assertTrue(passphrase.getMessage().contains("expected an awskms://"), passphrase.getMessage());
+    }
+
+    @Test
+    void aBuildImageNeedsItsRegistryAndATagOrDigestSoLatestNeverSlipsIn() {
+        String digest = "public.ecr.aws/docker/library/node@sha256:" + "ab12".repeat(16);
+
+        assertEquals(digest, PipelineSettings.buildImage(digest));
+        assertEquals("123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/docker/library/node:20-bookworm",
+                PipelineSettings.buildImage("123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/docker/library/node:20-bookworm"));
+        for (String untagged : List.of("public.ecr.aws/docker/library/node", "node:20-bookworm",
+                "public.ecr.aws/docker/library/node@sha256:abc")) {
+            assertThrows(IllegalArgumentException.class, () -> PipelineSettings.buildImage(untagged), untagged);
+        }
     }
 
     @Test

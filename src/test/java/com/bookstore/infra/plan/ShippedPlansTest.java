@@ -68,6 +68,23 @@ class ShippedPlansTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theShippedPrimarysPlanHoldsTheDeliveryPipelineWithItsStagesInOrder(@TempDir Path out) throws IOException {
+        assertEquals(List.of(), PlanCommand.planStack(PROJECT, out, "primary"));
+
+        // What `make plan` writes: build/plan/primary.json.
+        Map<String, Object> pipeline = PlanJson.resources(PlanJson.read(out.resolve("primary.json"))).values().stream()
+                .filter(r -> r.get("type").equals("aws:codepipeline/pipeline:Pipeline")
+                        && r.get("name").equals("bookstore-pipeline-delivery"))
+                .findFirst().orElseThrow(() -> new AssertionError("no delivery pipeline in the shipped primary's plan"));
+        List<Map<String, Object>> stages = (List<Map<String, Object>>) ((Map<String, Object>) pipeline.get("inputs")).get("stages");
+
+        assertEquals(List.of("Source", "BuildAndTest", "DeployPrimary", "VerifyPrimary", "DeploySecondary", "VerifySecondary"),
+                stages.stream().map(stage -> stage.get("name")).toList());
+        assertTrue(Files.readString(out.resolve("primary.md")).contains("bookstore-pipeline-delivery"));
+    }
+
+    @Test
     void secondaryCannotBePlannedBeforeThePrimary(@TempDir Path out) {
         var failure = assertThrows(IllegalStateException.class, () -> PlanCommand.plan(PROJECT, out, "secondary"));
 

@@ -1,6 +1,7 @@
 package com.bookstore.ops.blog;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -41,9 +42,17 @@ public final class BlogSeeding {
     public record SeedTask(String region, String cluster, String taskDefinition, List<String> subnets,
                            String securityGroup) {
 
+        /**
+         * Reads the output as printed by {@code pulumi stack output blogSeedTask} (the JSON text) or with
+         * {@code --json} (that text once more, as a JSON string).
+         */
         public static SeedTask parse(String json) {
             Map<?, ?> fields;
             try {
+                JsonElement element = json == null || json.isBlank() ? null : JsonParser.parseString(json);
+                if (element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()) {
+                    json = element.getAsString();
+                }
                 fields = new Gson().fromJson(json, Map.class);
             } catch (JsonParseException e) {
                 throw new SeedingException("--task is not JSON: " + e.getMessage());

@@ -136,6 +136,16 @@ class BlogSeedingTest {
     }
 
     @Test
+    void theStackOutputIsReadAsPrintedWithOrWithoutPulumisJsonFlag() {
+        String text = "{\"region\":\"eu-west-1\",\"cluster\":\"c\",\"taskDefinition\":\"t\","
+                + "\"subnets\":[\"subnet-a\"],\"securityGroup\":\"sg\"}";
+        String quoted = new com.google.gson.Gson().toJson(text);
+
+        assertEquals(BlogSeeding.SeedTask.parse(text), BlogSeeding.SeedTask.parse(quoted));
+        assertEquals(List.of("subnet-a"), BlogSeeding.SeedTask.parse(quoted).subnets());
+    }
+
+    @Test
     void theStackOutputMustNameEveryField() {
         SeedingException e = assertThrows(SeedingException.class,
                 () -> BlogSeeding.SeedTask.parse("{\"region\":\"eu-west-1\",\"subnets\":[]}"));
