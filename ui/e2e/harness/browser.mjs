@@ -5,9 +5,10 @@ import { chromium } from 'playwright-core';
 import { artifactsDir } from './paths.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Debian's Chromium in a container: no sandbox, no GPU, and nothing that phones home.
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+// Debian's Chromium in a container: no sandbox, no GPU, and nothing that phones home; shared memory in
+// /tmp, because containers (CodeBuild's among them) often give /dev/shm 64 MB, where renderers crash.
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * Headless Chromium with a fresh profile, and a page whose `shot(step)` keeps a numbered screenshot
