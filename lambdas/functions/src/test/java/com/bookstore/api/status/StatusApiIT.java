@@ -194,4 +194,27 @@ class StatusApiIT {
             assertEquals(fresh.body().get("items"), stale.body().get("items"));
         }
     }
+
+    @Test
+    void bestSellersAndHealthStayFreshAcrossARedisRestart() {
+        try (var privateRedis = engines.startPrivateRedis()) {
+            TestBookstore store = bookstore.withRedis(privateRedis.url());
+            ApiResult before = store.call(ApiEvent.anonymous("GET", "/bestsellers"));
+
+            privateRedis.restart(); // the container's pooled connection is now a closed socket
+            try (var redis = RedisClients.pooled(privateRedis.url())) {
+                new Leaderboard(redis).record(new OrderSale("o1", "1", Map.of(BOOKS.get(3).id(), 2)));
+            }
+            ApiResult after = store.call(ApiEvent.anonymous("GET", "/bestsellers"));
+            ApiResult health = store.call(ApiEvent.anonymous("GET", "/health"));
+
+            assertFalse(before.body().get("stale").getAsBoolean());
+            assertEquals(200, after.status());
+            assertFalse(after.body().get("stale").getAsBoolean(), "first board read after the restart: " + after);
+            var items = after.body().getAsJsonArray("items");
+            assertEquals(1, items.size());
+            assertEquals(BOOKS.get(3).id(), items.get(0).getAsJsonObject().getAsJsonObject("book").get("id").getAsString());
+            assertEquals(200, health.status(), health.toString());
+        }
+    }
 }
