@@ -115,7 +115,7 @@ public final class LambdaBench {
     }
 
     /** Classes a run loads, counted from -Xlog:class+load: a measure of start-up work that load does not blur. */
-    private record ClassCount(long all, long unshared) {
+    private record ClassCount(long all, long unshared, long jedis) {
     }
 
     private static ClassCount classesLoaded(String classpath, String mainClass, Path archiveSibling)
@@ -124,7 +124,8 @@ public final class LambdaBench {
         Files.deleteIfExists(log);
         runJvm(classpath, mainClass, "-Xlog:class+load=info:file=" + log);
         List<String> lines = Files.readAllLines(log);
-        return new ClassCount(lines.size(), lines.stream().filter(line -> !line.contains("shared objects file")).count());
+        return new ClassCount(lines.size(), lines.stream().filter(line -> !line.contains("shared objects file")).count(),
+                lines.stream().filter(line -> line.contains(" redis.clients.")).count());
     }
 
     private static double runJvm(String classpath, String mainClass, String... extraFlags)
@@ -182,6 +183,8 @@ public final class LambdaBench {
         md.append(String.format("| handler over the SDK floor (what the function's own code adds) | %.2fx | | |%n", probeMs / sdkFloorMs));
         md.append(String.format("| classes the probe loads: all / outside the JDK's CDS archive (the SDK floor: %d / %d) | %d / %d | | |%n",
                 floorClasses.all(), floorClasses.unshared(), probeClasses.all(), probeClasses.unshared()));
+        md.append(String.format("| Jedis classes the probe's `GET /books` loads (the Redis pool is built on first use) | %d | 0 | %s |%n",
+                probeClasses.jedis(), probeClasses.jedis() == 0 ? "yes" : "no"));
         md.append(String.format("| what-if: the same probe with an AppCDS archive of its classes (median of %d) | %.0f ms = %.2fx | | |%n",
                 COLD_PAIRS, archivedMs, archivedMs / emptyMs));
         md.append(String.format("| warm `GET /books/{id}` through the handler, p50 / p90 (%d samples) | %.3f / %.3f ms | | |%n",
