@@ -20,7 +20,6 @@ const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_c
 const MAX_EXAMPLES = process.env.SCHEMATHESIS_MAX_EXAMPLES ?? '15';
 
 let bookstore;
-let spec;
 const reports = path.join(artifactsDir, NAME);
 
 function run(command, args) {
@@ -37,9 +36,6 @@ function run(command, args) {
 before(async () => {
   bookstore = await startLocalBookstore(NAME);
   mkdirSync(reports, { recursive: true });
-  spec = path.join(reports, 'openapi.gateway.json');
-  const overlay = await run(path.join(VENV, 'python'), [path.join(repoRoot, 'ui/e2e/harness/gateway_spec.py'), SPEC, spec]);
-  assert.equal(overlay.code, 0, overlay.output);
 });
 
 after(async () => {
@@ -47,7 +43,8 @@ after(async () => {
 });
 
 async function schemathesis(label, headers) {
-  const args = ['run', spec, '--url', `${bookstore.url}/api`, '--checks', CHECKS.join(','),
+  // The document as shipped, no overlay: it declares API Gateway's own 401 body itself.
+  const args = ['run', SPEC, '--url', `${bookstore.url}/api`, '--checks', CHECKS.join(','),
     '--max-examples', MAX_EXAMPLES, '--seed', '20261127', '--generation-database', 'none', '--no-color',
     '--report', 'junit', '--report-junit-path', path.join(reports, `${label}.junit.xml`)];
   for (const header of headers) args.push('-H', header);

@@ -3,7 +3,6 @@ package com.bookstore.platform;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -51,16 +50,13 @@ public final class AwsClients {
         return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
     }
 
-    /**
-     * Lambda hands credentials over as environment variables, or (with SnapStart) through the container
-     * credentials endpoint; local engines accept any key, so a fixed dummy one keeps the machine's own
-     * AWS configuration out of the tests.
-     */
+    /** The provider of the source the settings name (see {@link AwsSettings.CredentialSource}). */
     static AwsCredentialsProvider credentials(AwsSettings aws) {
-        if (aws.endpoint().isPresent() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        }
-        return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(),
-                ContainerCredentialsProvider.builder().build());
+        return switch (aws.credentials()) {
+            case ENVIRONMENT -> EnvironmentVariableCredentialsProvider.create();
+            // Without its variables it fails at the first call, naming the variables it needs.
+            case CONTAINER -> ContainerCredentialsProvider.builder().build();
+            case LOCAL_DUMMY -> StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        };
     }
 }

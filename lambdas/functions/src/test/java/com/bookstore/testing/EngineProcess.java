@@ -20,11 +20,13 @@ final class EngineProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
+    private final List<String> command;
     private final Process process;
     private final int port;
 
-    private EngineProcess(String name, Process process, int port) {
+    private EngineProcess(String name, List<String> command, Process process, int port) {
         this.name = name;
+        this.command = command;
         this.process = process;
         this.port = port;
     }
@@ -34,25 +36,39 @@ final class EngineProcess implements AutoCloseable {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
-            List<String> resolved = command.stream().map(part -> part.replace("%PORT%", Integer.toString(port))).toList();
             try {
-                Path logs = Path.of("target", "engines");
-                Files.createDirectories(logs);
-                Process process = new ProcessBuilder(resolved).redirectErrorStream(true)
-                        .redirectOutput(logs.resolve(name + "-" + port + ".log").toFile()).start();
-                var engine = new EngineProcess(name, process, port);
-                Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
-                if (engine.awaitReady()) {
-                    return engine;
-                }
-                engine.close();
-                last = new IllegalStateException(name + " did not accept connections on port " + port
-                        + " (see target/engines/" + name + "-" + port + ".log)");
-            } catch (IOException e) {
-                last = new IllegalStateException("cannot start " + resolved + ": " + e.getMessage(), e);
+                return launch(name, command.stream().map(part -> part.replace("%PORT%", Integer.toString(port))).toList(), port);
+            } catch (IllegalStateException e) {
+                last = e;
             }
         }
         throw last;
+    }
+
+    /** Stops this process and starts the same command on the same port: a server restart, as clients see it. */
+    EngineProcess restarted() {
+        close();
+        return launch(name, command, port);
+    }
+
+    private static EngineProcess launch(String name, List<String> resolved, int port) {
+        try {
+            Path logs = Path.of("target", "engines");
+            Files.createDirectories(logs);
+            Process process = new ProcessBuilder(resolved).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + "-" + port + ".log").toFile())).start();
+            var engine = new EngineProcess(name, resolved, process, port);
+            Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
+            if (engine.awaitReady()) {
+                return engine;
+            }
+            engine.close();
+            // e.g. the port was taken between choosing and binding it: start() retries elsewhere
+            throw new IllegalStateException(name + " did not accept connections on port " + port
+                    + " (see target/engines/" + name + "-" + port + ".log)");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + resolved + ": " + e.getMessage(), e);
+        }
     }
 
     int port() {

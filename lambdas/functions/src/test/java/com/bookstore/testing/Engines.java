@@ -147,7 +147,7 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
 
     /** A Redis process owned by one test. */
     public static final class EngineProcessHandle implements AutoCloseable {
-        private final EngineProcess process;
+        private EngineProcess process;
 
         EngineProcessHandle(EngineProcess process) {
             this.process = process;
@@ -159,6 +159,11 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
 
         public void stop() {
             process.close();
+        }
+
+        /** Stops the server and starts a new one on the same port (empty: it keeps no data). */
+        public void restart() {
+            process = process.restarted();
         }
 
         @Override

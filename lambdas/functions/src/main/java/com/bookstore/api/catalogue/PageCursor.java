@@ -12,9 +12,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The opaque {@code cursor} of GET /books: DynamoDB's LastEvaluatedKey (string attributes only, which is
- * all the Books keys are) as URL-safe base64 JSON. A cursor that does not decode is a 400, never a 500.
+ * all the Books keys are) as URL-safe base64 JSON without padding. A cursor that does not decode is a 400,
+ * never a 500. openapi.yaml ({@code PageCursor}) states the same shape and bound.
  */
 final class PageCursor {
+
+    /** Far above what a Books key encodes to (an id and a category), far below any URL limit. */
+    static final int MAX_LENGTH = 1024;
 
     private PageCursor() {
     }
@@ -30,6 +34,9 @@ final class PageCursor {
 
     static Map<String, AttributeValue> decode(String cursor) {
         try {
+            if (cursor.length() > MAX_LENGTH) {
+                throw new IllegalArgumentException("cursor too long");
+            }
             String json = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             JsonObject object = JsonParser.parseString(json).getAsJsonObject();
             Map<String, AttributeValue> key = new HashMap<>();

@@ -8,9 +8,14 @@ import com.bookstore.testing.ApiEvent;
 import com.bookstore.testing.ApiResult;
 import com.bookstore.testing.Engines;
 import com.bookstore.testing.LocalEngines;
+import com.bookstore.testing.OpenApiDocument;
 import com.bookstore.testing.TestBookstore;
 import com.google.gson.JsonElement;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +57,32 @@ class CatalogueApiIT {
     }
 
     @Test
+    void everyCursorTheApiHandsOutHasTheShapeTheSpecDeclares() {
+        var declared = OpenApiDocument.load().componentSchema("PageCursor");
+        List<String> cursors = new ArrayList<>();
+        for (String category : new String[] {null, "Database"}) {
+            String cursor = null;
+            do {
+                ApiEvent request = ApiEvent.anonymous("GET", "/books").query("limit", "3");
+                if (category != null) {
+                    request.query("category", category);
+                }
+                if (cursor != null) {
+                    request.query("cursor", cursor);
+                }
+                JsonElement next = bookstore.call(request).body().get("nextCursor");
+                cursor = next.isJsonNull() ? null : next.getAsString();
+                if (cursor != null) {
+                    cursors.add(cursor);
+                }
+            } while (cursor != null && cursors.size() < 40);
+        }
+
+        assertTrue(cursors.size() >= 2, "both the Scan and the category Query hand out cursors: " + cursors);
+        cursors.forEach(cursor -> assertTrue(declared.accepts(cursor), "openapi.yaml's PageCursor refuses " + cursor));
+    }
+
+    @Test
     void categoryQueriesTheIndexAndReturnsOnlyThatCategory() {
         ApiResult page = bookstore.call(ApiEvent.anonymous("GET", "/books").query("category", "Database").query("limit", "100"));
 
@@ -87,9 +118,14 @@ class CatalogueApiIT {
             ApiResult result = bookstore.call(ApiEvent.anonymous("GET", "/books").query("limit", limit));
             assertEquals(400, result.status(), "limit=" + limit + " " + result);
         }
-        for (String cursor : new String[] {"garbage!", "e30", "eyJpZCI6IiJ9", "W10"}) {
+        // well-formed attributes, but longer than any cursor the API hands out (PageCursor.MAX_LENGTH)
+        String overLong = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"id\":\"b1\",\"a\":\"" + "x".repeat(250) + "\",\"b\":\"" + "x".repeat(250) + "\",\"c\":\""
+                        + "x".repeat(250) + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertTrue(overLong.length() > PageCursor.MAX_LENGTH);
+        for (String cursor : new String[] {"garbage!", "e30", "eyJpZCI6IiJ9", "W10", overLong}) {
             ApiResult result = bookstore.call(ApiEvent.anonymous("GET", "/books").query("cursor", cursor));
-            assertEquals(400, result.status(), "cursor=" + cursor + " " + result);
+            assertEquals(400, result.status(), "cursor=" + cursor.substring(0, Math.min(40, cursor.length())) + " " + result);
             assertEquals("invalid_cursor", result.error());
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bookstore.api.ApiHandler;
 import com.bookstore.api.BookstoreApi;
 import com.bookstore.api.catalogue.Book;
 import com.bookstore.bestsellers.Leaderboard;
@@ -28,6 +29,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.util.SafeEncoder;
 
 @ExtendWith(LocalEngines.class)
 class StatusApiIT {
@@ -193,5 +197,59 @@ class StatusApiIT {
             assertTrue(stale.body().get("stale").getAsBoolean());
             assertEquals(fresh.body().get("items"), stale.body().get("items"));
         }
+    }
+
+    @Test
+    void bestSellersAndHealthStayFreshAcrossARedisRestart() {
+        try (var privateRedis = engines.startPrivateRedis()) {
+            TestBookstore store = bookstore.withRedis(privateRedis.url());
+            ApiResult before = store.call(ApiEvent.anonymous("GET", "/bestsellers"));
+
+            privateRedis.restart(); // the container's pooled connection is now a closed socket
+            try (var redis = RedisClients.pooled(privateRedis.url())) {
+                new Leaderboard(redis).record(new OrderSale("o1", "1", Map.of(BOOKS.get(3).id(), 2)));
+            }
+            ApiResult after = store.call(ApiEvent.anonymous("GET", "/bestsellers"));
+            ApiResult health = store.call(ApiEvent.anonymous("GET", "/health"));
+
+            assertFalse(before.body().get("stale").getAsBoolean());
+            assertEquals(200, after.status());
+            assertFalse(after.body().get("stale").getAsBoolean(), "first board read after the restart: " + after);
+            var items = after.body().getAsJsonArray("items");
+            assertEquals(1, items.size());
+            assertEquals(BOOKS.get(3).id(), items.get(0).getAsJsonObject().getAsJsonObject("book").get("id").getAsString());
+            assertEquals(200, health.status(), health.toString());
+        }
+    }
+
+    @Test
+    void snapStartPrimingReadsRedisAndLeavesNoConnectionInTheSnapshot() {
+        try (var privateRedis = engines.startPrivateRedis(); var probe = RedisClients.pooled(privateRedis.url());
+                var pool = new LazyRedisPool(privateRedis.url())) {
+            var handler = new ApiHandler(new BookstoreApi(engines.settings(bookstore.tables(), privateRedis.url()),
+                    engines.dynamo(), pool, Clock.systemUTC()));
+
+            handler.beforeCheckpoint(null);
+            long clientsAfterPriming = clients(probe);
+            long connectionsMade = stat(probe, "total_connections_received");
+            ApiResult afterRestore = ApiResult.of(handler.handleRequest(ApiEvent.anonymous("GET", "/bestsellers").build(), null));
+
+            assertTrue(connectionsMade >= 2, "priming read the board and pinged Redis (this test's connection + the handler's)");
+            assertEquals(1, clientsAfterPriming, "only this test's own connection may be open after priming");
+            assertFalse(afterRestore.body().get("stale").getAsBoolean(), afterRestore.toString());
+            assertEquals(2, clients(probe), "the handler reconnects on its first request");
+        }
+    }
+
+    private static long stat(JedisPooled redis, String name) {
+        String info = SafeEncoder.encode((byte[]) redis.sendCommand(Protocol.Command.INFO, "stats"));
+        return info.lines().filter(line -> line.startsWith(name + ":"))
+                .mapToLong(line -> Long.parseLong(line.substring(name.length() + 1).trim())).findFirst().orElseThrow();
+    }
+
+    /** Connections the server has open (CLIENT LIST: one line each), this test's own included. */
+    private static long clients(JedisPooled redis) {
+        String list = SafeEncoder.encode((byte[]) redis.sendCommand(Protocol.Command.CLIENT, "LIST"));
+        return list.lines().filter(line -> !line.isBlank()).count();
     }
 }
