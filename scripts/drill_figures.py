@@ -11,7 +11,7 @@ import platform
 import re
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 README_START = "<!-- drill figures: written by scripts/bench-drill.sh -->"
@@ -82,13 +82,17 @@ def table(columns, reports):
 
 
 def readme_table(reports):
-    lines = ["| fault | RTO | failed requests in the switch | acknowledged orders lost (RPO) | failback |",
-             "|---|---|---|---|---|"]
+    lines = ["| fault | RTO | failed requests in the switch | acknowledged orders missing after the switch (RPO) "
+             "| acknowledged orders lost at the end | failback |",
+             "|---|---|---|---|---|---|"]
     for r in reports:
         f = figures(r)
+        lost = sum(len(c["missing"]) for c in (r["finalPrimary"], r["finalSecondary"]) if c)
         lines.append(f"| {setting_label(r)} | {f['RTO (fault to sustained service by the secondary)']} | "
                      f"{f['failed requests during the switch']} | "
-                     f"{f['orders the primary acknowledged, missing in the secondary after the switch']} | "
+                     f"{f['orders the primary acknowledged, missing in the secondary after the switch']} "
+                     f"({f['RPO (oldest missing order, before the fault)']}) | "
+                     f"{lost} of {r['ordersAcknowledged']} | "
                      f"{f['failback (heal to sustained service by the primary)']} |")
     return "\n".join(lines)
 
@@ -119,16 +123,18 @@ def main():
         report["replicationDelayMillis"] = replication_delay(args.runs / f"{name}.log")
         reports.append(report)
 
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    # when the drills ran, from the reports themselves (not when these figures were written)
+    started = sorted(datetime.fromisoformat(r["startedAt"][:26].rstrip("Z")) for r in reports)
+    now = f"{started[0]:%Y-%m-%d %H:%M} to {started[-1]:%H:%M} UTC"
     any_run = reports[0]["settings"]
     section = f"""{SECTION}
 
 Measured by `make bench-drill` (scripts/bench-drill.sh), which runs `scripts/drill.sh` once per setting and
 rewrites this section and the README's figures. Two local regions in one moto (through
 scripts/moto/atomic_moto_server.py), a redis-server and a local runtime each, the table replicator and the
-front door (probes every 1 s, threshold 3); sustain window {any_run.get('sustainSeconds', 3)} s, request timeout
-{any_run['requestTimeoutMillis'] / 1000:g} s. Definitions in [failover](failover.md#the-drill). Each run's
-report, chart and process logs stay in `build/bench-drill/<setting>/`.
+front door (probes every 1 s, threshold 3); sustain window {any_run.get('sustainSeconds', 3)} s, request
+timeout {any_run['requestTimeoutMillis'] / 1000:g} s. Definitions in [failover](failover.md#the-drill).
+Each run's report, chart and process logs stay in `build/bench-drill/<setting>/`.
 
 - Date: {now}
 - Machine: {machine(args.load)}: a shared 2-core machine, so read the times as upper bounds

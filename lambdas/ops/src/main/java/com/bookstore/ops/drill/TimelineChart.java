@@ -108,26 +108,32 @@ public final class TimelineChart {
                 role, colour, String.join(" ", points)));
     }
 
+    /**
+     * A disturbance's label stands left of its line and its recovery's right of its own: a recovery
+     * always follows its disturbance, so the two never print over each other however close they are.
+     */
     private static void marks(StringBuilder svg, Scale scale, DrillReport report) {
-        mark(svg, scale, report.faultInjectedAt(), "fault", ERROR_COLOUR, "6,4");
+        mark(svg, scale, report.faultInjectedAt(), "fault", ERROR_COLOUR, "6,4", "end");
         if (report.failover() != null) {
-            mark(svg, scale, report.failover().recoveredAt(), "failover", "#2ca02c", null);
+            mark(svg, scale, report.failover().recoveredAt(), "failover", "#2ca02c", null, "start");
         }
-        mark(svg, scale, report.faultHealedAt(), "heal", "#9467bd", "6,4");
+        mark(svg, scale, report.faultHealedAt(), "heal", "#9467bd", "6,4", "end");
         if (report.failback() != null) {
-            mark(svg, scale, report.failback().recoveredAt(), "failback", "#2ca02c", null);
+            mark(svg, scale, report.failback().recoveredAt(), "failback", "#2ca02c", null, "start");
         }
     }
 
-    private static void mark(StringBuilder svg, Scale scale, Long atMillis, String label, String colour, String dash) {
+    private static void mark(StringBuilder svg, Scale scale, Long atMillis, String label, String colour, String dash,
+                             String anchor) {
         if (atMillis == null) {
             return;
         }
         double x = scale.x(atMillis / 1000.0);
         svg.append(String.format(Locale.ROOT, "<line class=\"mark %s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1.5\"%s/>%n",
                 label, x, TOP, x, HEIGHT - BOTTOM, colour, dash == null ? "" : " stroke-dasharray=\"" + dash + "\""));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" text-anchor=\"middle\">%s</text>%n",
-                x, TOP - 4, colour, label));
+        double labelX = "end".equals(anchor) ? x - 3 : x + 3;
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" text-anchor=\"%s\">%s</text>%n",
+                labelX, TOP - 4, colour, anchor, label));
     }
 
     private static void legend(StringBuilder svg, DrillReport report) {

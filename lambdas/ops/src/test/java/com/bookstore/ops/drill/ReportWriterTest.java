@@ -121,4 +121,32 @@ class ReportWriterTest {
     void niceCeilingsAreOneTwoOrFiveTimesAPowerOfTen() {
         assertEquals(List.of(1, 2, 5, 5, 10, 20, 50), List.of(1, 2, 3, 5, 7, 11, 21).stream().map(TimelineChart::niceCeiling).toList());
     }
+
+    /** The heal and the failback can be a second apart: their labels must not print over each other. */
+    @Test
+    void aDisturbancesLabelStandsLeftOfItsLineAndItsRecoverysRightOfItsOwn() throws Exception {
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(TimelineChart.svg(report(true, List.of())).getBytes(StandardCharsets.UTF_8)));
+        NodeList lines = svg.getElementsByTagName("line");
+        NodeList texts = svg.getElementsByTagName("text");
+        for (String mark : List.of("fault", "failover", "heal", "failback")) {
+            double lineX = Double.NaN;
+            for (int i = 0; i < lines.getLength(); i++) {
+                Element line = (Element) lines.item(i);
+                if (line.getAttribute("class").equals("mark " + mark)) {
+                    lineX = Double.parseDouble(line.getAttribute("x1"));
+                }
+            }
+            Element label = null;
+            for (int i = 0; i < texts.getLength(); i++) {
+                if (texts.item(i).getTextContent().equals(mark)) {
+                    label = (Element) texts.item(i);
+                }
+            }
+            boolean disturbance = mark.equals("fault") || mark.equals("heal");
+            assertEquals(disturbance ? "end" : "start", label.getAttribute("text-anchor"), mark);
+            double labelX = Double.parseDouble(label.getAttribute("x"));
+            assertTrue(disturbance ? labelX < lineX : labelX > lineX, mark + " label at " + labelX + ", its line at " + lineX);
+        }
+    }
 }
