@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,4 +73,49 @@ test('a short drill in two local regions fails over, fails back and accounts for
   const section = readFileSync(benchmarks, 'utf8').split('## Failover drill')[1];
   assert.match(section, /\| every invariant held \| yes \|/);
   assert.match(section, new RegExp(`every acknowledged order in both regions at the end \\| yes \\(${report.ordersAcknowledged}\\)`));
+});
+
+/** True once nothing accepts connections on the port any more. */
+function closed(port) {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => { socket.destroy(); resolve(false); });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+test('make local REGIONS=2 serves both regions behind the front door and SIGTERM stops every process', async (t) => {
+  const frontDoor = await freePort();
+  const child = spawn('make', ['--no-print-directory', 'local', 'REGIONS=2'], {
+    cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+    env: { ...process.env, FRONT_DOOR_PORT: String(frontDoor) },
+  });
+  t.after(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } });
+  let output = '';
+  child.stdout.on('data', (chunk) => { output += chunk; });
+  child.stderr.on('data', (chunk) => { output += chunk; });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const deadline = Date.now() + 4 * 60_000;
+  while (!output.includes('Bookstore (two regions) is running at')) {
+    assert.ok(Date.now() < deadline && child.exitCode === null, `not ready:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.match(output, new RegExp(`Bookstore \\(two regions\\) is running at http://127\\.0\\.0\\.1:${frontDoor}`));
+
+  const base = `http://127.0.0.1:${frontDoor}`;
+  assert.deepEqual(await (await fetch(`${base}/api/region`)).json(), { region: 'eu-west-1', role: 'primary' });
+  const storefront = await fetch(`${base}/`);
+  assert.equal(storefront.status, 200);
+  assert.match(await storefront.text(), /<div id="root">/);
+  const status = await (await fetch(output.match(/curl (http:\/\/127\.0\.0\.1:\d+\/status)/)[1])).json();
+  assert.equal(status.frontDoorTarget, 'primary');
+
+  // Every port the launcher printed: both regions, moto, the control endpoint, the front door.
+  const ports = [...output.matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]));
+  assert.ok(new Set(ports).size >= 5, `expected the regions', moto's, control's and front door's ports in:\n${output}`);
+  process.kill(-child.pid, 'SIGTERM');   // what a terminal's Ctrl-C or a service manager sends the group
+  await exited;
+  for (const port of new Set(ports)) {
+    assert.ok(await closed(port), `port ${port} still open after SIGTERM:\n${output}`);
+  }
 });
