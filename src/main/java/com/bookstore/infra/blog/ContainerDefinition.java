@@ -9,7 +9,7 @@ import java.util.List;
  * The part of an ECS container definition the blog's tasks use, named as in the ECS API. Typed records rather
  * than maps because ECS takes the definitions as one JSON string: Gson writes record components in declaration
  * order, so the same program always renders the same string. (With {@code Map.of} the key order changed with
- * every JVM start, and a changed string reads as a new task definition revision in every plan.) Gson leaves
+ * every JVM start, so every plan diff showed both blog task definitions as changed.) Gson leaves
  * out null components, so the seeding task simply has no ports or mounts.
  */
 record ContainerDefinition(String name, String image, boolean essential, List<PortMapping> portMappings,
