@@ -3,7 +3,7 @@ import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import { useI18n } from '../i18n/I18nContext';
 
-type ControlProps = Pick<ComponentProps<typeof Form.Control>, 'type' | 'autoComplete' | 'inputMode' | 'minLength'>;
+type ControlProps = Pick<ComponentProps<typeof Form.Control>, 'type' | 'autoComplete' | 'inputMode'>;
 
 interface FieldProps extends ControlProps {
   /** The input's id, its label's target and its test id. */

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cognitoTokens, FakeBackend, json } from '../test/fakeBackend';
+import { cognitoTokens, FakeBackend, json, TEST_CONFIG } from '../test/fakeBackend';
 import { renderApp } from '../test/renderApp';
 
 describe('sign up', () => {
@@ -21,7 +21,7 @@ describe('sign up', () => {
     backend.api('GET', '/cart', () => json(200, { items: [], total: 0 }));
 
     await user.type(await screen.findByTestId('sign-up-email'), 'new@example.com');
-    await user.type(screen.getByTestId('sign-up-password'), 'Str0ng!pass');
+    await user.type(screen.getByTestId('sign-up-password'), 'Str0ng-Passw'); // 12 characters: the minimum
     await user.click(screen.getByTestId('sign-up-submit'));
 
     expect(await screen.findByText(/sent a confirmation code to new@example.com/)).toBeInTheDocument();
@@ -38,7 +38,7 @@ describe('sign up', () => {
     expect(signUp?.body).toEqual({
       ClientId: 'test-client',
       Username: 'new@example.com',
-      Password: 'Str0ng!pass',
+      Password: 'Str0ng-Passw',
       UserAttributes: [{ Name: 'email', Value: 'new@example.com' }],
     });
     expect(await screen.findByTestId('signed-in-as')).toHaveTextContent('new@example.com');
@@ -48,9 +48,61 @@ describe('sign up', () => {
     backend.cognito('SignUp', () => json(400, { __type: 'UsernameExistsException', message: 'exists' }));
     const { user } = renderApp('/signup');
     await user.type(await screen.findByTestId('sign-up-email'), 'taken@example.com');
-    await user.type(screen.getByTestId('sign-up-password'), 'Str0ng!pass');
+    await user.type(screen.getByTestId('sign-up-password'), 'Str0ng-passw0rd');
     await user.click(screen.getByTestId('sign-up-submit'));
     expect(await screen.findByTestId('auth-error')).toHaveTextContent('already exists');
+  });
+
+  it('states the pool\'s password rules and refuses a 9-character password without asking Cognito', async () => {
+    const { user } = renderApp('/signup');
+
+    expect(await screen.findByText(
+      'Your password needs at least 12 characters, an upper-case letter, a lower-case letter, and a number.',
+    )).toBeInTheDocument();
+    await user.type(screen.getByTestId('sign-up-email'), 'new@example.com');
+    await user.type(screen.getByTestId('sign-up-password'), 'Short-pw1');
+    await user.click(screen.getByTestId('sign-up-submit'));
+
+    expect(await screen.findByTestId('auth-error')).toHaveTextContent('This password still needs at least 12 characters.');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Create an account');
+    expect(backend.requests.filter((r) => r.headers.get('X-Amz-Target')?.endsWith('.SignUp'))).toEqual([]);
+  });
+
+  it('names every rule a password misses, in German too', async () => {
+    const { user } = renderApp('/signup', { language: 'de' });
+
+    await user.type(await screen.findByTestId('sign-up-email'), 'neu@example.com');
+    await user.type(screen.getByTestId('sign-up-password'), 'kurz');
+    await user.click(screen.getByTestId('sign-up-submit'));
+
+    expect(await screen.findByTestId('auth-error')).toHaveTextContent(
+      'Dieses Passwort braucht noch mindestens 12 Zeichen, einen Großbuchstaben und eine Ziffer.',
+    );
+    expect(screen.getByText(
+      'Ihr Passwort braucht mindestens 12 Zeichen, einen Großbuchstaben, einen Kleinbuchstaben und eine Ziffer.',
+    )).toBeInTheDocument();
+  });
+
+  it('follows the policy config.json gives, not one built into the storefront', async () => {
+    const config = {
+      ...TEST_CONFIG,
+      cognito: {
+        ...TEST_CONFIG.cognito,
+        passwordPolicy: { minimumLength: 16, requireUppercase: false, requireLowercase: true, requireNumbers: false, requireSymbols: true },
+      },
+    };
+    const { user } = renderApp('/signup', { config });
+
+    expect(await screen.findByText('Your password needs at least 16 characters, a lower-case letter, and a symbol such as ! or -.'))
+      .toBeInTheDocument();
+    await user.type(screen.getByTestId('sign-up-email'), 'new@example.com');
+    await user.type(screen.getByTestId('sign-up-password'), 'Str0ng-passw0rd'); // enough for the deployed pool
+    await user.click(screen.getByTestId('sign-up-submit'));
+    expect(await screen.findByTestId('auth-error')).toHaveTextContent('This password still needs at least 16 characters.');
+
+    await user.type(screen.getByTestId('sign-up-password'), '!');
+    await user.click(screen.getByTestId('sign-up-submit'));
+    expect(await screen.findByText(/sent a confirmation code to new@example.com/)).toBeInTheDocument();
   });
 });
 

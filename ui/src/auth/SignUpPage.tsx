@@ -2,20 +2,22 @@ import { useState, type FormEvent } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import Form from 'react-bootstrap/Form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useAppDispatch } from '../app/hooks';
+import { useAppDispatch, useAppSelector } from '../app/hooks';
 import { usePageTitle } from '../app/usePageTitle';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
 import { AuthField, AuthSubmit } from './AuthField';
 import { authErrorKey } from './authErrorKey';
 import { confirmSignUp, signIn, signUp } from './authSlice';
+import { passwordRules, unmetPasswordRules, type PasswordRule } from './passwordPolicy';
 import { NEXT_PARAM, safeNext } from './signInRedirect';
 
 type Step = 'details' | 'confirm';
 
 /** Sign up, then the code Cognito emailed; on success the shopper is signed in and sent on. */
 export default function SignUpPage() {
-  const { t } = useI18n();
+  const { t, formatList } = useI18n();
+  const passwordPolicy = useAppSelector((state) => state.config.cognito.passwordPolicy);
   const dispatch = useAppDispatch();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -28,6 +30,10 @@ export default function SignUpPage() {
   const [code, setCode] = useState('');
   const [working, setWorking] = useState(false);
   const [errorKey, setErrorKey] = useState<MessageKey | null>(null);
+  const [missingRules, setMissingRules] = useState<PasswordRule[]>([]);
+
+  const describeRules = (rules: PasswordRule[]) =>
+    formatList(rules.map((rule) => t(`auth.passwordRule.${rule}`, { length: passwordPolicy.minimumLength })));
 
   async function run(action: () => Promise<void>) {
     setWorking(true);
@@ -43,6 +49,14 @@ export default function SignUpPage() {
 
   function onSignUp(event: FormEvent) {
     event.preventDefault();
+    // The pool's policy comes with config.json, so a weak password is explained here, rule by rule,
+    // rather than by Cognito's one generic InvalidPasswordException.
+    const missing = unmetPasswordRules(password, passwordPolicy);
+    setMissingRules(missing);
+    if (missing.length > 0) {
+      setErrorKey(null);
+      return;
+    }
     void run(async () => {
       await dispatch(signUp(email.trim(), password));
       setStep('confirm');
@@ -67,7 +81,9 @@ export default function SignUpPage() {
     });
   }
 
-  const error = errorKey && <Alert variant="danger" role="alert" data-testid="auth-error">{t(errorKey)}</Alert>;
+  const errorText = errorKey ? t(errorKey)
+    : missingRules.length > 0 ? t('auth.passwordMissing', { rules: describeRules(missingRules) }) : null;
+  const error = errorText && <Alert variant="danger" role="alert" data-testid="auth-error">{errorText}</Alert>;
 
   if (step === 'confirm') {
     return (
@@ -91,7 +107,8 @@ export default function SignUpPage() {
         <AuthField id="sign-up-email" label={t('auth.email')} type="email" autoComplete="email"
           value={email} onChange={setEmail} />
         <AuthField id="sign-up-password" label={t('auth.password')} type="password" autoComplete="new-password"
-          minLength={8} value={password} onChange={setPassword} hint={t('auth.passwordHint')} />
+          value={password} onChange={setPassword}
+          hint={t('auth.passwordHint', { rules: describeRules(passwordRules(passwordPolicy)) })} />
         {error}
         <AuthSubmit working={working} label={t('auth.submitSignUp')} testId="sign-up-submit" />
       </Form>

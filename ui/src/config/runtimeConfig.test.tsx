@@ -50,6 +50,20 @@ describe('runtime configuration', () => {
     expect(() => parseRuntimeConfig([])).toThrow(ConfigError);
   });
 
+  it('requires the user pool\'s password policy, the rules sign-up checks', () => {
+    const without = { ...TEST_CONFIG, cognito: { ...TEST_CONFIG.cognito, passwordPolicy: undefined } };
+    const policy = TEST_CONFIG.cognito.passwordPolicy;
+    const withLength = (minimumLength: unknown) =>
+      ({ ...TEST_CONFIG, cognito: { ...TEST_CONFIG.cognito, passwordPolicy: { ...policy, minimumLength } } });
+    const withNumbers = { ...TEST_CONFIG, cognito: { ...TEST_CONFIG.cognito, passwordPolicy: { ...policy, requireNumbers: 'yes' } } };
+
+    expect(parseRuntimeConfig(TEST_CONFIG).cognito.passwordPolicy).toEqual(policy);
+    expect(() => parseRuntimeConfig(without)).toThrow('"cognito.passwordPolicy" must be an object');
+    expect(() => parseRuntimeConfig(withLength('12'))).toThrow('"cognito.passwordPolicy.minimumLength" must be a positive whole number');
+    expect(() => parseRuntimeConfig(withLength(0))).toThrow('minimumLength');
+    expect(() => parseRuntimeConfig(withNumbers)).toThrow('"cognito.passwordPolicy.requireNumbers" must be true or false');
+  });
+
   it('rejects a body that is not JSON and never serves a cached copy', async () => {
     const requests: RequestInit[] = [];
     const fetchHtml = (async (_input: RequestInfo | URL, init?: RequestInit) => {

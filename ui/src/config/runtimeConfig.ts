@@ -1,11 +1,21 @@
 // The runtime configuration served as /config.json by each environment (see docs/interfaces.md).
 // One build runs locally, in the primary and in the secondary: everything that differs lives here.
 
+/** The user pool's password policy, as Cognito names it; sign-up checks it before asking Cognito. */
+export interface PasswordPolicy {
+  minimumLength: number;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+}
+
 export interface CognitoSettings {
   region: string;
   userPoolId: string;
   clientId: string;
   endpoint: string;
+  passwordPolicy: PasswordPolicy;
 }
 
 export interface RuntimeConfig {
@@ -28,6 +38,28 @@ function requireString(source: Record<string, unknown>, field: string, prefix = 
   return value;
 }
 
+function requireBoolean(source: Record<string, unknown>, field: string, prefix: string): boolean {
+  const value = source[field];
+  if (typeof value !== 'boolean') throw new ConfigError(`config.json: "${prefix}${field}" must be true or false`);
+  return value;
+}
+
+function parsePasswordPolicy(raw: unknown): PasswordPolicy {
+  const prefix = 'cognito.passwordPolicy.';
+  if (!isObject(raw)) throw new ConfigError('config.json: "cognito.passwordPolicy" must be an object');
+  const minimumLength = raw.minimumLength;
+  if (typeof minimumLength !== 'number' || !Number.isInteger(minimumLength) || minimumLength < 1) {
+    throw new ConfigError(`config.json: "${prefix}minimumLength" must be a positive whole number`);
+  }
+  return {
+    minimumLength,
+    requireUppercase: requireBoolean(raw, 'requireUppercase', prefix),
+    requireLowercase: requireBoolean(raw, 'requireLowercase', prefix),
+    requireNumbers: requireBoolean(raw, 'requireNumbers', prefix),
+    requireSymbols: requireBoolean(raw, 'requireSymbols', prefix),
+  };
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -46,6 +78,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       userPoolId: requireString(cognito, 'userPoolId', 'cognito.'),
       clientId: requireString(cognito, 'clientId', 'cognito.'),
       endpoint: requireString(cognito, 'endpoint', 'cognito.'),
+      passwordPolicy: parsePasswordPolicy(cognito.passwordPolicy),
     },
     blogUrl: requireString(raw, 'blogUrl').replace(/\/+$/, ''),
   };

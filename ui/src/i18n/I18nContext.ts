@@ -8,6 +8,8 @@ export interface I18n {
   formatPrice: (amount: number) => string;
   formatDateTime: (when: Date) => string;
   formatDate: (when: Date) => string;
+  /** "a, b and c" in the current language. */
+  formatList: (items: string[]) => string;
 }
 
 export const I18nContext = createContext<I18n | null>(null);

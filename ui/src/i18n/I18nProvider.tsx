@@ -30,6 +30,7 @@ export function I18nProvider({ initial, storage, children }: Props) {
     const money = new Intl.NumberFormat(language, { style: 'currency', currency: CURRENCY });
     const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' });
+    const list = new Intl.ListFormat(language, { type: 'conjunction' });
     return {
       language,
       setLanguage,
@@ -37,6 +38,7 @@ export function I18nProvider({ initial, storage, children }: Props) {
       formatPrice: (amount: number) => money.format(amount),
       formatDateTime: (when: Date) => dateTime.format(when),
       formatDate: (when: Date) => date.format(when),
+      formatList: (items: string[]) => list.format(items),
     };
   }, [language, setLanguage]);
 

@@ -13,6 +13,8 @@ export const TEST_CONFIG: RuntimeConfig = {
     userPoolId: 'eu-west-1_test',
     clientId: 'test-client',
     endpoint: 'http://cognito.test/',
+    // The deployed pool's policy (src/main/java/com/bookstore/infra/auth/PasswordPolicy.java).
+    passwordPolicy: { minimumLength: 12, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: false },
   },
   blogUrl: 'http://blog.test',
 };

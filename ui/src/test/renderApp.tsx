@@ -5,6 +5,7 @@ import { AppProviders } from '../app/AppProviders';
 import { routes } from '../app/routes';
 import { createAppStore } from '../app/store';
 import { saveSession, type Session } from '../auth/session';
+import type { RuntimeConfig } from '../config/runtimeConfig';
 import type { Language } from '../i18n/i18n';
 import { fakeIdToken, TEST_CONFIG } from './fakeBackend';
 
@@ -24,12 +25,13 @@ export function signedInSession(lifetimeSeconds = 3600, shopper = SHOPPER): Sess
 interface Options {
   session?: Session;
   language?: Language;
+  config?: RuntimeConfig;
 }
 
 /** The whole app (store, i18n, routes) at `path`, as a shopper's browser would load it. */
-export function renderApp(path: string, { session, language = 'en' }: Options = {}) {
+export function renderApp(path: string, { session, language = 'en', config = TEST_CONFIG }: Options = {}) {
   if (session) saveSession(localStorage, session);
-  const store = createAppStore(TEST_CONFIG, localStorage);
+  const store = createAppStore(config, localStorage);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup({ delay: null }); // no timer between keystrokes: faster, same events
   const view = render(

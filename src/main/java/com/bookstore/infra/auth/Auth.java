@@ -7,7 +7,6 @@ import com.pulumi.aws.cognito.UserPoolClient;
 import com.pulumi.aws.cognito.UserPoolClientArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingRecoveryMechanismArgs;
-import com.pulumi.aws.cognito.inputs.UserPoolPasswordPolicyArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -32,14 +31,7 @@ public final class Auth extends ComponentResource {
                 .usernameAttributes("email")
                 .autoVerifiedAttributes("email")
                 .deletionProtection("ACTIVE")
-                .passwordPolicy(UserPoolPasswordPolicyArgs.builder()
-                        .minimumLength(12)
-                        .requireLowercase(true)
-                        .requireUppercase(true)
-                        .requireNumbers(true)
-                        .requireSymbols(false)
-                        .temporaryPasswordValidityDays(3)
-                        .build())
+                .passwordPolicy(PasswordPolicy.SHOPPERS.args())
                 .accountRecoverySetting(UserPoolAccountRecoverySettingArgs.builder()
                         .recoveryMechanisms(UserPoolAccountRecoverySettingRecoveryMechanismArgs.builder()
                                 .name("verified_email").priority(1).build())
@@ -54,7 +46,7 @@ public final class Auth extends ComponentResource {
                 .preventUserExistenceErrors("ENABLED")
                 .enableTokenRevocation(true)
                 .build(), child());
-        this.userPool = new UserPoolRef(region.region(), pool.id(), client.id());
+        this.userPool = new UserPoolRef(region.region(), pool.id(), client.id(), PasswordPolicy.SHOPPERS);
         registerOutputs(Map.of("userPoolId", pool.id(), "clientId", client.id()));
     }
 

@@ -484,6 +484,34 @@ public final class BlogSite extends ComponentResource {
     /** The WordPress container: official image, database settings from the environment and the secret. */
     static String containerDefinitions(String image, String dbHost, String secretArn, String logGroup,
                                        String siteUrl, String region) {
+        return ContainerDefinition.json(new ContainerDefinition("wordpress", image, true,
+                List.of(new ContainerDefinition.PortMapping(HTTP, "tcp")),
+                wordpressEnvironment(dbHost, siteUrl), databaseCredentials(secretArn),
+                List.of(new ContainerDefinition.MountPoint("uploads", "/var/www/html/wp-content/uploads", false)),
+                ContainerDefinition.LogConfiguration.awsLogs(logGroup, region, "wordpress"), null));
+    }
+
+    /** The seeding container: WordPress's code from the image, its Docker config, our seed script and posts. */
+    static String seedContainerDefinitions(String image, String dbHost, String secretArn, String logGroup,
+                                           String siteUrl, String region) {
+        List<ContainerDefinition.Variable> environment = new ArrayList<>(wordpressEnvironment(dbHost, siteUrl));
+        environment.add(new ContainerDefinition.Variable("BLOG_URL", siteUrl));
+        environment.add(new ContainerDefinition.Variable("BOOKSTORE_SEED_PHP", SeedFiles.script()));
+        environment.add(new ContainerDefinition.Variable("BOOKSTORE_SEED_POSTS", SeedFiles.posts()));
+        // The image's entrypoint sets WordPress up only for Apache; a one-off command copies it itself.
+        List<String> command = List.of("bash", "-c", String.join("\n",
+                "set -euo pipefail",
+                "cp -a /usr/src/wordpress/. /tmp/wordpress/",
+                "cp /tmp/wordpress/wp-config-docker.php /tmp/wordpress/wp-config.php",
+                "printf '%s' \"$BOOKSTORE_SEED_PHP\" > /tmp/seed.php",
+                "printf '%s' \"$BOOKSTORE_SEED_POSTS\" > /tmp/posts.json",
+                "php /tmp/seed.php /tmp/wordpress /tmp/posts.json 'Bookstore blog'"));
+        return ContainerDefinition.json(new ContainerDefinition("seed", image, true, null,
+                environment, databaseCredentials(secretArn), null,
+                ContainerDefinition.LogConfiguration.awsLogs(logGroup, region, SEED_LOG_PREFIX), command));
+    }
+
+    private static List<ContainerDefinition.Variable> wordpressEnvironment(String dbHost, String siteUrl) {
         // WordPress sits behind the load balancer's TLS; no cron requests to itself, no calls to the internet.
         String extraConfig = String.join("\n",
                 "if (($_SERVER['HTTP_X_FORWARDED_PROTO'] ?? '') === 'https') { $_SERVER['HTTPS'] = 'on'; }",
@@ -492,73 +520,15 @@ public final class BlogSite extends ComponentResource {
                 "define('DISABLE_WP_CRON', true);",
                 "define('WP_HTTP_BLOCK_EXTERNAL', true);",
                 "define('AUTOMATIC_UPDATER_DISABLED', true);");
-        Map<String, Object> container = new LinkedHashMap<>();
-        container.put("name", "wordpress");
-        container.put("image", image);
-        container.put("essential", true);
-        container.put("portMappings", List.of(Map.of("containerPort", HTTP, "protocol", "tcp")));
-        container.put("environment", List.of(
-                Map.of("name", "WORDPRESS_DB_HOST", "value", dbHost + ":" + BlogDatabase.MYSQL_PORT),
-                Map.of("name", "WORDPRESS_DB_NAME", "value", BlogDatabase.DATABASE),
-                Map.of("name", "WORDPRESS_CONFIG_EXTRA", "value", extraConfig)));
-        container.put("secrets", List.of(
-                Map.of("name", "WORDPRESS_DB_USER", "valueFrom", secretArn + ":username::"),
-                Map.of("name", "WORDPRESS_DB_PASSWORD", "valueFrom", secretArn + ":password::")));
-        container.put("mountPoints", List.of(Map.of("sourceVolume", "uploads",
-                "containerPath", "/var/www/html/wp-content/uploads", "readOnly", false)));
-        container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
-                "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", "wordpress")));
-        return definitionsJson(container);
+        return List.of(
+                new ContainerDefinition.Variable("WORDPRESS_DB_HOST", dbHost + ":" + BlogDatabase.MYSQL_PORT),
+                new ContainerDefinition.Variable("WORDPRESS_DB_NAME", BlogDatabase.DATABASE),
+                new ContainerDefinition.Variable("WORDPRESS_CONFIG_EXTRA", extraConfig));
     }
 
-    /**
-     * One container definition as ECS's JSON. {@code Map.of} iterates in an order that changes from JVM to JVM, so
-     * such maps are written with sorted keys: the same definition is the same text on every run, and an offline plan
-     * diff shows only real changes.
-     */
-    private static String definitionsJson(Map<String, Object> container) {
-        return new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(List.of(stableOrder(container)));
-    }
-
-    private static Object stableOrder(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> ordered = map instanceof LinkedHashMap<?, ?> ? new LinkedHashMap<>() : new java.util.TreeMap<>();
-            map.forEach((key, item) -> ordered.put(String.valueOf(key), stableOrder(item)));
-            return ordered;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(BlogSite::stableOrder).toList();
-        }
-        return value;
-    }
-
-    /** The seeding container: WordPress's code from the image, its Docker config, our seed script and posts. */
-    static String seedContainerDefinitions(String image, String dbHost, String secretArn, String logGroup,
-                                           String siteUrl, String region) {
-        var gson = new com.google.gson.Gson();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> container = (Map<String, Object>) gson.fromJson(
-                containerDefinitions(image, dbHost, secretArn, logGroup, siteUrl, region), List.class).get(0);
-        container.put("name", "seed");
-        container.remove("portMappings");
-        container.remove("mountPoints");
-        @SuppressWarnings("unchecked")
-        List<Object> environment = new ArrayList<>((List<Object>) container.get("environment"));
-        environment.add(Map.of("name", "BLOG_URL", "value", siteUrl));
-        environment.add(Map.of("name", "BOOKSTORE_SEED_PHP", "value", SeedFiles.script()));
-        environment.add(Map.of("name", "BOOKSTORE_SEED_POSTS", "value", SeedFiles.posts()));
-        container.put("environment", environment);
-        // The image's entrypoint sets WordPress up only for Apache; a one-off command copies it itself.
-        container.put("command", List.of("bash", "-c", String.join("\n",
-                "set -euo pipefail",
-                "cp -a /usr/src/wordpress/. /tmp/wordpress/",
-                "cp /tmp/wordpress/wp-config-docker.php /tmp/wordpress/wp-config.php",
-                "printf '%s' \"$BOOKSTORE_SEED_PHP\" > /tmp/seed.php",
-                "printf '%s' \"$BOOKSTORE_SEED_POSTS\" > /tmp/posts.json",
-                "php /tmp/seed.php /tmp/wordpress /tmp/posts.json 'Bookstore blog'")));
-        container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
-                "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", SEED_LOG_PREFIX)));
-        return definitionsJson(container);
+    private static List<ContainerDefinition.Secret> databaseCredentials(String secretArn) {
+        return List.of(new ContainerDefinition.Secret("WORDPRESS_DB_USER", secretArn + ":username::"),
+                new ContainerDefinition.Secret("WORDPRESS_DB_PASSWORD", secretArn + ":password::"));
     }
 
     /** Public subnets take the upper half of the /16, away from the private /20s the Network hands out. */

@@ -1,5 +1,6 @@
 package com.bookstore.infra.contract;
 
+import com.bookstore.infra.auth.PasswordPolicy;
 import com.bookstore.infra.auth.UserPoolRef;
 import com.bookstore.infra.data.TableDesign;
 import com.pulumi.Context;
@@ -45,7 +46,7 @@ public record PrimaryOutputs(
 
     /** The primary's user pool, which lives in {@code primaryRegion} (the secondary's peer region). */
     public UserPoolRef userPool(String primaryRegion) {
-        return new UserPoolRef(primaryRegion, userPoolId, userPoolClientId);
+        return new UserPoolRef(primaryRegion, userPoolId, userPoolClientId, PasswordPolicy.SHOPPERS);
     }
 
     /** Exports every field under its own name (primary stack). */

@@ -21,6 +21,7 @@ public final class SiteConfig {
             cognito.put("userPoolId", values.t2);
             cognito.put("clientId", values.t3);
             cognito.put("endpoint", userPool.endpoint());
+            cognito.put("passwordPolicy", userPool.passwordPolicy().asConfig());
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("apiBaseUrl", values.t1);
             config.put("region", region);

@@ -27,6 +27,18 @@ class AuthTest {
     }
 
     @Test
+    void theUserPoolRequiresTwelveCharactersWithUpperAndLowerCaseAndANumber() {
+        var pool = Plans.one(Plans.primary(), "aws:cognito/userPool:UserPool");
+
+        assertEquals(12L, ((Number) input(pool, "passwordPolicy.minimumLength")).longValue());
+        assertEquals(true, input(pool, "passwordPolicy.requireUppercase"));
+        assertEquals(true, input(pool, "passwordPolicy.requireLowercase"));
+        assertEquals(true, input(pool, "passwordPolicy.requireNumbers"));
+        assertEquals(false, input(pool, "passwordPolicy.requireSymbols"));
+        assertEquals(3L, ((Number) input(pool, "passwordPolicy.temporaryPasswordValidityDays")).longValue());
+    }
+
+    @Test
     void secondaryCreatesNoPoolAndTrustsThePrimarysPoolInThePrimarysRegion() {
         Plan primary = Plans.primary();
         Plan secondary = Plans.secondary();

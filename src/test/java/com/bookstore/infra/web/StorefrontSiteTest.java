@@ -4,6 +4,8 @@ import com.bookstore.infra.plan.Plan;
 import com.bookstore.infra.plan.PlannedResource;
 import com.bookstore.infra.support.Plans;
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,9 +96,31 @@ class StorefrontSiteTest {
         assertEquals("ap-southeast-1", json.get("region"));
         assertEquals("secondary", json.get("role"));
         assertEquals("https://blog.shop.example.org", json.get("blogUrl"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cognito = new java.util.LinkedHashMap<>((Map<String, Object>) json.get("cognito"));
+        cognito.remove("passwordPolicy"); // the next test
         assertEquals(Map.of("region", "eu-west-1", "userPoolId", primary.outputs().get("userPoolId"),
                 "clientId", primary.outputs().get("userPoolClientId"),
-                "endpoint", "https://cognito-idp.eu-west-1.amazonaws.com/"), json.get("cognito"));
+                "endpoint", "https://cognito-idp.eu-west-1.amazonaws.com/"), cognito);
+    }
+
+    @Test
+    void runtimeConfigJsonGivesTheUiThePasswordPolicyTheUserPoolEnforcesInBothRegions() {
+        var pool = Plans.one(Plans.primary(), "aws:cognito/userPool:UserPool");
+
+        for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
+            var config = Plans.named(plan, "aws:s3/bucketObjectv2:BucketObjectv2", "bookstore-storefront-config");
+            JsonObject policy = JsonParser.parseString((String) input(config, "content")).getAsJsonObject()
+                    .getAsJsonObject("cognito").getAsJsonObject("passwordPolicy");
+
+            assertEquals(List.of("minimumLength", "requireUppercase", "requireLowercase", "requireNumbers",
+                    "requireSymbols"), List.copyOf(policy.keySet()), plan.stack());
+            assertEquals(((Number) input(pool, "passwordPolicy.minimumLength")).intValue(),
+                    policy.get("minimumLength").getAsInt(), plan.stack());
+            for (String rule : List.of("requireUppercase", "requireLowercase", "requireNumbers", "requireSymbols")) {
+                assertEquals(input(pool, "passwordPolicy." + rule), policy.get(rule).getAsBoolean(), plan.stack() + " " + rule);
+            }
+        }
     }
 
     @Test

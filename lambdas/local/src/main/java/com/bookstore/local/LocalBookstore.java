@@ -42,6 +42,8 @@ public final class LocalBookstore implements AutoCloseable {
     /** Lambda's limits as the stack configures them: the API answers within API Gateway's 30 s. */
     private static final int API_TIMEOUT_MS = 29_000;
     private static final int CONSUMER_TIMEOUT_MS = 60_000;
+    /** Printed at start-up; it has to pass the pool's password policy like any shopper's password. */
+    public static final String DEFAULT_DEMO_PASSWORD = "Demo-passw0rd!";
 
     private final LocalGateway gateway;
     private final StreamPoller poller;
@@ -83,7 +85,7 @@ public final class LocalBookstore implements AutoCloseable {
 
         LocalUserPool pool;
         String demoEmail = env.getOrDefault("BOOKSTORE_DEMO_EMAIL", "demo@bookstore.local");
-        String demoPassword = env.getOrDefault("BOOKSTORE_DEMO_PASSWORD", "Demo-passw0rd!");
+        String demoPassword = env.getOrDefault("BOOKSTORE_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD);
         if (env.containsKey("BOOKSTORE_USER_POOL_ID")) {
             pool = LocalUserPool.existing(env.get("BOOKSTORE_USER_POOL_REGION"), env.get("BOOKSTORE_USER_POOL_ID"),
                     env.get("BOOKSTORE_USER_POOL_CLIENT_ID"));

@@ -3,7 +3,9 @@ package com.bookstore.local.cognito;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
@@ -11,10 +13,25 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 
 /**
  * The user pool and app client the storefront signs in with, created in the local Cognito (moto) with
- * the settings the stack gives the real one: e-mail as username, e-mail verified by code, and the
- * USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH flows the UI uses.
+ * the settings the stack gives the real one: e-mail as username, e-mail verified by code, the stack's
+ * password policy (moto enforces it on sign-up and password changes), and the USER_PASSWORD_AUTH and
+ * REFRESH_TOKEN_AUTH flows the UI uses.
  */
 public final class LocalUserPool {
+    /**
+     * The deployed pool's rules, {@code PasswordPolicy.SHOPPERS} in src/main/java/com/bookstore/infra/auth (a
+     * separate Maven project, hence the copy): local sign-up refuses what AWS would refuse, and config.json
+     * hands the same rules to the storefront. Without it moto applies its own default (8 characters and a symbol).
+     */
+    public static final PasswordPolicyType PASSWORD_POLICY = PasswordPolicyType.builder()
+            .minimumLength(12)
+            .requireUppercase(true)
+            .requireLowercase(true)
+            .requireNumbers(true)
+            .requireSymbols(false)
+            .temporaryPasswordValidityDays(3)
+            .build();
+
     private final String region;
     private final String userPoolId;
     private final String clientId;
@@ -34,7 +51,8 @@ public final class LocalUserPool {
         UserPoolType pool = cognito.createUserPool(request -> request
                 .poolName(name)
                 .usernameAttributes(UsernameAttributeType.EMAIL)
-                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool();
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                .policies(policies -> policies.passwordPolicy(PASSWORD_POLICY))).userPool();
         UserPoolClientType client = cognito.createUserPoolClient(request -> request
                 .userPoolId(pool.id())
                 .clientName(name + "-web")
@@ -52,8 +70,20 @@ public final class LocalUserPool {
                 .messageAction(MessageActionType.SUPPRESS)
                 .userAttributes(AttributeType.builder().name("email").value(email).build(),
                         AttributeType.builder().name("email_verified").value("true").build()));
-        cognito.adminSetUserPassword(request -> request
-                .userPoolId(userPoolId).username(email).password(password).permanent(true));
+        try {
+            cognito.adminSetUserPassword(request -> request
+                    .userPoolId(userPoolId).username(email).password(password).permanent(true));
+        } catch (InvalidPasswordException e) {
+            // Deleted again, so that a retry with a better password does not meet UsernameExistsException.
+            cognito.adminDeleteUser(request -> request.userPoolId(userPoolId).username(email));
+            throw new IllegalArgumentException("The password for " + email + " does not meet the user pool's policy: "
+                    + PASSWORD_POLICY, e);
+        }
+    }
+
+    /** The pool's password rules; a pool passed in by id was created by this class too (the primary's runtime). */
+    public PasswordPolicyType passwordPolicy() {
+        return PASSWORD_POLICY;
     }
 
     public String region() {

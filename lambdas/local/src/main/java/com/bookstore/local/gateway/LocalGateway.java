@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 
 /**
  * The local stand-in for CloudFront + HTTP API + Cognito's endpoint on one loopback port:
@@ -120,6 +121,7 @@ public final class LocalGateway implements AutoCloseable {
         cognito.addProperty("userPoolId", settings.userPool().userPoolId());
         cognito.addProperty("clientId", settings.userPool().clientId());
         cognito.addProperty("endpoint", base + COGNITO_PREFIX);
+        cognito.add("passwordPolicy", passwordPolicy(settings.userPool().passwordPolicy()));
         JsonObject config = new JsonObject();
         config.addProperty("apiBaseUrl", base + API_PREFIX);
         config.addProperty("region", settings.region());
@@ -128,6 +130,17 @@ public final class LocalGateway implements AutoCloseable {
         boolean blogConfigured = settings.blogUrl() != null && !settings.blogUrl().isBlank();
         config.addProperty("blogUrl", blogConfigured ? settings.blogUrl() : base + NO_BLOG_PREFIX.substring(0, NO_BLOG_PREFIX.length() - 1));
         return config;
+    }
+
+    /** As the stack writes it for AWS: Cognito's names, in Cognito's order. */
+    private static JsonObject passwordPolicy(PasswordPolicyType policy) {
+        JsonObject json = new JsonObject();
+        json.addProperty("minimumLength", policy.minimumLength());
+        json.addProperty("requireUppercase", policy.requireUppercase());
+        json.addProperty("requireLowercase", policy.requireLowercase());
+        json.addProperty("requireNumbers", policy.requireNumbers());
+        json.addProperty("requireSymbols", policy.requireSymbols());
+        return json;
     }
 
     /** {@code GET /_local/sign-up-code?username=...}: the pending code, for people and tests without the log. */

@@ -203,6 +203,9 @@ class LocalGatewayTest {
         assertEquals(pool.clientId(), config.getAsJsonObject("cognito").get("clientId").getAsString());
         assertEquals("primary", config.get("role").getAsString());
         assertEquals("http://blog.local", config.get("blogUrl").getAsString());
+        assertEquals("{\"minimumLength\":12,\"requireUppercase\":true,\"requireLowercase\":true,"
+                        + "\"requireNumbers\":true,\"requireSymbols\":false}",
+                config.getAsJsonObject("cognito").get("passwordPolicy").toString(), "the local pool's policy, as on AWS");
     }
 
     @Test
