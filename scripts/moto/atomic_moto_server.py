@@ -15,7 +15,12 @@ checkout (one TransactWriteItems) and its stream readers run into:
    what once made the failover drill's replicator lose track of writes. DynamoDB writes no stream record
    for a cancelled transaction and breaks no iterator: here the rollback is put back into the live tables,
    and stream records of the transaction's own partial writes are dropped.
+
+Requests are serialized only once their body has arrived, so one stalled client cannot stop the server.
 """
+import faulthandler
+import io
+import signal
 import threading
 
 from moto import server
@@ -27,6 +32,14 @@ _transact_write_items = DynamoDBBackend.transact_write_items
 
 
 def _serialized(self, environ, start_response):
+    # The body is read before the lock is taken: a client that sent its headers and then stalls (a
+    # thread interrupted mid-request, as an executor's shutdownNow does) holds up only its own request.
+    # Read under the lock, it once made moto stop answering everyone for minutes.
+    length = environ.get("CONTENT_LENGTH")
+    if length:
+        environ["wsgi.input"] = io.BytesIO(environ["wsgi.input"].read(int(length)))
+    elif environ.get("wsgi.input_terminated"):
+        environ["wsgi.input"] = io.BytesIO(environ["wsgi.input"].read())
     with _one_request_at_a_time:
         return _dispatch(self, environ, start_response)
 
@@ -49,4 +62,7 @@ server.DomainDispatcherApplication.__call__ = _serialized
 DynamoDBBackend.transact_write_items = _transact_write_items_in_place
 
 if __name__ == "__main__":
+    # A server that stops answering can be asked where every thread stands: kill -USR1 <pid> prints the
+    # stacks to its output (the engines' logs), without stopping it.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     server.main()
