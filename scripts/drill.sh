@@ -47,7 +47,11 @@ free_port() {
 pids=()
 stop_all() {
   local status=$?
-  trap - INT TERM EXIT
+  # Ignore further INT/TERM while stopping (each process gets at most 5 s): a second signal must not cut
+  # the clean-up short, and one often comes: GNU make forwards a SIGTERM to its recipe, so a SIGTERM to
+  # the process group (a CI timeout, kill -- -PGID) reaches this script twice.
+  trap '' INT TERM
+  trap - EXIT
   local i pid
   for ((i=${#pids[@]}-1; i>=0; i--)); do
     pid=${pids[i]}

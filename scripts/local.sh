@@ -29,7 +29,11 @@ free_port() {
 started=()
 cleanup() {
   local status=$?
-  trap - INT TERM EXIT
+  # Ignore further INT/TERM while stopping (each process gets at most 5 s): a second signal must not cut
+  # the clean-up short, and one often comes: GNU make forwards a SIGTERM to its recipe, so a SIGTERM to
+  # the process group (a CI timeout, kill -- -PGID) reaches this script twice.
+  trap '' INT TERM
+  trap - EXIT
   if [ ${#started[@]} -gt 0 ]; then
     say "stopping ${#started[@]} process(es)"
   fi
