@@ -35,6 +35,26 @@ class RegionalApiTest {
                 Map.entry("GET /orders/{orderId}", "JWT+cognito"), Map.entry("POST /orders", "JWT+cognito"))), routes);
     }
 
+    /**
+     * The storefront (CloudFront) calls the API (api.<domain>) cross-origin: without these the browser
+     * refuses signed-in calls, checkout, cart edits, or hides the serving region, and only after a deploy.
+     */
+    @Test
+    void corsLetsTheStorefrontSendEveryRouteItsHeadersAndReadTheServingRegion() {
+        Plan plan = Plans.primary();
+        var api = Plans.one(plan, "aws:apigatewayv2/api:Api");
+
+        @SuppressWarnings("unchecked")
+        var methods = (java.util.List<String>) input(api, "corsConfiguration.allowMethods");
+        for (PlannedResource route : plan.ofType("aws:apigatewayv2/route:Route")) {
+            String method = String.valueOf(input(route, "routeKey")).split(" ")[0];
+            assertTrue(methods.contains(method), method + " is routed but not allowed by CORS: " + methods);
+        }
+        assertEquals(java.util.List.of("authorization", "content-type", "idempotency-key"),
+                input(api, "corsConfiguration.allowHeaders"));
+        assertEquals(java.util.List.of("x-bookstore-region"), input(api, "corsConfiguration.exposeHeaders"));
+    }
+
     @Test
     void stageThrottlesAndWritesAccessLogs() {
         Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:apiThrottleRateLimit", "50",
