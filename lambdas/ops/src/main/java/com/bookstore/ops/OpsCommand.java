@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -38,6 +40,17 @@ public final class OpsCommand {
               Runs the blog's one-off seeding task and checks its result; JSON is the primary stack's output:
               --task "$(pulumi stack output blogSeedTask --json -s primary)"
             """ + DrillCommand.FAULT_USAGE + DrillCommand.DRILL_USAGE;
+
+    /**
+     * The options each command takes. Anything else is refused with the list: a mistyped option in a runbook
+     * (say {@code --uploads-filesystem} during an unplanned promotion) must stop the command, not be ignored.
+     */
+    static final Map<String, Set<String>> OPTIONS = Map.of(
+            "promote-blog-db", Set.of("global-cluster", "target-region", "mode", "uploads-file-system",
+                    "uploads-deletion", "timeout-minutes"),
+            "seed-blog", Set.of("task", "timeout-minutes"),
+            "fault", DrillCommand.FAULT_OPTIONS,
+            "drill", DrillCommand.DRILL_OPTIONS);
 
     /** How often a promotion step looks at the resource it waits for. */
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(15);
@@ -157,29 +170,35 @@ public final class OpsCommand {
 
     /** The AWS clients seed-blog needs in a region; a seam for tests (ECS tasks cannot run here). */
     interface BlogSeedingClients {
-        BlogSeedingClients AWS = region -> new BlogSeeding(
+        BlogSeedingClients AWS = (region, timeout) -> new BlogSeeding(
                 EcsClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create()).build(),
                 CloudWatchLogsClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create()).build(),
-                d -> Thread.sleep(d.toMillis()), System.out::println, Duration.ofSeconds(10), Duration.ofMinutes(15));
+                d -> Thread.sleep(d.toMillis()), System.out::println, Duration.ofSeconds(10), timeout);
 
-        BlogSeeding in(String region);
+        /** Seeding in the region, giving the task {@code timeout} to stop. */
+        BlogSeeding in(String region, Duration timeout);
     }
 
     static int seedBlog(String[] args, PrintStream out, PrintStream err, BlogSeedingClients clients) {
         BlogSeeding.SeedTask task;
+        Duration timeout;
         try {
             Map<String, String> options = options(args, 1);
             if (!options.containsKey("task")) {
                 throw new IllegalArgumentException("missing --task");
             }
             task = BlogSeeding.SeedTask.parse(options.get("task"));
+            timeout = Duration.ofMinutes(Long.parseLong(options.getOrDefault("timeout-minutes", "15")));
+        } catch (NumberFormatException e) {
+            err.println("--timeout-minutes takes a whole number");
+            return 2;
         } catch (IllegalArgumentException | SeedingException e) {
             err.println(e.getMessage());
             err.print(USAGE);
             return 2;
         }
         try {
-            BlogSeeding.Result result = clients.in(task.region()).seed(task);
+            BlogSeeding.Result result = clients.in(task.region(), timeout).seed(task);
             out.println("seed-blog: " + result.published() + " posts published (task " + result.taskArn() + ")");
             return 0;
         } catch (SeedingException e) {
@@ -198,15 +217,43 @@ public final class OpsCommand {
         return RegionalClients.AWS;
     }
 
+    /** The {@code --option value} pairs of a command line from {@code from} on, each one the command takes. */
     private static Map<String, String> options(String[] args, int from) {
+        Set<String> known = OPTIONS.getOrDefault(args[0], Set.of());
         Map<String, String> options = new HashMap<>();
         for (int i = from; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
             }
-            options.put(args[i].substring(2), args[i + 1]);
+            String name = args[i].substring(2);
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + " for " + args[0] + "; it takes "
+                        + known.stream().sorted().map(o -> "--" + o).collect(Collectors.joining(", ")));
+            }
+            options.put(name, args[i + 1]);
         }
         return options;
+    }
+
+    /**
+     * Why this command line would be refused before doing anything (unknown command, fault action or option, an
+     * option without a value), or empty: what the runbooks' commands are checked with.
+     */
+    static Optional<String> problem(String[] args) {
+        if (args.length == 0 || !OPTIONS.containsKey(args[0])) {
+            return Optional.of("unknown command " + (args.length == 0 ? "(none)" : args[0]) + "; the commands are "
+                    + OPTIONS.keySet().stream().sorted().collect(Collectors.joining(", ")));
+        }
+        boolean fault = args[0].equals("fault");
+        if (fault && (args.length < 2 || !Set.of("on", "off", "status").contains(args[1]))) {
+            return Optional.of("fault takes on, off or status first");
+        }
+        try {
+            options(args, fault ? 2 : 1);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
 }

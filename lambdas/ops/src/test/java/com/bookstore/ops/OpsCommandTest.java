@@ -1,6 +1,7 @@
 package com.bookstore.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -132,7 +133,7 @@ class OpsCommandTest {
     @Test
     void seedBlogNeedsTheStackOutputAndSaysWhichFieldsAreMissing() {
         java.util.List<String> regions = new java.util.ArrayList<>();
-        OpsCommand.BlogSeedingClients clients = region -> {
+        OpsCommand.BlogSeedingClients clients = (region, timeout) -> {
             regions.add(region);
             throw new AssertionError("no client may be built for a wrong command line");
         };
@@ -146,5 +147,49 @@ class OpsCommandTest {
         assertTrue(errors.contains("missing --task"), errors);
         assertTrue(errors.contains("--task lacks cluster, taskDefinition, subnets, securityGroup"), errors);
         assertTrue(regions.isEmpty());
+    }
+
+    /** During an unplanned promotion a typo must stop the command, not leave the uploads read-only unnoticed. */
+    @Test
+    void aMistypedOptionIsRefusedBeforeAnythingRunsAndTheOptionsAreListed() {
+        OpsCommand.PromotionClients clients = new OpsCommand.PromotionClients() {
+            @Override
+            public software.amazon.awssdk.services.rds.RdsClient rds(String region) {
+                throw new AssertionError("no client may be built for a wrong command line");
+            }
+
+            @Override
+            public software.amazon.awssdk.services.efs.EfsClient efs(String region) {
+                throw new AssertionError("no client may be built for a wrong command line");
+            }
+        };
+
+        int exit = OpsCommand.promoteBlogDb(new String[] {"promote-blog-db", "--global-cluster", "bookstore-blog",
+                "--target-region", "ap-southeast-1", "--mode", "unplanned", "--uploads-filesystem", "fs-0123"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), clients);
+
+        assertEquals(2, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option --uploads-filesystem for promote-blog-db; it takes"
+                + " --global-cluster, --mode, --target-region, --timeout-minutes, --uploads-deletion, --uploads-file-system"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void seedBlogGivesTheTaskTheTimeoutAskedFor() {
+        java.util.List<java.time.Duration> timeouts = new java.util.ArrayList<>();
+        OpsCommand.BlogSeedingClients clients = (region, timeout) -> {
+            timeouts.add(timeout);
+            throw new IllegalStateException("stop here: the test only looks at the timeout");
+        };
+        String task = "{\"cluster\":\"c\",\"taskDefinition\":\"t\",\"subnets\":[\"s\"],\"securityGroup\":\"g\","
+                + "\"region\":\"eu-west-1\"}";
+        PrintStream quiet = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        assertThrows(IllegalStateException.class, () -> OpsCommand.seedBlog(
+                new String[] {"seed-blog", "--task", task, "--timeout-minutes", "40"}, quiet, quiet, clients));
+        assertThrows(IllegalStateException.class, () -> OpsCommand.seedBlog(
+                new String[] {"seed-blog", "--task", task}, quiet, quiet, clients));
+
+        assertEquals(java.util.List.of(java.time.Duration.ofMinutes(40), java.time.Duration.ofMinutes(15)), timeouts);
     }
 }

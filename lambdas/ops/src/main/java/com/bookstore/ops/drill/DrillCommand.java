@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -43,6 +44,14 @@ public final class DrillCommand {
               The *-api URLs are each region's own API base URL, used to audit the regions directly.
               Exit code 0 when every invariant held, 1 when one did not.
             """;
+
+    /** The options of {@link #FAULT_USAGE} and {@link #DRILL_USAGE}, as the commands read them. */
+    public static final Set<String> FAULT_OPTIONS = Set.of("region", "parameter", "local-endpoint");
+    public static final Set<String> DRILL_OPTIONS = Set.of("front-door", "primary-region", "primary-api",
+            "secondary-region", "secondary-api", "config-url", "user-pool-id", "client-id", "cognito-region",
+            "parameter", "inject-command", "heal-command", "fault-description", "local-endpoint", "out",
+            "shoppers", "think-millis", "warm-up-seconds", "hold-seconds", "settle-seconds", "sustain-seconds",
+            "failover-timeout-seconds", "failback-timeout-seconds", "convergence-timeout-seconds");
 
     private DrillCommand() {}
 

@@ -73,7 +73,7 @@ public final class MotoExtension implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("scripts/bootstrap.sh"))) {
             dir = dir.getParent();
