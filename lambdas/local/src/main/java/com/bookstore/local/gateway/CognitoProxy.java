@@ -57,6 +57,11 @@ final class CognitoProxy implements HttpHandler {
         }
         if (operation.equals("ResendConfirmationCode")) {
             // moto 5.2.5 answers this operation with a 500; only users who signed up here have a code to resend.
+            if (codes.isConfirmed(username)) {
+                // What Cognito answers for a confirmed user: no exception of its own, only this message.
+                cognitoError(exchange, "InvalidParameterException", "User is already confirmed.");
+                return;
+            }
             if (codes.pendingFor(username).isEmpty()) {
                 cognitoError(exchange, "UserNotFoundException", "Username/client id combination not found.");
                 return;
