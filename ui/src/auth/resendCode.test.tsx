@@ -1,7 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cognitoTokens, FakeBackend, json } from '../test/fakeBackend';
 import { renderApp } from '../test/renderApp';
+import { RESEND_COOLDOWN_MS } from './ResendCodeButton';
 
 const EMAIL = 'new@example.com';
 const isResend = (target: string | null) => target?.endsWith('.ResendConfirmationCode') ?? false;
@@ -24,6 +25,10 @@ describe('a new confirmation code', () => {
         : json(400, { __type: 'CodeMismatchException', message: 'Invalid code' }),
     );
     backend.cognito('InitiateAuth', () => json(200, cognitoTokens('new-sub', EMAIL, 3600, 'refresh-new')));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   async function signUpToConfirmStep(language: 'en' | 'de' = 'en') {
@@ -71,6 +76,20 @@ describe('a new confirmation code', () => {
 
     expect(resend).toBeDisabled();
     expect(backend.requests.filter((r) => isResend(r.headers.get('X-Amz-Target')))).toHaveLength(1);
+  });
+
+  it('lets the shopper ask again once the cool-down is over', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true }); // real time still passes for the UI; the cool-down can be skipped
+    const { user } = await signUpToConfirmStep();
+    await user.click(screen.getByTestId('resend-code'));
+    await screen.findByText(/We sent a new code/);
+
+    act(() => vi.advanceTimersByTime(RESEND_COOLDOWN_MS - 1000));
+    expect(screen.getByTestId('resend-code')).toBeDisabled();
+    act(() => vi.advanceTimersByTime(1000));
+    await user.click(screen.getByTestId('resend-code'));
+
+    await waitFor(() => expect(backend.requests.filter((r) => isResend(r.headers.get('X-Amz-Target')))).toHaveLength(2));
   });
 
   it('explains Cognito\'s limit on new codes', async () => {
