@@ -67,8 +67,13 @@ final class CognitoProxy implements HttpHandler {
                 return;
             }
             announce(username, codes.issue(username));
-            Responses.json(exchange, 200, "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\","
-                    + "\"DeliveryMedium\":\"EMAIL\",\"Destination\":\"(printed in the local bookstore's log)\"}}");
+            JsonObject delivery = new JsonObject();
+            delivery.addProperty("AttributeName", "email");
+            delivery.addProperty("DeliveryMedium", "EMAIL");
+            delivery.addProperty("Destination", maskedEmail(username));
+            JsonObject answer = new JsonObject();
+            answer.add("CodeDeliveryDetails", delivery);
+            Responses.json(exchange, 200, answer.toString());
             return;
         }
 
@@ -110,6 +115,15 @@ final class CognitoProxy implements HttpHandler {
 
     private void announce(String username, String code) {
         log.printf("[cognito] confirmation code for %s: %s%n", username, code);
+    }
+
+    /** The destination as Cognito names it ("r***@e***"): enough to recognise, not the address itself. */
+    static String maskedEmail(String email) {
+        int at = email == null ? -1 : email.indexOf('@');
+        if (at < 1 || at == email.length() - 1) {
+            return "(printed in the local bookstore's log)";
+        }
+        return email.charAt(0) + "***@" + email.charAt(at + 1) + "***";
     }
 
     private static void cognitoError(HttpExchange exchange, String type, String message) throws IOException {

@@ -283,7 +283,9 @@ class LocalGatewayTest {
 
         HttpResponse<String> resent = cognitoCall("ResendConfirmationCode", "{\"ClientId\":\"" + pool.clientId() + "\",\"Username\":\"" + email + "\"}");
         assertEquals(200, resent.statusCode());
-        assertTrue(resent.body().contains("CodeDeliveryDetails"));
+        JsonObject delivery = JsonParser.parseString(resent.body()).getAsJsonObject().getAsJsonObject("CodeDeliveryDetails");
+        assertEquals("r***@e***", delivery.get("Destination").getAsString(), "masked as Cognito masks it");
+        assertEquals("EMAIL", delivery.get("DeliveryMedium").getAsString());
         assertEquals(400, cognitoCall("ResendConfirmationCode", "{\"ClientId\":\"" + pool.clientId() + "\",\"Username\":\"nobody@example.com\"}").statusCode());
     }
 
