@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import Form from 'react-bootstrap/Form';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useAppDispatch } from '../app/hooks';
 import { usePageTitle } from '../app/usePageTitle';
 import { useI18n } from '../i18n/I18nContext';
@@ -9,11 +9,12 @@ import type { MessageKey } from '../i18n/i18n';
 import { AuthField, AuthSubmit } from './AuthField';
 import { authErrorKey } from './authErrorKey';
 import { signIn } from './authSlice';
-import { NEXT_PARAM, safeNext } from './signInRedirect';
+import { CognitoError } from './cognitoClient';
+import { ConfirmStep } from './ConfirmStep';
+import { NEXT_PARAM, safeNext, signInPath } from './signInRedirect';
 
 export default function SignInPage() {
   const { t } = useI18n();
-  usePageTitle(t('auth.signInTitle'));
   const dispatch = useAppDispatch();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -22,25 +23,54 @@ export default function SignInPage() {
   const [password, setPassword] = useState('');
   const [working, setWorking] = useState(false);
   const [errorKey, setErrorKey] = useState<MessageKey | null>(null);
+  // Signed up but never confirmed: the confirmation step opens here, so the password just typed
+  // can sign the shopper in once the code is accepted (it never goes into a URL or history state).
+  // Keyed by the navigation, so the step's own "sign in" link (already confirmed) shows the form again.
+  const location = useLocation();
+  const [confirmingAt, setConfirmingAt] = useState<string | null>(null);
+  const confirming = confirmingAt === location.key;
+  const [confirmed, setConfirmed] = useState(params.has('confirmed'));
+  usePageTitle(t(confirming ? 'auth.confirmTitle' : 'auth.signInTitle'));
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function attemptSignIn() {
     setWorking(true);
     setErrorKey(null);
     try {
       await dispatch(signIn(email.trim(), password));
       navigate(next, { replace: true });
     } catch (error) {
-      setErrorKey(authErrorKey(error));
+      if (error instanceof CognitoError && error.code === 'UserNotConfirmedException') {
+        setConfirmingAt(location.key);
+      } else {
+        setErrorKey(authErrorKey(error));
+      }
       setWorking(false);
     }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void attemptSignIn();
+  }
+
+  async function onConfirmed() {
+    setConfirmingAt(null);
+    setConfirmed(true);
+    await attemptSignIn();
+  }
+
+  if (confirming) {
+    return (
+      <ConfirmStep email={email} intro={t('auth.codeSentEarlier', { email: email.trim() })}
+        signInPath={signInPath(next, email.trim())} onConfirmed={onConfirmed} />
+    );
   }
 
   return (
     <div className="auth-form">
       <h1>{t('auth.signInTitle')}</h1>
       {next !== '/' && <Alert variant="info">{t('auth.signInToBuy')}</Alert>}
-      {params.has('confirmed') && <Alert variant="success">{t('auth.confirmed')}</Alert>}
+      {confirmed && <Alert variant="success">{t('auth.confirmed')}</Alert>}
       <Form onSubmit={onSubmit} data-testid="sign-in-form" aria-label={t('auth.signInTitle')}>
         <AuthField id="sign-in-email" label={t('auth.email')} type="email" autoComplete="username"
           value={email} onChange={setEmail} />
@@ -48,12 +78,7 @@ export default function SignInPage() {
           value={password} onChange={setPassword} />
         {errorKey && (
           <Alert variant="danger" role="alert" data-testid="auth-error">
-            {t(errorKey)}{' '}
-            {errorKey === 'auth.error.UserNotConfirmedException' && (
-              <Link to={`/signup?step=confirm&email=${encodeURIComponent(email.trim())}&${NEXT_PARAM}=${encodeURIComponent(next)}`}>
-                {t('auth.enterCode')}
-              </Link>
-            )}
+            {t(errorKey)}
           </Alert>
         )}
         <AuthSubmit working={working} label={t('auth.submitSignIn')} testId="sign-in-submit" />

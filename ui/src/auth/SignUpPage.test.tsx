@@ -107,16 +107,47 @@ describe('sign up', () => {
 });
 
 describe('an unconfirmed shopper at sign-in', () => {
-  it('is led to enter the emailed code, then back to sign in', async () => {
+  it('is taken to the confirmation step, can ask for a new code, and is signed in once confirmed', async () => {
     const backend = new FakeBackend().withQuietHome().install();
-    backend.cognito('InitiateAuth', () => json(400, { __type: 'UserNotConfirmedException', message: 'User is not confirmed.' }));
-    backend.cognito('ConfirmSignUp', () => json(200, {}));
+    let confirmed = false;
+    backend.cognito('InitiateAuth', () => confirmed
+      ? json(200, cognitoTokens('late-sub', 'late@example.com', 3600, 'refresh-late'))
+      : json(400, { __type: 'UserNotConfirmedException', message: 'User is not confirmed.' }));
+    backend.cognito('ResendConfirmationCode', () =>
+      json(200, { CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'l***@e***' } }));
+    backend.cognito('ConfirmSignUp', () => {
+      confirmed = true;
+      return json(200, {});
+    });
+    backend.api('GET', '/orders', () => json(200, { items: [] }));
     const { user, router } = renderApp('/signin?next=%2Forders');
 
     await user.type(await screen.findByLabelText('Email'), 'late@example.com');
     await user.type(screen.getByLabelText('Password'), 'Str0ng!pass');
     await user.click(screen.getByTestId('sign-in-submit'));
-    await user.click(await screen.findByRole('link', { name: 'Enter your confirmation code' }));
+
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Confirm your email');
+    expect(screen.getByText(/not confirmed yet. Enter the code we sent to late@example.com/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send a new code' }));
+    expect(await screen.findByText(/We sent a new code to l\*\*\*@e\*\*\*/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Confirmation code'), '123456');
+    await user.click(screen.getByTestId('confirm-submit'));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/orders'));
+    expect(await screen.findByTestId('signed-in-as')).toHaveTextContent('late@example.com');
+    const confirm = backend.requests.find((r) => r.headers.get('X-Amz-Target')?.endsWith('.ConfirmSignUp'));
+    expect(confirm?.body).toEqual({ ClientId: 'test-client', Username: 'late@example.com', ConfirmationCode: '123456' });
+    const signIns = backend.requests.filter((r) => r.headers.get('X-Amz-Target')?.endsWith('.InitiateAuth'));
+    expect(signIns.map((r) => (r.body as { AuthParameters: object }).AuthParameters)).toEqual([
+      { USERNAME: 'late@example.com', PASSWORD: 'Str0ng!pass' },
+      { USERNAME: 'late@example.com', PASSWORD: 'Str0ng!pass' },
+    ]);
+  });
+
+  it('confirms from a link to the confirmation step, then signs in by hand', async () => {
+    const backend = new FakeBackend().withQuietHome().install();
+    backend.cognito('ConfirmSignUp', () => json(200, {}));
+    const { user, router } = renderApp('/signup?step=confirm&email=late%40example.com&next=%2Forders');
 
     await user.type(await screen.findByLabelText('Confirmation code'), '123456');
     await user.click(screen.getByTestId('confirm-submit'));
@@ -124,8 +155,6 @@ describe('an unconfirmed shopper at sign-in', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/signin'));
     expect(await screen.findByText('Your email is confirmed. You can sign in now.')).toBeInTheDocument();
     expect(screen.getByLabelText('Email')).toHaveValue('late@example.com');
-    const confirm = backend.requests.find((r) => r.headers.get('X-Amz-Target')?.endsWith('.ConfirmSignUp'));
-    expect(confirm?.body).toEqual({ ClientId: 'test-client', Username: 'late@example.com', ConfirmationCode: '123456' });
     expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/orders');
   });
 });

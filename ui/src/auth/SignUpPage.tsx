@@ -8,9 +8,10 @@ import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
 import { AuthField, AuthSubmit } from './AuthField';
 import { authErrorKey } from './authErrorKey';
-import { confirmSignUp, signIn, signUp } from './authSlice';
+import { signIn, signUp } from './authSlice';
+import { ConfirmStep } from './ConfirmStep';
 import { passwordRules, unmetPasswordRules, type PasswordRule } from './passwordPolicy';
-import { NEXT_PARAM, safeNext } from './signInRedirect';
+import { NEXT_PARAM, safeNext, signInPath } from './signInRedirect';
 
 type Step = 'details' | 'confirm';
 
@@ -22,15 +23,16 @@ export default function SignUpPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get(NEXT_PARAM));
-  // Sign-in sends an unconfirmed shopper here with ?step=confirm&email=... to enter the code.
+  // A link with ?step=confirm&email=... opens the confirmation step for an earlier sign-up.
   const [step, setStep] = useState<Step>(params.get('step') === 'confirm' ? 'confirm' : 'details');
   usePageTitle(t(step === 'details' ? 'auth.signUpTitle' : 'auth.confirmTitle'));
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
   const [working, setWorking] = useState(false);
   const [errorKey, setErrorKey] = useState<MessageKey | null>(null);
   const [missingRules, setMissingRules] = useState<PasswordRule[]>([]);
+
+  const signInByHand = `${signInPath(next, email.trim())}&confirmed=1`;
 
   const describeRules = (rules: PasswordRule[]) =>
     formatList(rules.map((rule) => t(`auth.passwordRule.${rule}`, { length: passwordPolicy.minimumLength })));
@@ -63,22 +65,17 @@ export default function SignUpPage() {
     });
   }
 
-  function onConfirm(event: FormEvent) {
-    event.preventDefault();
-    void run(async () => {
-      await dispatch(confirmSignUp(email.trim(), code.trim()));
-      const signInByHand = `/signin?confirmed=1&email=${encodeURIComponent(email.trim())}&${NEXT_PARAM}=${encodeURIComponent(next)}`;
-      if (!password) {
-        navigate(signInByHand); // came from sign-in: the password was not typed on this page
-        return;
-      }
-      try {
-        await dispatch(signIn(email.trim(), password));
-        navigate(next, { replace: true });
-      } catch {
-        navigate(signInByHand);
-      }
-    });
+  async function onConfirmed() {
+    if (!password) {
+      navigate(signInByHand); // came here by link: the password was not typed on this page
+      return;
+    }
+    try {
+      await dispatch(signIn(email.trim(), password));
+      navigate(next, { replace: true });
+    } catch {
+      navigate(signInByHand);
+    }
   }
 
   const errorText = errorKey ? t(errorKey)
@@ -87,16 +84,8 @@ export default function SignUpPage() {
 
   if (step === 'confirm') {
     return (
-      <div className="auth-form">
-        <h1>{t('auth.confirmTitle')}</h1>
-        <p aria-live="polite">{t('auth.codeSent', { email })}</p>
-        <Form onSubmit={onConfirm} data-testid="confirm-form" aria-label={t('auth.confirmTitle')}>
-          <AuthField id="confirm-code" label={t('auth.code')} inputMode="numeric" autoComplete="one-time-code"
-            value={code} onChange={setCode} />
-          {error}
-          <AuthSubmit working={working} label={t('auth.submitConfirm')} testId="confirm-submit" />
-        </Form>
-      </div>
+      <ConfirmStep email={email} signInPath={signInPath(next, email.trim())} onConfirmed={onConfirmed}
+        intro={t(password ? 'auth.codeSent' : 'auth.codeSentEarlier', { email })} />
     );
   }
 

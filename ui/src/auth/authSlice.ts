@@ -1,6 +1,6 @@
 import { createSlice, type PayloadAction, type ThunkAction, type UnknownAction } from '@reduxjs/toolkit';
 import type { RuntimeConfig } from '../config/runtimeConfig';
-import { CognitoError, createCognitoClient } from './cognitoClient';
+import { CognitoError, createCognitoClient, type CodeDeliveryDetails } from './cognitoClient';
 import { sessionFrom, type Session } from './session';
 
 /** Refresh this long before the id token expires, so no request ever carries an expired token. */
@@ -51,6 +51,10 @@ export function signUp(email: string, password: string): AuthThunk<Promise<void>
 
 export function confirmSignUp(email: string, code: string): AuthThunk<Promise<void>> {
   return (_dispatch, getState) => createCognitoClient(getState().config.cognito).confirmSignUp(email, code);
+}
+
+export function resendConfirmationCode(email: string): AuthThunk<Promise<CodeDeliveryDetails>> {
+  return (_dispatch, getState) => createCognitoClient(getState().config.cognito).resendConfirmationCode(email);
 }
 
 // Several queries may find the token stale at once; they share one refresh call per refresh token.

@@ -11,6 +11,13 @@ export interface AuthenticationResult {
   ExpiresIn: number;
 }
 
+/** Where Cognito sent a code: `Destination` is masked ("n***@e***"), never the full address. */
+export interface CodeDeliveryDetails {
+  Destination?: string;
+  DeliveryMedium?: string;
+  AttributeName?: string;
+}
+
 /** A Cognito error: `code` is the exception name (`NotAuthorizedException`...) or `network`. */
 export class CognitoError extends Error {
   readonly code: string;
@@ -23,6 +30,8 @@ export class CognitoError extends Error {
 export interface CognitoClient {
   signUp(email: string, password: string): Promise<void>;
   confirmSignUp(email: string, code: string): Promise<void>;
+  /** A new sign-up code, replacing the previous one (which stops working). */
+  resendConfirmationCode(email: string): Promise<CodeDeliveryDetails>;
   signIn(email: string, password: string): Promise<AuthenticationResult>;
   refresh(refreshToken: string): Promise<AuthenticationResult>;
 }
@@ -81,6 +90,11 @@ export function createCognitoClient(settings: CognitoSettings): CognitoClient {
     },
     async confirmSignUp(email, code) {
       await call('ConfirmSignUp', { ClientId: settings.clientId, Username: email, ConfirmationCode: code });
+    },
+    async resendConfirmationCode(email) {
+      const result = await call<{ CodeDeliveryDetails?: CodeDeliveryDetails }>(
+        'ResendConfirmationCode', { ClientId: settings.clientId, Username: email });
+      return result.CodeDeliveryDetails ?? {};
     },
     signIn: (email, password) => authenticate('USER_PASSWORD_AUTH', { USERNAME: email, PASSWORD: password }),
     refresh: (refreshToken) => authenticate('REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken }),

@@ -2,8 +2,10 @@
 // so that it survives the sign-up and confirmation steps and a reload.
 export const NEXT_PARAM = 'next';
 
-export function signInPath(next: string): string {
-  return `/signin?${NEXT_PARAM}=${encodeURIComponent(next)}`;
+/** The sign-in page, coming back to `next`; with `email` its field is filled in. */
+export function signInPath(next: string, email?: string): string {
+  const path = `/signin?${NEXT_PARAM}=${encodeURIComponent(next)}`;
+  return email ? `${path}&email=${encodeURIComponent(email)}` : path;
 }
 
 /** Only same-site paths: an attacker's link must not turn sign-in into an open redirect. */

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConfirmationCodes {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> pending = new ConcurrentHashMap<>();
+    private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
 
     /** A fresh six-digit code for this user, replacing any earlier one (as ResendConfirmationCode does). */
     public String issue(String username) {
@@ -32,6 +34,12 @@ public final class ConfirmationCodes {
 
     public void confirmed(String username) {
         pending.remove(key(username));
+        confirmed.add(key(username));
+    }
+
+    /** Whether this user confirmed a code issued here (Cognito then refuses to resend one). */
+    public boolean isConfirmed(String username) {
+        return confirmed.contains(key(username));
     }
 
     // Cognito usernames (and e-mail aliases) are case-insensitive in pools created today.

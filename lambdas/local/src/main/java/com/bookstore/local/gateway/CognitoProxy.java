@@ -57,13 +57,23 @@ final class CognitoProxy implements HttpHandler {
         }
         if (operation.equals("ResendConfirmationCode")) {
             // moto 5.2.5 answers this operation with a 500; only users who signed up here have a code to resend.
+            if (codes.isConfirmed(username)) {
+                // What Cognito answers for a confirmed user: no exception of its own, only this message.
+                cognitoError(exchange, "InvalidParameterException", "User is already confirmed.");
+                return;
+            }
             if (codes.pendingFor(username).isEmpty()) {
                 cognitoError(exchange, "UserNotFoundException", "Username/client id combination not found.");
                 return;
             }
             announce(username, codes.issue(username));
-            Responses.json(exchange, 200, "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\","
-                    + "\"DeliveryMedium\":\"EMAIL\",\"Destination\":\"(printed in the local bookstore's log)\"}}");
+            JsonObject delivery = new JsonObject();
+            delivery.addProperty("AttributeName", "email");
+            delivery.addProperty("DeliveryMedium", "EMAIL");
+            delivery.addProperty("Destination", maskedEmail(username));
+            JsonObject answer = new JsonObject();
+            answer.add("CodeDeliveryDetails", delivery);
+            Responses.json(exchange, 200, answer.toString());
             return;
         }
 
@@ -105,6 +115,15 @@ final class CognitoProxy implements HttpHandler {
 
     private void announce(String username, String code) {
         log.printf("[cognito] confirmation code for %s: %s%n", username, code);
+    }
+
+    /** The destination as Cognito names it ("r***@e***"): enough to recognise, not the address itself. */
+    static String maskedEmail(String email) {
+        int at = email == null ? -1 : email.indexOf('@');
+        if (at < 1 || at == email.length() - 1) {
+            return "(printed in the local bookstore's log)";
+        }
+        return email.charAt(0) + "***@" + email.charAt(at + 1) + "***";
     }
 
     private static void cognitoError(HttpExchange exchange, String type, String message) throws IOException {

@@ -283,8 +283,27 @@ class LocalGatewayTest {
 
         HttpResponse<String> resent = cognitoCall("ResendConfirmationCode", "{\"ClientId\":\"" + pool.clientId() + "\",\"Username\":\"" + email + "\"}");
         assertEquals(200, resent.statusCode());
-        assertTrue(resent.body().contains("CodeDeliveryDetails"));
+        JsonObject delivery = JsonParser.parseString(resent.body()).getAsJsonObject().getAsJsonObject("CodeDeliveryDetails");
+        assertEquals("r***@e***", delivery.get("Destination").getAsString(), "masked as Cognito masks it");
+        assertEquals("EMAIL", delivery.get("DeliveryMedium").getAsString());
         assertEquals(400, cognitoCall("ResendConfirmationCode", "{\"ClientId\":\"" + pool.clientId() + "\",\"Username\":\"nobody@example.com\"}").statusCode());
+    }
+
+    @Test
+    void resendForAnAlreadyConfirmedUserSaysSoAsCognitoDoes() throws Exception {
+        String email = "confirmed.reader@example.com";
+        cognitoCall("SignUp", "{\"ClientId\":\"" + pool.clientId() + "\",\"Username\":\"" + email
+                + "\",\"Password\":\"" + CognitoTokens.PASSWORD + "\"}");
+        String code = JsonParser.parseString(send(at("/_local/sign-up-code?username=" + email)).body())
+                .getAsJsonObject().get("code").getAsString();
+        assertEquals(200, cognitoCall("ConfirmSignUp", confirm(email, code)).statusCode());
+
+        HttpResponse<String> resent = cognitoCall("ResendConfirmationCode", "{\"ClientId\":\"" + pool.clientId() + "\",\"Username\":\"" + email + "\"}");
+
+        assertEquals(400, resent.statusCode());
+        JsonObject error = JsonParser.parseString(resent.body()).getAsJsonObject();
+        assertEquals("InvalidParameterException", error.get("__type").getAsString());
+        assertEquals("User is already confirmed.", error.get("message").getAsString());
     }
 
     private static String confirm(String email, String code) {
