@@ -69,10 +69,10 @@ public final class BookstoreStack {
         var api = new RegionalApi(prefix + "-api", region, functions, userPool, logKey.arn);
 
         var blogDatabase = primary.map(contract -> BlogDatabase.secondary(prefix + "-blog-db", region, settings.blog(),
-                        network.vpcId, network.privateSubnetIds,
+                        network.vpcId, network.privateSubnetIds, logKey.arn,
                         new BlogDatabase.Source(contract.blogGlobalClusterId(), contract.blogCredentialsSecretArn())))
                 .orElseGet(() -> BlogDatabase.primary(prefix + "-blog-db", region, settings.blog(), network.vpcId,
-                        network.privateSubnetIds));
+                        network.privateSubnetIds, logKey.arn));
         var blog = new BlogSite(prefix + "-blog", region, settings.blog(),
                 new BlogSite.Placement(network.vpcId, settings.sizing().vpcCidr(), network.privateSubnetIds,
                         network.privateRouteTableId),
