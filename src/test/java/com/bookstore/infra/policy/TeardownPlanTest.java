@@ -63,6 +63,7 @@ class TeardownPlanTest {
         }
         assertEquals(3, primary.ofType("aws:s3/bucketV2:BucketV2").size(), "storefront and both pipeline buckets");
         assertTrue(!secondary.ofType("aws:dynamodb/tableReplica:TableReplica").isEmpty());
+        assertTrue(com.bookstore.infra.plan.PlanMarkdown.write(primary, List.of()).contains("**Teardown configuration**"));
     }
 
     @Test
