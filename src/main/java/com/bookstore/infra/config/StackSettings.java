@@ -130,7 +130,7 @@ public record StackSettings(
                 reader.optional("bookstore:blogAdminCidrs", StackSettings::cidrList).orElse(List.of()),
                 reader.optional("bookstore:blogReaderEndpoint", StackSettings::bool).orElse(true));
         Optional<PipelineSettings> pipeline = pipeline(reader, role);
-        Optional<CognitoEmail> cognitoEmail = cognitoEmail(reader, region);
+        Optional<CognitoEmail> cognitoEmail = cognitoEmail(reader);
         // docs/runbooks/teardown.md: one `pulumi up` with it switches every protection off before the destroys.
         boolean teardown = reader.optional("bookstore:teardown", StackSettings::bool).orElse(false);
 
@@ -157,10 +157,7 @@ public record StackSettings(
     private static final String SES_IDENTITY = "bookstore:cognitoEmailSesIdentityArn";
     private static final String EMAIL_FROM = "bookstore:cognitoEmailFrom";
     private static final String EMAIL_REPLY_TO = "bookstore:cognitoEmailReplyTo";
-    /** Cognito sends through an SES identity of its own region or of one of these (Cognito developer guide). */
-    private static final List<String> SES_LEGACY_REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1");
-
-    private static Optional<CognitoEmail> cognitoEmail(Reader reader, String poolRegion) {
+    private static Optional<CognitoEmail> cognitoEmail(Reader reader) {
         Optional<String> identity = reader.optional(SES_IDENTITY, StackSettings::sesIdentityArn);
         Optional<String> from = reader.optional(EMAIL_FROM, StackSettings::emailAddress);
         Optional<String> replyTo = reader.optional(EMAIL_REPLY_TO, StackSettings::emailAddress);
@@ -170,13 +167,6 @@ public record StackSettings(
         if (replyTo.isPresent() && !reader.isSet(SES_IDENTITY)) {
             reader.problem(EMAIL_REPLY_TO + " needs " + SES_IDENTITY + " (the built-in sender has no Reply-To)");
         }
-        identity.ifPresent(arn -> {
-            String sesRegion = arn.split(":")[3];
-            if (poolRegion != null && !sesRegion.equals(poolRegion) && !SES_LEGACY_REGIONS.contains(sesRegion)) {
-                reader.problem(SES_IDENTITY + ": Cognito in " + poolRegion + " sends through SES in " + poolRegion
-                        + " or in " + String.join(", ", SES_LEGACY_REGIONS) + ", not " + sesRegion);
-            }
-        });
         if (identity.isEmpty() || from.isEmpty()) {
             return Optional.empty();
         }

@@ -23,6 +23,12 @@ public final class NameAndSizeLimits implements PolicyRule {
     /** RDS identifiers: a letter first, letters, digits and single hyphens, no hyphen at the end. */
     private static final String RDS_IDENTIFIER = "[A-Za-z](?:-?[A-Za-z0-9])*";
 
+    /**
+     * 1011 characters including the ARN before the name: {@code arn:aws:ssm:} (12), a region (at most 14), {@code :},
+     * the account (12) and {@code :parameter} (10).
+     */
+    private static final int SSM_NAME_MAX = 1011 - (12 + 14 + 1 + 12 + 10);
+
     static final List<NameLimit> NAMES = List.of(
             new NameLimit("aws:lambda/function:Function", "name", 64, "[A-Za-z0-9_-]+",
                     "Lambda API reference, CreateFunction: FunctionName"),
@@ -34,7 +40,7 @@ public final class NameAndSizeLimits implements PolicyRule {
                     "Amazon S3 user guide, general purpose bucket naming rules (3-63 characters)"),
             new NameLimit("aws:cloudwatch/logGroup:LogGroup", "name", 512, "[A-Za-z0-9._/#-]+",
                     "CloudWatch Logs API reference, CreateLogGroup: logGroupName"),
-            new NameLimit("aws:ssm/parameter:Parameter", "name", 1011 - "arn:aws:ssm:ap-southeast-1:123456789012:parameter".length(),
+            new NameLimit("aws:ssm/parameter:Parameter", "name", SSM_NAME_MAX,
                     "/?[A-Za-z0-9_.\\-/]+", "Systems Manager API reference, PutParameter: Name (1011 characters with the ARN before it)"),
             new NameLimit("aws:ecs/cluster:Cluster", "name", 255, "[A-Za-z0-9_-]+",
                     "Amazon ECS API reference, CreateCluster: clusterName"),

@@ -41,18 +41,17 @@ class CognitoEmailTest {
     }
 
     @Test
-    void sesKeysAreCheckedTogetherAndAgainstTheRegionsCognitoCanSendFrom() {
+    void sesKeysAreCheckedTogetherAndTheIdentityMustBeAnSesArn() {
         var alone = assertThrows(IllegalArgumentException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
                 "bookstore:cognitoEmailSesIdentityArn", IDENTITY))));
-        var farRegion = assertThrows(IllegalArgumentException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
-                "bookstore:cognitoEmailSesIdentityArn", IDENTITY.replace("eu-west-1", "ap-northeast-1"),
-                "bookstore:cognitoEmailFrom", "no-reply@bookstore.example.com"))));
+        var replyAlone = assertThrows(IllegalArgumentException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
+                "bookstore:cognitoEmailReplyTo", "help@bookstore.example.com"))));
         var notAnArn = assertThrows(IllegalArgumentException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
                 "bookstore:cognitoEmailSesIdentityArn", "bookstore.example.com",
                 "bookstore:cognitoEmailFrom", "no-reply@bookstore.example.com"))));
 
         assertTrue(alone.getMessage().contains("are set together or not at all"), alone.getMessage());
-        assertTrue(farRegion.getMessage().contains("not ap-northeast-1"), farRegion.getMessage());
+        assertTrue(replyAlone.getMessage().contains("needs bookstore:cognitoEmailSesIdentityArn"), replyAlone.getMessage());
         assertTrue(notAnArn.getMessage().contains("not an SES identity ARN"), notAnArn.getMessage());
     }
 }
