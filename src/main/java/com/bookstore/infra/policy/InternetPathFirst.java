@@ -70,7 +70,7 @@ public final class InternetPathFirst implements PolicyRule {
                 }
             }
         }
-        return violations;
+        return violations.stream().distinct().toList(); // subnets sharing a route table report its route once
     }
 
     /** What {@code resource} is created after: explicit dependencies, theirs in turn, and a component's children. */
