@@ -71,7 +71,8 @@ public final class ValidatedCertificate extends ComponentResource {
                     .build(), CustomResourceOptions.builder().parent(this).build());
             fqdn = validation.fqdn();
         } else {
-            // The owner's record already answers for this name; ACM issues (and renews) through it.
+            // The owner's record already answers for this name; ACM issues (and renews) through it. The provider checks
+            // only that the names given cover the certificate's validation records, then waits for ISSUED.
             fqdn = recordName.applyValue(n -> n.endsWith(".") ? n.substring(0, n.length() - 1) : n);
         }
         var validated = new CertificateValidation(name, CertificateValidationArgs.builder()
