@@ -18,7 +18,7 @@ import java.util.Set;
  * gateway and is associated with it. None of that shows in the load balancer's inputs (it names subnets only), so
  * Pulumi may create it first; an explicit {@code dependsOn} on the route and the associations (directly, through
  * other dependencies, or through a component holding them) is required. The AWS provider's documentation asks the
- * same of Elastic IPs and NAT gateways ({@code depends_on} the internet gateway).
+ * same of public NAT gateways and VPC Elastic IPs ({@code depends_on} the internet gateway), which the rule checks too.
  */
 public final class InternetPathFirst implements PolicyRule {
 
@@ -68,6 +68,17 @@ public final class InternetPathFirst implements PolicyRule {
                                 + ": AWS rejects an internet-facing load balancer before its subnet routes to the gateway"));
                     }
                 }
+            }
+        }
+        for (PlannedResource resource : plan.awsResources()) {
+            boolean publicNat = resource.type().equals("aws:ec2/natGateway:NatGateway")
+                    && !Inputs.string(resource, "connectivityType").filter("private"::equals).isPresent();
+            boolean vpcAddress = resource.type().equals("aws:ec2/eip:Eip")
+                    && Inputs.string(resource, "domain").filter("vpc"::equals).isPresent();
+            if ((publicNat || vpcAddress)
+                    && dependencies(plan, resource).stream().noneMatch(key -> key.startsWith(GATEWAY + "::"))) {
+                violations.add(new Violation(id(), resource.key(), "must dependOn the VPC's internet gateway "
+                        + "(the provider documents that it may need the gateway to exist first)"));
             }
         }
         return violations.stream().distinct().toList(); // subnets sharing a route table report its route once

@@ -59,6 +59,22 @@ class DeployOrderAndLimitsRulesTest {
     }
 
     @Test
+    void aPublicNatGatewayOrVpcAddressWithoutTheGatewayFirstIsCaught() {
+        String gateway = "aws:ec2/internetGateway:InternetGateway::bookstore-blog";
+        Plan nat = with(Plans.primary(), new PlannedResource("aws:ec2/natGateway:NatGateway", "nat", null,
+                "eu-west-1", null, "nat-1", Map.of("subnetId", "subnet-1")));
+        Plan ordered = with(Plans.primary(), new PlannedResource("aws:ec2/eip:Eip", "address", null, "eu-west-1", null,
+                "eipalloc-1", Map.of("domain", "vpc"), List.of(gateway), false));
+        Plan privateNat = with(Plans.primary(), new PlannedResource("aws:ec2/natGateway:NatGateway", "nat", null,
+                "eu-west-1", null, "nat-1", Map.of("subnetId", "subnet-1", "connectivityType", "private")));
+
+        assertTrue(new InternetPathFirst().check(nat).stream().anyMatch(v ->
+                v.resource().equals("aws:ec2/natGateway:NatGateway::nat") && v.message().contains("internet gateway")));
+        assertEquals(List.of(), new InternetPathFirst().check(ordered));
+        assertEquals(List.of(), new InternetPathFirst().check(privateNat));
+    }
+
+    @Test
     void namesOverAwsLimitsAndBadCharactersAreCaughtWithTheirSource() {
         Plan longName = editInputs(Plans.primary(), r -> r.key().equals("aws:lb/targetGroup:TargetGroup::bookstore-blog"),
                 inputs -> inputs.put("name", "bookstore-blog-wordpress-targets-eu"));
