@@ -94,7 +94,7 @@ public final class BookstoreStack {
                             "/wp-json/", blog.loadBalancerDnsName)));
         });
         settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", prefix, region, pipeline,
-                blog.seedTaskResources));
+                blog.seedTaskResources, tables.books.arn()));
 
         ctx.export("region", Output.of(settings.region()));
         ctx.export("role", Output.of(settings.role().value()));
