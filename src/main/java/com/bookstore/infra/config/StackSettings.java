@@ -71,9 +71,32 @@ public record StackSettings(
         return domain.isPresent();
     }
 
-    /** Parses and validates every key; all problems are reported together. */
+    /**
+     * Parses and validates every key; all problems are reported together, including keys of the {@code bookstore:}
+     * namespace that nothing reads (a misspelled key would otherwise be silently ignored).
+     */
     public static StackSettings parse(ConfigSource config) {
         Reader reader = new Reader(config);
+        StackSettings settings = read(reader);
+        reader.refuseUnknownKeys(config.keys());
+        reader.throwIfAnyProblem();
+        return settings;
+    }
+
+    /**
+     * Every key the program reads: the schema that unknown keys are refused against and docs/configuration.md is
+     * held to. It is what {@link #read} asks for, so a key added to the code is in the schema without a second list.
+     */
+    public static java.util.SortedSet<String> keys() {
+        Reader reader = new Reader(ConfigSource.of(java.util.Map.of()));
+        read(reader);
+        return new java.util.TreeSet<>(reader.known);
+    }
+
+    /** The namespace of the program's own keys; other namespaces ({@code aws:}) belong to providers. */
+    public static final String NAMESPACE = "bookstore:";
+
+    private static StackSettings read(Reader reader) {
         Role role = reader.required("bookstore:role", Role::parse);
         String region = reader.required("aws:region", StackSettings::region);
         String peerRegion = reader.required("bookstore:peerRegion", StackSettings::region);
@@ -135,7 +158,9 @@ public record StackSettings(
         if (region != null && region.equals(peerRegion)) {
             reader.problem("bookstore:peerRegion must differ from aws:region");
         }
-        reader.throwIfAnyProblem();
+        if (reader.hasProblems()) {
+            return null;
+        }
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
                 alertEmail, resilience, sizing, artifacts, blog, pipeline);
     }
@@ -156,6 +181,7 @@ public record StackSettings(
         }
         if (role == Role.SECONDARY) {
             reader.problem(PIPELINE_SWITCH + " belongs in the primary's config: the pipeline deploys both stacks from there");
+            PipelineSettings.KEYS.forEach(reader::isSet);
             return Optional.empty();
         }
         // Every key is read (and every malformed one reported) before the settings are put together.
@@ -228,6 +254,8 @@ public record StackSettings(
     private static final class Reader {
         private final ConfigSource config;
         private final List<String> problems = new ArrayList<>();
+        /** Every key asked for, whether set or not: the schema. */
+        private final java.util.Set<String> known = new java.util.LinkedHashSet<>();
 
         Reader(ConfigSource config) {
             this.config = config;
@@ -242,6 +270,7 @@ public record StackSettings(
         }
 
         <T> Optional<T> optional(String key, Function<String, T> parser) {
+            known.add(key);
             Optional<String> text = config.get(key).map(String::trim).filter(s -> !s.isEmpty());
             if (text.isEmpty()) {
                 return Optional.empty();
@@ -270,6 +299,7 @@ public record StackSettings(
         }
 
         boolean isSet(String key) {
+            known.add(key);
             return config.get(key).filter(s -> !s.isBlank()).isPresent();
         }
 
@@ -277,9 +307,21 @@ public record StackSettings(
             problems.add(message);
         }
 
+        boolean hasProblems() {
+            return !problems.isEmpty();
+        }
+
+        /** A key of the program's namespace that nothing reads is a typo or a leftover: refused, with a guess. */
+        void refuseUnknownKeys(java.util.Set<String> present) {
+            present.stream().filter(key -> key.startsWith(NAMESPACE) && !known.contains(key)).sorted().forEach(key ->
+                    problems.add(key + " is not a setting of this program" + ConfigKeys.suggestion(key, known)
+                            .map(guess -> " (did you mean " + guess + "?)").orElse("")
+                            + "; every key is listed in docs/configuration.md"));
+        }
+
         void throwIfAnyProblem() {
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("Invalid stack config:\n  - " + String.join("\n  - ", problems));
+                throw new InvalidConfigException("Invalid stack config", problems);
             }
         }
     }
