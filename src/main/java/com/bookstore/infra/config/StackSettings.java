@@ -26,7 +26,7 @@ public record StackSettings(
         Resilience resilience,
         Sizing sizing,
         Artifacts artifacts,
-        BlogSettings blog,
+        Optional<BlogSettings> blog,
         Optional<PipelineSettings> pipeline) {
 
     /** The figures of DESIGN §7 that the resilience budget is computed from. */
@@ -134,7 +134,10 @@ public record StackSettings(
                         .orElse("lambdas/functions/target/bookstore-functions.jar"),
                 reader.optional("bookstore:uiDist", Function.identity()).orElse("ui/dist"));
 
-        BlogSettings blog = new BlogSettings(
+        // bookstore:blog off: no blog (most of the idle cost, docs/configuration.md); its keys are still read and
+        // checked, so switching it back on finds them valid.
+        boolean blogOn = reader.optional("bookstore:blog", StackSettings::onOff).orElse(true);
+        BlogSettings blogSettings = new BlogSettings(
                 reader.optional("bookstore:blogImage", Function.identity()).orElse(BlogSettings.DEFAULT_IMAGE),
                 reader.optional("bookstore:blogEngineVersion", Function.identity()).orElse(BlogSettings.DEFAULT_ENGINE_VERSION),
                 reader.optional("bookstore:blogInstanceClass", Function.identity()).orElse(BlogSettings.DEFAULT_INSTANCE_CLASS),
@@ -143,6 +146,7 @@ public record StackSettings(
                 reader.integer("bookstore:blogTaskMemoryMb", 1024, 512, 30_720),
                 reader.optional("bookstore:blogAdminCidrs", StackSettings::cidrList).orElse(List.of()),
                 reader.optional("bookstore:blogReaderEndpoint", StackSettings::bool).orElse(true));
+        Optional<BlogSettings> blog = blogOn ? Optional.of(blogSettings) : Optional.empty();
         Optional<PipelineSettings> pipeline = pipeline(reader, role);
 
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
@@ -233,6 +237,14 @@ public record StackSettings(
             }
         }
         return blocks;
+    }
+
+    private static boolean onOff(String text) {
+        return switch (text) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("expected on or off, got '" + text + "'");
+        };
     }
 
     private static boolean bool(String text) {

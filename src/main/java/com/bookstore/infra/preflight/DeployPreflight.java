@@ -58,6 +58,11 @@ public final class DeployPreflight {
             problems.add("bookstore:domain differs between the stacks (" + primary.domain().orElse("unset") + " and "
                     + secondary.domain().orElse("unset") + "): failover records pair the two regions under one name");
         }
+        if (primary.blog().isPresent() != secondary.blog().isPresent()) {
+            problems.add("bookstore:blog is " + (primary.blog().isPresent() ? "on" : "off") + " in the primary and "
+                    + (secondary.blog().isPresent() ? "on" : "off") + " in the secondary: the secondary's blog is a "
+                    + "replica of the primary's, so both have it or neither does");
+        }
         primary.pipeline().ifPresent(pipeline -> secondary.primaryStack().ifPresent(reference -> {
             String organization = reference.split("/", 2)[0];
             boolean pipelineSelfManaged = pipeline.backend().stateBucket().isPresent();

@@ -10,6 +10,9 @@ import java.util.Map;
 /** The storefront's runtime {@code /config.json} (docs/interfaces.md), built from stack outputs. */
 public final class SiteConfig {
 
+    /** The blog URL of a stack without the blog: left out of the config like any non-HTTPS one. */
+    public static final String NO_BLOG = "";
+
     private SiteConfig() {
     }
 
