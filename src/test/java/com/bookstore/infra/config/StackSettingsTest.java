@@ -86,10 +86,4 @@ class StackSettingsTest {
         assertTrue(failure instanceof com.pulumi.exceptions.RunException);
         assertTrue(failure.getMessage().startsWith("Invalid stack config:\n  - bookstore:role is required"), failure.getMessage());
     }
-
-    @Test
-    void theEnginesKeyListIsReadFromItsConfigVariableInBothKeyForms() {
-        assertEquals(java.util.Set.of("aws:region", "bookstore:role", "bookstore:domain"), EngineConfig.keys(
-                "{\"aws:region\":\"eu-west-1\",\"bookstore:role\":\"primary\",\"bookstore:config:domain\":\"a.b\"}"));
-    }
 }
