@@ -93,6 +93,9 @@ for stack in primary secondary; do
 done
 # The name this backend gives the primary; on Pulumi Cloud the pipeline's prefix must name the same organization.
 run "pulumi config set bookstore:primaryStack $primary_stack --stack ${stack_prefix}secondary"
+if [ "$BACKEND" = cloud ] && [ -n "$(config_value primary bookstore:pipelineRepository)" ]; then
+  run "pulumi config set bookstore:pipelineStackPrefix $stack_prefix --stack ${stack_prefix}primary"
+fi
 
 step "4. build what the stacks deploy"
 run "$MVN -f lambdas/pom.xml package -DskipTests"

@@ -129,6 +129,8 @@ class DeployPathTest(unittest.TestCase):
                       commands)
         self.assertIn("pulumi config set bookstore:primaryStack acme/bookstore/primary --stack acme/secondary", commands)
         self.assertIn("make preflight BACKEND_URL='https://api.pulumi.com' PULUMI_ORG=acme", commands)
+        # The example config runs the pipeline: on Pulumi Cloud it must select the stacks of the same organization.
+        self.assertIn("pulumi config set bookstore:pipelineStackPrefix acme/ --stack acme/primary", commands)
         self.assertLess(commands.index("pulumi up --yes --stack acme/primary"),
                         commands.index("pulumi up --yes --stack acme/secondary"))
 

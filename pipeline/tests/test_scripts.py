@@ -170,6 +170,7 @@ class DeployStackTest(ScriptTestCase):
 
         self.assertNotEqual(0, result.returncode)
         self.assertIn("Pulumi.primary.yaml does not use awskms://alias/bookstore-pulumi", result.stderr)
+        self.assertIn("pulumi stack change-secrets-provider --stack primary 'awskms://alias/bookstore-pulumi", result.stderr)
         self.assertEqual([], self.repo.calls("pulumi up"))
 
     def test_missing_program_jar_fails_with_its_path(self):
