@@ -80,7 +80,7 @@ preflight:
 # From an empty AWS account to both regions serving (README, "Deploying to AWS"); DRY_RUN=1 prints the commands.
 # make deploy STATE_BUCKET=<bucket> [STATE_REGION=eu-central-1]   or   make deploy BACKEND=cloud PULUMI_ORG=<org>
 deploy:
-	scripts/deploy.sh
+	@scripts/deploy.sh
 
 # Markdown diff of two plan directories: make plan-diff A=before-dir B=after-dir
 plan-diff:
