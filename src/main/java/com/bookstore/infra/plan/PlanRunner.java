@@ -30,7 +30,7 @@ public final class PlanRunner {
     }
 
     public static Plan run(StackSettings settings, String project, String stack, Map<String, Object> primaryOutputs) {
-        Plan plan = run(project, stack, primaryOutputs, ResilienceBudget.of(settings.resilience()),
+        Plan plan = run(project, stack, primaryOutputs, ResilienceBudget.of(settings.resilience(), settings.hasDomain()),
                 ctx -> BookstoreStack.deploy(ctx, settings));
         return new Plan(plan.stack(), plan.resources(), plan.outputs(), plan.providers(), plan.resilience(),
                 settings.teardown());
