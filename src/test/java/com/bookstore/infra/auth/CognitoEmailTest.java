@@ -1,5 +1,6 @@
 package com.bookstore.infra.auth;
 
+import com.bookstore.infra.config.InvalidConfigException;
 import com.bookstore.infra.plan.Plan;
 import com.bookstore.infra.support.Plans;
 import org.junit.jupiter.api.Test;
@@ -42,16 +43,17 @@ class CognitoEmailTest {
 
     @Test
     void sesKeysAreCheckedTogetherAndTheIdentityMustBeAnSesArn() {
-        var alone = assertThrows(IllegalArgumentException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
+        var alone = assertThrows(InvalidConfigException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
                 "bookstore:cognitoEmailSesIdentityArn", IDENTITY))));
-        var replyAlone = assertThrows(IllegalArgumentException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
+        var replyAlone = assertThrows(InvalidConfigException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
                 "bookstore:cognitoEmailReplyTo", "help@bookstore.example.com"))));
-        var notAnArn = assertThrows(IllegalArgumentException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
+        var notAnArn = assertThrows(InvalidConfigException.class, () -> Plans.settings(Plans.primaryConfig(Map.of(
                 "bookstore:cognitoEmailSesIdentityArn", "bookstore.example.com",
                 "bookstore:cognitoEmailFrom", "no-reply@bookstore.example.com"))));
 
-        assertTrue(alone.getMessage().contains("are set together or not at all"), alone.getMessage());
-        assertTrue(replyAlone.getMessage().contains("needs bookstore:cognitoEmailSesIdentityArn"), replyAlone.getMessage());
-        assertTrue(notAnArn.getMessage().contains("not an SES identity ARN"), notAnArn.getMessage());
+        assertTrue(String.join("\n", alone.problems()).contains("are set together or not at all"), alone.problems().toString());
+        assertTrue(String.join("\n", replyAlone.problems()).contains("needs bookstore:cognitoEmailSesIdentityArn"),
+                replyAlone.problems().toString());
+        assertTrue(String.join("\n", notAnArn.problems()).contains("not an SES identity ARN"), notAnArn.problems().toString());
     }
 }

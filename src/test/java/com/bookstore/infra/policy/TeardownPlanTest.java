@@ -22,22 +22,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shipped stacks with {@code bookstore:teardown: true} (docs/runbooks/teardown.md): nothing is protected, so the
+ * The example stacks (domain, blog, pipeline) with {@code bookstore:teardown: true} (docs/runbooks/teardown.md): nothing is protected, so the
  * two destroys that follow cannot stop on a protection; and protections may be off only in such a plan.
  */
 class TeardownPlanTest {
 
+    /** The example configuration as shipped (a fixture copy: a fork's own stack files never break this test). */
+    private static final Path EXAMPLE = Path.of("src/test/resources/stacks/example");
     private static Plan primary;
     private static Plan secondary;
 
     @BeforeAll
-    static void planBothShippedStacksForTeardown() throws IOException {
+    static void planBothExampleStacksForTeardown() throws IOException {
         primary = plan("primary", Map.of());
         secondary = plan("secondary", primary.outputs());
     }
 
     private static Plan plan(String stack, Map<String, Object> primaryOutputs) throws IOException {
-        Map<String, String> config = new LinkedHashMap<>(StackConfigFile.read(Path.of("Pulumi." + stack + ".yaml")));
+        Map<String, String> config = new LinkedHashMap<>(StackConfigFile.read(EXAMPLE.resolve("Pulumi." + stack + ".yaml")));
         config.put("bookstore:teardown", "true");
         return PlanRunner.run(StackSettings.parse(ConfigSource.of(config)), "bookstore", stack, primaryOutputs);
     }
