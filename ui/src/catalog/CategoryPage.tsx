@@ -48,25 +48,28 @@ function CategoryBooks({ category }: { category: Category }) {
           ))}
         </Row>
       </QueryStatus>
-      <nav aria-label={t('category.pagination')} className="d-flex align-items-center gap-3 mt-4">
-        <Button
-          variant="outline-secondary"
-          disabled={page === 1}
-          onClick={() => setCursors((seen) => seen.slice(0, -1))}
-          data-testid="previous-page"
-        >
-          {t('category.previous')}
-        </Button>
-        <span aria-live="polite">{t('category.page', { page })}</span>
-        <Button
-          variant="outline-secondary"
-          disabled={!data?.nextCursor || isFetching}
-          onClick={() => data?.nextCursor && setCursors((seen) => [...seen, data.nextCursor])}
-          data-testid="next-page"
-        >
-          {t('category.next')}
-        </Button>
-      </nav>
+      {/* Shown once a page of books is there: drawn above the list while it loads, it would jump down. */}
+      {data && (
+        <nav aria-label={t('category.pagination')} className="d-flex align-items-center gap-3 mt-4">
+          <Button
+            variant="outline-secondary"
+            disabled={page === 1}
+            onClick={() => setCursors((seen) => seen.slice(0, -1))}
+            data-testid="previous-page"
+          >
+            {t('category.previous')}
+          </Button>
+          <span aria-live="polite">{t('category.page', { page })}</span>
+          <Button
+            variant="outline-secondary"
+            disabled={!data?.nextCursor || isFetching}
+            onClick={() => data?.nextCursor && setCursors((seen) => [...seen, data.nextCursor])}
+            data-testid="next-page"
+          >
+            {t('category.next')}
+          </Button>
+        </nav>
+      )}
     </>
   );
 }
