@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Book } from '../api/apiSlice';
 import { useI18n } from '../i18n/I18nContext';
+import { sameSiteCover } from './coverUrl';
 
 interface Props {
   book: Pick<Book, 'name' | 'author' | 'cover'>;
@@ -12,7 +13,8 @@ export function BookCover({ book, size = 'small' }: Props) {
   const { t } = useI18n();
   const [failed, setFailed] = useState(false);
   const className = `book-cover book-cover-${size}`;
-  if (!book.cover || failed) {
+  const cover = sameSiteCover(book.cover);
+  if (!cover || failed) {
     return (
       <div className={`${className} book-cover-placeholder`} role="img" aria-label={t('book.coverAlt', { name: book.name })}>
         <span className="book-cover-title">{book.name}</span>
@@ -23,7 +25,7 @@ export function BookCover({ book, size = 'small' }: Props) {
   return (
     <img
       className={className}
-      src={book.cover}
+      src={cover}
       alt={t('book.coverAlt', { name: book.name })}
       loading="lazy"
       onError={() => setFailed(true)}
