@@ -18,12 +18,16 @@ export const de: Record<MessageKey, string> = {
   'nav.signUp': 'Registrieren',
   'nav.signOut': 'Abmelden',
   'nav.signedInAs': 'Angemeldet als {email}',
+  'nav.signedInLabel': 'Angemeldet als',
   'nav.toggle': 'Navigation umschalten',
 
   'language.label': 'Sprache',
 
   'region.label': 'Ausgeliefert aus {region} ({role})',
+  'region.servedFrom': 'Ausgeliefert aus',
+  'region.where': '{region} ({role})',
   'region.unknown': 'Region unbekannt',
+  'region.pending': 'Bedienende Region wird ermittelt…',
   'region.role.primary': 'primär',
   'region.role.secondary': 'sekundär',
 

@@ -16,12 +16,16 @@ export const en = {
   'nav.signUp': 'Sign up',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {email}',
+  'nav.signedInLabel': 'Signed in as',
   'nav.toggle': 'Toggle navigation',
 
   'language.label': 'Language',
 
   'region.label': 'Served from {region} ({role})',
+  'region.servedFrom': 'Served from',
+  'region.where': '{region} ({role})',
   'region.unknown': 'Region unknown',
+  'region.pending': 'Finding the serving region…',
   'region.role.primary': 'primary',
   'region.role.secondary': 'secondary',
 
