@@ -91,7 +91,7 @@ describe('cart', () => {
     backend.api('GET', '/books/b-9', () => json(200, search));
     backend.api('POST', '/cart', () => json(200, cartOf([{ book: search, quantity: 1 }])));
     const { user } = renderApp('/books/b-9', { session: signedInSession() });
-    await user.click(await screen.findByRole('button', { name: 'Add Search to cart' }));
+    await user.click(await screen.findByRole('button', { name: 'Add to cart: Search' }));
     expect(await screen.findByTestId('added-to-cart')).toBeInTheDocument();
     expect(backend.calls('POST', '/cart')[0]?.body).toEqual({ bookId: 'b-9', quantity: 1 });
   });
