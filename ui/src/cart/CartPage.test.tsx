@@ -100,7 +100,7 @@ describe('cart', () => {
     backend.api('GET', '/books/b-1', () => json(200, SPAGHETTI));
     backend.api('POST', '/cart', () => json(200, cart));
     const { user, router } = renderApp('/books/b-1', { session: signedInSession() });
-    await user.click(await screen.findByRole('button', { name: 'Add Spaghetti to cart' }));
+    await user.click(await screen.findByRole('button', { name: 'Add to cart: Spaghetti' }));
     await screen.findByTestId('added-to-cart');
     expect(screen.queryByTestId('price-changed')).not.toBeInTheDocument();
 
