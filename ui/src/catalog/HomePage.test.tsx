@@ -37,7 +37,8 @@ describe('home page', () => {
     renderApp('/');
     await waitFor(() => expect(screen.getByTestId('region-badge')).toHaveAttribute('data-region', 'ap-southeast-1'));
     const badge = screen.getByTestId('region-badge');
-    expect(badge).toHaveTextContent('Served from ap-southeast-1 (secondary)'); // "Served from" is read out, not shown
+    // The region comes with the first response's header; the role only with the /region body a moment later.
+    await waitFor(() => expect(badge).toHaveTextContent('Served from ap-southeast-1 (secondary)')); // "Served from" is read out, not shown
     expect(badge).toHaveClass('bg-warning');
   });
 
