@@ -9,11 +9,12 @@ MVN ?= mvn -B -ntp
 
 SUITES := lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
 
-# Every suite runs even when an earlier one fails (-k), then one closing line adds up all of them.
+# Every suite runs even when an earlier one fails (-k), then one line per suite and one closing line add
+# them up; a suite below its floor of tests (scripts/test-floors.txt) fails the run.
 test:
 	@mkdir -p build && touch build/.test-start
 	@status=0; $(MAKE) --no-print-directory -k $(SUITES) || status=$$?; \
-	  scripts/test-summary.py build/.test-start || status=1; exit $$status
+	  scripts/test-summary.py --all build/.test-start || status=1; exit $$status
 
 # Java Lambdas (functions, operator tools) against a real moto server and redis-server (the harness starts both).
 lambdas-test:
@@ -28,10 +29,11 @@ infra-test:
 ui-test:
 	cd ui && npm ci --no-audit --no-fund && npm run check
 
-# Buildspecs, the verify gate and the pull-request comment script.
+# Buildspecs, the verify gate, the pull-request comment script and the closing line of make test.
 pipeline-test:
 	scripts/bootstrap.sh moto
-	PYTHONPATH=pipeline/tests .venv/bin/python -m pytest -q -p no:cacheprovider pipeline/tests --junitxml=build/test-results/pipeline-scripts.xml
+	PYTHONPATH=pipeline/tests .venv/bin/python -m pytest -q -p no:cacheprovider pipeline/tests scripts/tests \
+	  --junitxml=build/test-results/pipeline-scripts.xml
 	status=0; $(MVN) -f lambdas/pipeline-gate/pom.xml verify || status=$$?; \
 	  scripts/keep-reports.sh pipeline-gate lambdas/pipeline-gate; exit $$status
 
