@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test local drill plan plan-diff bench bench-lambdas bench-ui bench-local bench-drill \
+.PHONY: test test-repeat local drill plan plan-diff bench bench-lambdas bench-ui bench-local bench-drill \
         lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
 
 SUITES := lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
@@ -15,6 +15,12 @@ test:
 	@mkdir -p build && touch build/.test-start
 	@status=0; $(MAKE) --no-print-directory -k $(SUITES) || status=$$?; \
 	  scripts/test-summary.py --all build/.test-start || status=1; exit $$status
+
+# The Java and UI suites N times in a row with the machine loaded by a CPU hog (one busy loop per core,
+# stopping by itself); names every test that failed even once (scripts/test-repeat.py). Not part of make test.
+N ?= 5
+test-repeat:
+	scripts/test-repeat.py --rounds $(N)
 
 # Java Lambdas (functions, operator tools) against a real moto server and redis-server (the harness starts both).
 lambdas-test:
