@@ -25,11 +25,14 @@ test-repeat:
 # Java Lambdas (functions, operator tools) against a real moto server and redis-server (the harness starts both).
 lambdas-test:
 	scripts/bootstrap.sh moto redis
-	status=0; $(MVN) -f lambdas/pom.xml verify || status=$$?; scripts/keep-reports.sh lambdas lambdas; exit $$status
+	mkdir -p build && touch build/.lambdas-test.start
+	status=0; $(MVN) -f lambdas/pom.xml verify || status=$$?; \
+	  scripts/keep-reports.sh lambdas lambdas build/.lambdas-test.start; exit $$status
 
 # The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules.
 infra-test:
-	status=0; $(MVN) -f pom.xml verify || status=$$?; scripts/keep-reports.sh infra target; exit $$status
+	mkdir -p build && touch build/.infra-test.start
+	status=0; $(MVN) -f pom.xml verify || status=$$?; scripts/keep-reports.sh infra target build/.infra-test.start; exit $$status
 
 # Storefront: lint, type check, unit tests, production build with its bundle budget.
 ui-test:
@@ -40,8 +43,9 @@ pipeline-test:
 	scripts/bootstrap.sh moto
 	PYTHONPATH=pipeline/tests .venv/bin/python -m pytest -q -p no:cacheprovider pipeline/tests scripts/tests \
 	  --junitxml=build/test-results/pipeline-scripts.xml
+	mkdir -p build && touch build/.pipeline-test.start
 	status=0; $(MVN) -f lambdas/pipeline-gate/pom.xml verify || status=$$?; \
-	  scripts/keep-reports.sh pipeline-gate lambdas/pipeline-gate; exit $$status
+	  scripts/keep-reports.sh pipeline-gate lambdas/pipeline-gate build/.pipeline-test.start; exit $$status
 
 # The local blog: real MariaDB + WordPress from Debian's packages, seeded and served.
 blog-test:

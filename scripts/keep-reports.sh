@@ -3,10 +3,14 @@
 # alike, into build/test-results/NAME/<module>/<plugin>/, where make test's closing line
 # (scripts/test-summary.py) and the CodeBuild report group read them: later suites may `mvn clean` the
 # target folders. DIR is a Maven project (every module below it) or one project's target folder;
-# <module> is the module's path below the project, left out for the project itself.
-# Usage: scripts/keep-reports.sh NAME DIR
+# <module> is the module's path below the project, left out for the project itself. With SINCE (a file
+# touched before Maven ran), only reports newer than it: DIR may hold other projects' stale reports
+# (lambdas/pipeline-gate is not a module of lambdas/pom.xml).
+# Usage: scripts/keep-reports.sh NAME DIR [SINCE]
 set -euo pipefail
-name=$1 dir=$2
+name=$1 dir=$2 since=${3:-}
+newer=()
+[ -z "$since" ] || newer=(-newer "$since")
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/build/test-results/$name"
 rm -rf "$out"
@@ -15,7 +19,7 @@ search=$(cd "$root/$dir" && pwd)
 base=$search
 [ "$(basename "$search")" = target ] && base=$(dirname "$search")
 find "$search" -path '*/node_modules' -prune -o \
-  \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/target/failsafe-reports/TEST-*.xml' \) -print0 \
+  \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/target/failsafe-reports/TEST-*.xml' \) "${newer[@]}" -print0 \
   | while IFS= read -r -d '' report; do
       reports_dir=$(dirname "$report")                 # <module>/target/<plugin>-reports
       module_dir=$(dirname "$(dirname "$reports_dir")")

@@ -184,3 +184,18 @@ def test_keep_reports_copies_unit_and_integration_reports_by_module(tmp_path):
                   for p in (tmp_path / "build/test-results").rglob("*.xml"))
     assert kept == ["infra/surefire/TEST-d.xml", "lambdas/functions/failsafe/TEST-b.xml",
                     "lambdas/functions/surefire/TEST-a.xml", "lambdas/ops/surefire/TEST-c.xml"]
+
+
+def test_keep_reports_leaves_out_reports_older_than_the_maven_run(tmp_path):
+    shutil.copytree(SCRIPTS, tmp_path / "scripts", ignore=shutil.ignore_patterns("tests", "__pycache__", "node_modules"))
+    stale = junit(tmp_path / "lambdas/pipeline-gate/target/surefire-reports/TEST-old.xml", passed=1)
+    os.utime(stale, (1_000, 1_000))
+    started = tmp_path / "started"
+    started.touch()
+    os.utime(started, (2_000, 2_000))
+    junit(tmp_path / "lambdas/functions/target/surefire-reports/TEST-new.xml", passed=1)
+
+    subprocess.run([tmp_path / "scripts/keep-reports.sh", "lambdas", "lambdas", started], check=True)
+
+    kept = [p.relative_to(tmp_path / "build/test-results").as_posix() for p in (tmp_path / "build/test-results").rglob("*.xml")]
+    assert kept == ["lambdas/functions/surefire/TEST-new.xml"]
