@@ -249,7 +249,8 @@ class TableReplicatorTest {
 
         replicator.isolate(PRIMARY);
         // the write came due after the delay and was held, not applied
-        assertEquals(1, await(() -> replicator.stats().held(), held -> held >= 1, Duration.ofSeconds(10)));
+        assertEquals(1, await(() -> replicator.stats().held(), held -> held >= 1, Duration.ofSeconds(10)),
+                "the write due for the cut-off region was not held");
         assertEquals(0, replicator.stats().applied());
         assertFalse(status(secondary, "ord-10").isPresent(), "a write in flight from a lost region must not arrive");
 
