@@ -4,36 +4,48 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test local drill plan plan-diff reproducible preflight deploy bench bench-lambdas bench-ui bench-local bench-drill \
+.PHONY: test test-repeat local drill plan plan-diff reproducible preflight deploy bench bench-lambdas bench-ui bench-local bench-drill \
         lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
 
 SUITES := lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
 
-# Every suite runs even when an earlier one fails (-k), then one closing line adds up all of them.
+# Every suite runs even when an earlier one fails (-k), then one line per suite and one closing line add
+# them up; a suite below its floor of tests (scripts/test-floors.txt) fails the run.
 test:
 	@mkdir -p build && touch build/.test-start
 	@status=0; $(MAKE) --no-print-directory -k $(SUITES) || status=$$?; \
-	  scripts/test-summary.py build/.test-start || status=1; exit $$status
+	  scripts/test-summary.py --all build/.test-start || status=1; exit $$status
+
+# The Java and UI suites N times in a row with the machine loaded by a CPU hog (one busy loop per core,
+# stopping by itself); names every test that failed even once (scripts/test-repeat.py). Not part of make test.
+N ?= 5
+test-repeat:
+	scripts/test-repeat.py --rounds $(N)
 
 # Java Lambdas (functions, operator tools) against a real moto server and redis-server (the harness starts both).
 lambdas-test:
 	scripts/bootstrap.sh moto redis
-	status=0; $(MVN) -f lambdas/pom.xml verify || status=$$?; scripts/keep-reports.sh lambdas lambdas; exit $$status
+	mkdir -p build && touch build/.lambdas-test.start
+	status=0; $(MVN) -f lambdas/pom.xml verify || status=$$?; \
+	  scripts/keep-reports.sh lambdas lambdas build/.lambdas-test.start; exit $$status
 
 # The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules.
 infra-test:
-	status=0; $(MVN) -f pom.xml verify || status=$$?; scripts/keep-reports.sh infra target; exit $$status
+	mkdir -p build && touch build/.infra-test.start
+	status=0; $(MVN) -f pom.xml verify || status=$$?; scripts/keep-reports.sh infra target build/.infra-test.start; exit $$status
 
 # Storefront: lint, type check, unit tests, production build with its bundle budget.
 ui-test:
 	cd ui && npm ci --no-audit --no-fund && npm run check
 
-# Buildspecs, the verify gate and the pull-request comment script.
+# Buildspecs, the verify gate, the pull-request comment script and the closing line of make test.
 pipeline-test:
 	scripts/bootstrap.sh moto
-	PYTHONPATH=pipeline/tests .venv/bin/python -m pytest -q -p no:cacheprovider pipeline/tests --junitxml=build/test-results/pipeline-scripts.xml
+	PYTHONPATH=pipeline/tests .venv/bin/python -m pytest -q -p no:cacheprovider pipeline/tests scripts/tests \
+	  --junitxml=build/test-results/pipeline-scripts.xml
+	mkdir -p build && touch build/.pipeline-test.start
 	status=0; $(MVN) -f lambdas/pipeline-gate/pom.xml verify || status=$$?; \
-	  scripts/keep-reports.sh pipeline-gate lambdas/pipeline-gate; exit $$status
+	  scripts/keep-reports.sh pipeline-gate lambdas/pipeline-gate build/.pipeline-test.start; exit $$status
 
 # The local blog: real MariaDB + WordPress from Debian's packages, seeded and served.
 blog-test:

@@ -17,7 +17,7 @@
 #   REPLICATION_DELAY_MS  the replicator's delay                                   default 1000
 #   PROBE_INTERVAL_MS     front door probe interval                                default 1000
 #   PROBE_THRESHOLD       consecutive probes to switch                             default 3
-#   FRONT_DOOR_PORT       the front door                                           default 8080
+#   FRONT_DOOR_PORT       the front door (0: any free port)                        default 8080
 #   DRILL_OUT             where the report goes                                    default build/drill
 #   DRILL_ARGS            more options for the drill command (see bookstore-ops drill's usage)
 #   DRILL_KEEP=1          keep both regions running after the drill, to look at them, until Ctrl-C
@@ -39,9 +39,8 @@ out=${DRILL_OUT:-build/drill}
 state=build/drill-state
 mkdir -p "$state"
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+# shellcheck source=scripts/lib/ports.sh
+source "$root/scripts/lib/ports.sh"
 
 # --- processes this script starts; each leads its own process group -----------------------------------
 pids=()
@@ -75,22 +74,23 @@ start() {  # name command...: starts it in its own session, output to $state/nam
   pids+=("$!")
 }
 
-await_line() {  # name pattern seconds: waits until the process's log shows the pattern
-  local name=$1 pattern=$2 seconds=$3 pid=${pids[-1]}
-  for _ in $(seq 1 $((seconds * 10))); do
-    grep -q "$pattern" "$state/$name.log" 2>/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up: see $state/$name.log"
-    sleep 0.1
-  done
-  die "$name was not ready within ${seconds}s: see $state/$name.log"
+await_ready() {  # name seconds regex: prints the regex's group once the last started process logs it
+  local name=$1 seconds=$2 regex=$3 status=0
+  await_log "$state/$name.log" "${pids[-1]}" "$seconds" "$regex" || status=$?
+  [ "$status" != 1 ] || die "$name exited during start-up: see $state/$name.log"
+  [ "$status" != 2 ] || die "$name was not ready within ${seconds}s: see $state/$name.log"
 }
 
-await_port() {  # name port seconds
-  for _ in $(seq 1 $(($3 * 10))); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null && return 0
-    sleep 0.1
+start_redis() {  # name: starts a redis-server on a free port (another if that was taken meanwhile), sets redis_port
+  local name=$1 attempt
+  for attempt in $(seq 1 "$BIND_ATTEMPTS"); do
+    redis_port=$(free_port)
+    start "$name" redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no
+    await_log "$state/$name.log" "${pids[-1]}" 10 "$REDIS_READY" >/dev/null && return 0
+    if [ "$attempt" -eq "$BIND_ATTEMPTS" ] || kill -0 "${pids[-1]}" 2>/dev/null; then
+      die "$name did not start on port $redis_port: see $state/$name.log"
+    fi
   done
-  die "$1 did not listen on port $2 within $3s: see $state/$1.log"
 }
 
 # --- 1. engines and builds ---------------------------------------------------------------------------
@@ -109,31 +109,25 @@ if stale "$ops_jar" lambdas/ops/pom.xml lambdas/ops/src/main lambdas/functions/s
   mvn -B -ntp -q -Dstyle.color=never -Dmaven.test.skip=true -f lambdas/pom.xml -pl ops -am package
   touch "$ops_jar"
 fi
-if (exec 3<>"/dev/tcp/127.0.0.1/$front_door_port") 2>/dev/null; then
+if [ "$front_door_port" != 0 ] && (exec 3<>"/dev/tcp/127.0.0.1/$front_door_port") 2>/dev/null; then
   die "port $front_door_port is in use: stop what runs there or set FRONT_DOOR_PORT"
 fi
 
-moto_port=$(free_port)
-start moto .venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p "$moto_port"
-await_port moto "$moto_port" 30
+start moto .venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p 0
+moto_port=$(await_ready moto 30 "$MOTO_LISTENING")
 moto="http://127.0.0.1:$moto_port"
 
 # --- 2. one region each: redis-server + the local runtime (gateway, API, stream poller) --------------
 export AWS_ENDPOINT_URL=$moto AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 export BOOKS_TABLE=bookstore-books CART_TABLE=bookstore-cart ORDERS_TABLE=bookstore-orders
 export BOOKSTORE_UI_DIST="$root/ui/dist"
-start_region() {  # region role [extra env...]: prints the gateway's port
+start_region() {  # region role [extra env...]: sets region_port (the gateway's) and region_pid
   local region=$1 role=$2; shift 2
-  local redis_port gateway_port
-  redis_port=$(free_port)
-  start "redis-$region" redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no
-  await_port "redis-$region" "$redis_port" 10
-  gateway_port=$(free_port)
-  start "runtime-$region" env AWS_REGION="$region" BOOKSTORE_ROLE="$role" BOOKSTORE_PORT="$gateway_port" \
+  start_redis "redis-$region"
+  start "runtime-$region" env AWS_REGION="$region" BOOKSTORE_ROLE="$role" BOOKSTORE_PORT=0 \
     REDIS_URL="redis://127.0.0.1:$redis_port" "$@" \
     java -Djdk.httpclient.allowRestrictedHeaders=host -XX:TieredStopAtLevel=1 -Xmx384m -jar "$local_jar"
-  await_line "runtime-$region" "Bookstore is running at" 120
-  region_port=$gateway_port
+  region_port=$(await_ready "runtime-$region" 120 "$BOOKSTORE_LISTENING")
   region_pid=${pids[-1]}
 }
 
@@ -159,13 +153,13 @@ the local runtime must honour BOOKSTORE_USER_POOL_ID / _CLIENT_ID / _REGION for 
 fi
 
 # --- 3. replication and the front door -------------------------------------------------------------------
-say "starting the replicator (delay ${REPLICATION_DELAY_MS:-1000} ms) and the front door on :$front_door_port"
+say "starting the replicator (delay ${REPLICATION_DELAY_MS:-1000} ms) and the front door"
 start failover env PRIMARY_REGION="$primary" SECONDARY_REGION="$secondary" \
   PRIMARY_URL="http://127.0.0.1:$primary_port" SECONDARY_URL="http://127.0.0.1:$secondary_port" \
   FRONT_DOOR_PORT="$front_door_port" REPLICATION_DELAY_MS="${REPLICATION_DELAY_MS:-1000}" \
   PROBE_INTERVAL_MS="${PROBE_INTERVAL_MS:-1000}" PROBE_THRESHOLD="${PROBE_THRESHOLD:-3}" \
   java -XX:TieredStopAtLevel=1 -Xmx256m -cp "$local_jar" com.bookstore.local.failover.LocalFailover
-await_line failover "Front door is running at" 60
+front_door_port=$(await_ready failover 60 "$FRONT_DOOR_LISTENING")
 control_port=$(sed -nE 's/.*control on http:\/\/127\.0\.0\.1:([0-9]+).*/\1/p' "$state/failover.log" | head -1)
 control="http://127.0.0.1:$control_port"
 

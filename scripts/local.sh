@@ -5,7 +5,7 @@
 # Ctrl-C or SIGTERM stops every process it started.
 #
 # Environment (all optional):
-#   BOOKSTORE_PORT   the site, API (/api) and Cognito endpoint (/cognito/)   default 8080
+#   BOOKSTORE_PORT   the site, API (/api) and Cognito endpoint (/cognito/)   default 8080 (0: any free port)
 #   MOTO_PORT        moto's port                                              default: a free port
 #   REDIS_PORT       redis-server's port                                      default: a free port
 #   AWS_REGION       region the local stack plays                             default eu-west-1
@@ -21,9 +21,8 @@ cd "$root"
 say() { printf '[local] %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+# shellcheck source=scripts/lib/ports.sh
+source "$root/scripts/lib/ports.sh"
 
 # --- processes we start, stopped in reverse order on any exit ---------------------------------------
 started=()
@@ -65,16 +64,6 @@ launch() {
   started+=("$!")
 }
 
-wait_for_port() {  # name port pid seconds
-  local name=$1 port=$2 pid=$3 seconds=$4
-  for _ in $(seq 1 $((seconds * 10))); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up (see $state/$name.log)"
-    sleep 0.1
-  done
-  die "$name did not listen on port $port within ${seconds}s (see $state/$name.log)"
-}
-
 # --- 1. what the machine needs -----------------------------------------------------------------------
 blog=${BOOKSTORE_BLOG:-on}
 case "$blog" in on|off) ;; *) die "BOOKSTORE_BLOG must be on or off, was '$blog'" ;; esac
@@ -91,35 +80,40 @@ jar=lambdas/local/target/bookstore-local.jar
 # --- 3. start the engines ----------------------------------------------------------------------------
 state=${BOOKSTORE_STATE_DIR:-build/local}
 mkdir -p "$state"
-moto_port=${MOTO_PORT:-$(free_port)}
-redis_port=${REDIS_PORT:-$(free_port)}
 site_port=${BOOKSTORE_PORT:-8080}
-if (exec 3<>"/dev/tcp/127.0.0.1/$site_port") 2>/dev/null; then
+if [ "$site_port" != 0 ] && (exec 3<>"/dev/tcp/127.0.0.1/$site_port") 2>/dev/null; then
   die "port $site_port is already in use: stop what runs there or set BOOKSTORE_PORT"
 fi
 
-say "starting moto on 127.0.0.1:$moto_port"
-launch .venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p "$moto_port" >"$state/moto.log" 2>&1
+say "starting moto"
+launch .venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p "${MOTO_PORT:-0}" >"$state/moto.log" 2>&1
 moto_pid=${started[-1]}
-say "starting redis-server on 127.0.0.1:$redis_port"
-launch redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$state/redis.log" 2>&1
-redis_pid=${started[-1]}
-wait_for_port moto "$moto_port" "$moto_pid" 30
-wait_for_port redis "$redis_port" "$redis_pid" 10
+moto_port=$(await_log "$state/moto.log" "$moto_pid" 30 "$MOTO_LISTENING") \
+  || die "moto did not start within 30 s (see $state/moto.log)"
+say "moto listening on 127.0.0.1:$moto_port"
+for attempt in $(seq 1 "$BIND_ATTEMPTS"); do
+  redis_port=${REDIS_PORT:-$(free_port)}
+  launch redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$state/redis.log" 2>&1
+  redis_pid=${started[-1]}
+  await_log "$state/redis.log" "$redis_pid" 10 "$REDIS_READY" >/dev/null && break
+  # it exited before it was ready: the port was taken since it was chosen; try another (not one given in REDIS_PORT)
+  if [ -n "${REDIS_PORT:-}" ] || [ "$attempt" -eq "$BIND_ATTEMPTS" ] || kill -0 "$redis_pid" 2>/dev/null; then
+    die "redis-server did not start on port $redis_port (see $state/redis.log)"
+  fi
+done
+say "redis-server listening on 127.0.0.1:$redis_port"
 
 # The blog: its own script starts MariaDB and WordPress and stops both when we stop it.
 if [ "$blog" = on ]; then
-  blog_port=${BLOG_PORT:-$(free_port)}
-  say "starting the blog (WordPress + MariaDB) on 127.0.0.1:$blog_port"
-  launch scripts/blog/start.sh --port "$blog_port" --data "$state/blog" >"$state/blog.log" 2>&1
+  say "starting the blog (WordPress + MariaDB)"
+  launch scripts/blog/start.sh --port "${BLOG_PORT:-0}" --data "$state/blog" >"$state/blog.log" 2>&1
   blog_pid=${started[-1]}
-  for _ in $(seq 1 600); do
-    grep -q '^Blog is running at ' "$state/blog.log" && break
-    kill -0 "$blog_pid" 2>/dev/null || die "the blog exited during start-up (see $state/blog.log)"
-    sleep 0.1
-  done
-  grep -q '^Blog is running at ' "$state/blog.log" || die "the blog did not start within 60 s (see $state/blog.log)"
-  export BOOKSTORE_BLOG_URL="http://127.0.0.1:$blog_port"
+  blog_status=0
+  blog_url=$(await_log "$state/blog.log" "$blog_pid" 60 'Blog is running at (http://[^ ]+)') || blog_status=$?
+  [ "$blog_status" != 1 ] || die "the blog exited during start-up (see $state/blog.log)"
+  [ "$blog_status" != 2 ] || die "the blog did not start within 60 s (see $state/blog.log)"
+  say "blog listening on $blog_url"
+  export BOOKSTORE_BLOG_URL=$blog_url
 fi
 
 # --- 4. the bookstore --------------------------------------------------------------------------------

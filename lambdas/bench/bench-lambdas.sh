@@ -16,20 +16,25 @@ javac --release 17 -cp "$jar" -d "$classes" $(find lambdas/bench/src -name '*.ja
 bench_jar=lambdas/bench/target/bench.jar
 jar cf "$bench_jar" -C "$classes" .
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
-
+# shellcheck source=scripts/lib/ports.sh
+source scripts/lib/ports.sh
 logs=lambdas/bench/target
-moto_port=$(free_port)
-.venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p "$moto_port" >"$logs/moto.log" 2>&1 &
-moto_pid=$!
-redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$logs/redis.log" 2>&1 &
-redis_pid=$!
-# Stop exactly the two servers started above, whatever happens.
-trap 'kill "$moto_pid" "$redis_pid" 2>/dev/null || true; wait "$moto_pid" "$redis_pid" 2>/dev/null || true' EXIT
-wait_port "$moto_port"
-wait_port "$redis_port"
+pids=()
+# Stop exactly the servers started here, whatever happens.
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true' EXIT
+.venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p 0 >"$logs/moto.log" 2>&1 &
+pids+=($!)
+moto_port=$(await_log "$logs/moto.log" "$!" 30 "$MOTO_LISTENING") || { echo "moto did not start (see $logs/moto.log)" >&2; exit 1; }
+for attempt in $(seq 1 "$BIND_ATTEMPTS"); do
+  redis_port=$(free_port)
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$logs/redis.log" 2>&1 &
+  pids+=($!)
+  await_log "$logs/redis.log" "$!" 10 "$REDIS_READY" >/dev/null && break
+  # exited before it was ready: the port was taken since it was chosen; try another
+  if [ "$attempt" -eq "$BIND_ATTEMPTS" ] || kill -0 "$!" 2>/dev/null; then
+    echo "redis-server did not start (see $logs/redis.log)" >&2; exit 1
+  fi
+done
 
 export AWS_REGION=eu-west-1 AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" REDIS_URL="redis://127.0.0.1:$redis_port"
 export BOOKS_TABLE=bench-books CART_TABLE=bench-cart ORDERS_TABLE=bench-orders BOOKSTORE_ROLE=primary

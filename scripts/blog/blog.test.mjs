@@ -12,15 +12,6 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const seedPosts = JSON.parse(readFileSync(join(here, 'posts.json'), 'utf8'));
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
 function startBlog(port, data, env = {}) {
   const child = spawn(join(here, 'start.sh'), ['--port', String(port), '--data', data],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
@@ -78,7 +69,7 @@ test('the local blog serves the seeded posts, seeds idempotently and stops clean
 
   // The password the seeding task gets from the blog's credentials secret on AWS (docs/blog.md, "Admin access").
   const adminPassword = 'from-the-credentials-secret-42';
-  const first = startBlog(await freePort(), data, { BOOKSTORE_ADMIN_PASSWORD: adminPassword });
+  const first = startBlog(0, data, { BOOKSTORE_ADMIN_PASSWORD: adminPassword });
   t.after(() => stop(first.child));
   const url = await first.ready;
 
@@ -96,7 +87,7 @@ test('the local blog serves the seeded posts, seeds idempotently and stops clean
   assert.equal(serversUsing(data), '', 'MariaDB and PHP must stop with the script');
 
   // Same data directory again: the posts are updated in place, not duplicated.
-  const second = startBlog(await freePort(), data);
+  const second = startBlog(0, data);
   t.after(() => stop(second.child));
   const again = await posts(await second.ready);
   assert.equal(again.length, seedPosts.length);
@@ -106,9 +97,10 @@ test('the local blog serves the seeded posts, seeds idempotently and stops clean
 });
 
 test('a second blog on a port that is taken fails with a clear message', async (t) => {
-  const port = await freePort();
-  const holder = createServer().listen(port, '127.0.0.1');
+  const holder = createServer();
+  await new Promise((resolve, reject) => holder.listen(0, '127.0.0.1', resolve).once('error', reject));
   t.after(() => holder.close());
+  const { port } = holder.address();
   const data = mkdtempSync(join(tmpdir(), 'bookstore-blog-'));
   t.after(() => rmSync(data, { recursive: true, force: true }));
 

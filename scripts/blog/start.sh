@@ -3,6 +3,7 @@
 # served by PHP's built-in server on 127.0.0.1, seeded with scripts/blog/posts.json.
 # Usage: scripts/blog/start.sh [--port 8081] [--data build/blog] [--fresh]
 # Prints "Blog is running at URL" when the REST API answers; Ctrl-C or SIGTERM stops both servers.
+# --port 0: any free port (the URL names it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -19,6 +20,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 say() { printf '[blog] %s\n' "$*" >&2; }
+# shellcheck source=scripts/lib/ports.sh
+source "$root/scripts/lib/ports.sh"
 
 "$root/scripts/bootstrap.sh" blog
 wordpress=/usr/share/wordpress
@@ -41,7 +44,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # Refuse to share: a second blog on the same port or data directory would seed the first one's database.
-if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+if [ "$port" != 0 ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   say "port $port is already in use (choose another with --port or BLOG_PORT)"; exit 1
 fi
 if [ -S "$socket" ] && mariadb-admin --no-defaults --socket="$socket" -uroot ping >/dev/null 2>&1; then
@@ -77,17 +80,29 @@ cp "$here/wp-config.php" "$www/wp-config.php"
 ln -sfn "$data/wp-content" "$www/wp-content"
 for d in plugins themes; do ln -sfn "$wordpress/wp-content/$d" "$data/wp-content/$d"; done
 
-export BLOG_URL="http://127.0.0.1:$port" BLOG_DB_HOST="localhost:$socket" BLOG_DB_NAME=wordpress \
+listen=$port
+[ "$port" != 0 ] || listen=$(free_port)
+export BLOG_URL="http://127.0.0.1:$listen" BLOG_DB_HOST="localhost:$socket" BLOG_DB_NAME=wordpress \
   BLOG_DB_USER=root BLOG_CONTENT_DIR="$data/wp-content"
 say "seeding posts"
 php "$here/seed.php" "$www" "$here/posts.json" "Bookstore blog" >&2
 
-php -S "127.0.0.1:$port" -t "$www" "$here/router.php" >"$run/php.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "$BLOG_URL/wp-json/wp/v2/posts?per_page=1" 2>/dev/null && break
-  kill -0 "${pids[1]}" 2>/dev/null || { say "PHP server exited; see $run/php.log"; exit 1; }
-  sleep 0.1
+# PHP's server cannot bind port 0: with --port 0, a port taken since it was chosen means another port
+# (WordPress reads its URL from BLOG_URL, so the seeded database needs no change).
+for attempt in $(seq 1 "$BIND_ATTEMPTS"); do
+  php -S "127.0.0.1:$listen" -t "$www" "$here/router.php" >"$run/php.log" 2>&1 &
+  pids[1]=$!
+  for _ in $(seq 1 300); do
+    # the server's own answer, with WordPress's REST API behind it, not whoever else may hold the port
+    curl -fsS -o /dev/null "$BLOG_URL/wp-json/wp/v2/posts?per_page=1" 2>/dev/null && kill -0 "${pids[1]}" 2>/dev/null && break 2
+    kill -0 "${pids[1]}" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ "$port" != 0 ] || [ "$attempt" -eq "$BIND_ATTEMPTS" ] || kill -0 "${pids[1]}" 2>/dev/null; then
+    say "PHP server did not start on port $listen; see $run/php.log"; exit 1
+  fi
+  listen=$(free_port)
+  export BLOG_URL="http://127.0.0.1:$listen"
 done
 echo "Blog is running at $BLOG_URL"
 wait -n "${pids[@]}"

@@ -7,28 +7,16 @@ import { artifactsDir, repoRoot } from './paths.mjs';
 const READY = /Bookstore is running at (http:\/\/127\.0\.0\.1:\d+)/;
 const START_TIMEOUT_MS = 180_000;
 
-/** A free loopback port (other engineers' suites run on this machine at the same time). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Starts the bookstore exactly as a person does (scripts/local.sh, its own process group like a shell
- * job), on free ports, with its output in build/e2e/<name>/local.log. The build step is skipped: the
- * suite's entry point builds once before the tests.
+ * job), with its output in build/e2e/<name>/local.log. Every server binds a port of its own choosing
+ * (BOOKSTORE_PORT=0; other suites run on this machine at the same time) and the launcher prints it. The
+ * build step is skipped: the suite's entry point builds once before the tests.
  */
 export async function startLocalBookstore(name) {
   const dir = path.join(artifactsDir, name);
   rmSync(dir, { recursive: true, force: true }); // this run's artifacts only
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
   const log = createWriteStream(path.join(dir, 'local.log'));
   const child = spawn(path.join(repoRoot, 'scripts/local.sh'), [], {
     cwd: repoRoot,
@@ -36,7 +24,7 @@ export async function startLocalBookstore(name) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      BOOKSTORE_PORT: String(port),
+      BOOKSTORE_PORT: '0',
       BOOKSTORE_SKIP_BUILD: '1',
       BOOKSTORE_STATE_DIR: path.join(dir, 'engines'),
     },
@@ -70,7 +58,7 @@ export async function startLocalBookstore(name) {
     /** Every process the launcher started, found through the process table (parent links). */
     processTree: () => descendants(child.pid),
     /** Ports the launcher reported for moto and redis-server. */
-    enginePorts: () => [...output.matchAll(/starting (?:moto|redis-server) on 127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])),
+    enginePorts: () => [...output.matchAll(/(?:moto|redis-server) listening on 127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])),
     /** Ctrl-C as a terminal sends it (SIGINT to the job's process group), or SIGTERM to the script alone. */
     async stop({ signal = 'SIGINT', group = true, timeoutMs = 60_000 } = {}) {
       if (child.exitCode !== null || child.signalCode !== null) return exited;

@@ -1,45 +1,69 @@
 package com.bookstore.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A server process this test run started (moto_server or redis-server) on a free loopback port; its
- * output goes to {@code target/engines/<name>-<port>.log}. Only this process is ever stopped.
+ * A server process this test run started (moto_server or redis-server) on a loopback port; its output goes
+ * to {@code target/engines/<name>-<pid>.log}. Only this process is ever stopped.
+ * <p>
+ * It is ready when its own output says so, never because something answers on the port: a port chosen
+ * free may be taken by another process before the server binds it, and a connection would then reach
+ * that other process. A server that can bind port 0 names its port in that line; one that cannot
+ * (redis-server, where port 0 means "no TCP") gets a free port and is started again on another if it
+ * exits before it is ready.
  */
 final class EngineProcess implements AutoCloseable {
 
+    /** Stands for a free port in a command; a command without it binds port 0 itself. */
+    static final String FREE_PORT = "%PORT%";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final int ATTEMPTS = 5;
 
     private final String name;
     private final List<String> command;
+    private final Pattern ready;
     private final Process process;
     private final int port;
 
-    private EngineProcess(String name, List<String> command, Process process, int port) {
+    private EngineProcess(String name, List<String> command, Pattern ready, Process process, int port) {
         this.name = name;
         this.command = command;
+        this.ready = ready;
         this.process = process;
         this.port = port;
     }
 
-    /** Starts {@code command} (which gets the port through {@code %PORT%}) and waits until it accepts connections. */
-    static EngineProcess start(String name, List<String> command) {
+    /**
+     * Starts {@code command} and waits for a line of its output matching {@code ready}: the port is that
+     * pattern's first group if it has one, else the free port put in place of {@link #FREE_PORT}.
+     */
+    static EngineProcess start(String name, List<String> command, Pattern ready) {
+        boolean choosesPort = command.stream().anyMatch(part -> part.contains(FREE_PORT));
         IllegalStateException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
+        for (int attempt = 0; attempt < (choosesPort ? ATTEMPTS : 1); attempt++) {
+            int port = choosesPort ? freePort() : 0;
             try {
-                return launch(name, command.stream().map(part -> part.replace("%PORT%", Integer.toString(port))).toList(), port);
+                return launch(name, command.stream().map(part -> part.replace(FREE_PORT, Integer.toString(port))).toList(),
+                        ready, port);
             } catch (IllegalStateException e) {
-                last = e;
+                last = e; // e.g. the port was taken between choosing and binding it: try another
             }
         }
         throw last;
@@ -48,47 +72,60 @@ final class EngineProcess implements AutoCloseable {
     /** Stops this process and starts the same command on the same port: a server restart, as clients see it. */
     EngineProcess restarted() {
         close();
-        return launch(name, command, port);
+        return launch(name, command, ready, port);
     }
 
-    private static EngineProcess launch(String name, List<String> resolved, int port) {
+    private static EngineProcess launch(String name, List<String> resolved, Pattern ready, int chosenPort) {
+        Process process;
+        Path log;
         try {
-            Path logs = Path.of("target", "engines");
-            Files.createDirectories(logs);
-            Process process = new ProcessBuilder(resolved).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + "-" + port + ".log").toFile())).start();
-            var engine = new EngineProcess(name, resolved, process, port);
-            Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
-            if (engine.awaitReady()) {
-                return engine;
-            }
-            engine.close();
-            // e.g. the port was taken between choosing and binding it: start() retries elsewhere
-            throw new IllegalStateException(name + " did not accept connections on port " + port
-                    + " (see target/engines/" + name + "-" + port + ".log)");
+            Path logs = Files.createDirectories(Path.of("target", "engines"));
+            process = new ProcessBuilder(resolved).redirectErrorStream(true).start();
+            log = logs.resolve(name + "-" + process.pid() + ".log");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + resolved + ": " + e.getMessage(), e);
         }
+        CompletableFuture<Integer> listening = new CompletableFuture<>();
+        Thread output = new Thread(() -> copyOutput(process, log, ready, chosenPort, listening), name + "-output");
+        output.setDaemon(true);
+        output.start();
+        try {
+            var engine = new EngineProcess(name, resolved, ready, process,
+                    listening.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
+            return engine;
+        } catch (ExecutionException | TimeoutException e) {
+            stop(process);
+            throw new IllegalStateException(name + " did not get ready (see " + log + ")", e);
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + name + " started", e);
+        }
+    }
+
+    /** Copies the output into the log and completes {@code listening} with the port at the ready line. */
+    private static void copyOutput(Process process, Path log, Pattern ready, int chosenPort,
+                                   CompletableFuture<Integer> listening) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             Writer file = Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                file.write(line + "\n");
+                file.flush();
+                Matcher matcher = ready.matcher(line);
+                if (!listening.isDone() && matcher.find()) {
+                    listening.complete(matcher.groupCount() > 0 ? Integer.parseInt(matcher.group(1)) : chosenPort);
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended; an engine that never got ready is reported below
+        }
+        listening.completeExceptionally(new IllegalStateException("exited before it was ready"));
     }
 
     int port() {
         return port;
-    }
-
-    private boolean awaitReady() {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                return false; // e.g. the port was taken between choosing and binding it: retry elsewhere
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-            } catch (IOException notYet) {
-                sleep(50);
-            }
-        }
-        return false;
     }
 
     private static int freePort() {
@@ -100,19 +137,7 @@ final class EngineProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
+    private static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -120,6 +145,13 @@ final class EngineProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop(process);
         }
     }
 

@@ -9,8 +9,10 @@ import com.bookstore.platform.TableNames;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,23 +22,27 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * A running moto_server and redis-server for this test run, and what tests need from them: clients,
  * fresh tables, a Redis database of their own, settings for a handler. Tests isolate themselves by
- * table prefix and Redis database number, so they never see each other's data.
+ * table prefix and Redis database, so they never see each other's data.
  */
 public final class Engines implements ExtensionContext.Store.CloseableResource {
 
     public static final String REGION = "eu-west-1";
     private static final AtomicInteger TABLE_SETS = new AtomicInteger();
-    /** Database 0 is left alone; each caller of {@link #freshRedisUrl()} gets the next of 1..15. */
-    private static final AtomicInteger REDIS_DATABASES = new AtomicInteger();
+    /** moto binds port 0 and names the port it got; werkzeug prints this line once it listens. */
+    private static final Pattern MOTO_READY = Pattern.compile("Running on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern REDIS_READY = Pattern.compile("Ready to accept connections");
+    /** redis-server's default number of databases; database 0 of each server is left alone. */
+    private static final int DATABASES_PER_REDIS = 16;
 
     private final EngineProcess moto;
-    private final EngineProcess redis;
+    /** The servers {@link #freshRedisUrl()} hands databases out of: a further one starts when all are used. */
+    private final List<EngineProcess> redisServers = new ArrayList<>();
+    private int redisDatabasesUsed;
     private final DynamoDbClient dynamo;
     private final DynamoDbStreamsClient streams;
 
-    private Engines(EngineProcess moto, EngineProcess redis) {
+    private Engines(EngineProcess moto) {
         this.moto = moto;
-        this.redis = redis;
         this.dynamo = AwsClients.dynamoDb(aws());
         this.streams = AwsClients.dynamoDbStreams(aws());
     }
@@ -44,9 +50,8 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
     static Engines start() {
         Path root = repositoryRoot();
         EngineProcess moto = EngineProcess.start("moto", List.of(root.resolve(".venv/bin/python").toString(),
-                root.resolve(ATOMIC_MOTO_SERVER).toString(), "-H", "127.0.0.1", "-p", "%PORT%"));
-        EngineProcess redis = startRedis();
-        return new Engines(moto, redis);
+                root.resolve(ATOMIC_MOTO_SERVER).toString(), "-H", "127.0.0.1", "-p", "0"), MOTO_READY);
+        return new Engines(moto);
     }
 
     /** A further redis-server that a test may stop (to see what the API does when Redis goes away). */
@@ -55,8 +60,8 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
     }
 
     private static EngineProcess startRedis() {
-        return EngineProcess.start("redis", List.of(redisServer(), "--port", "%PORT%", "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no"));
+        return EngineProcess.start("redis", List.of(redisServer(), "--port", EngineProcess.FREE_PORT, "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--databases", Integer.toString(DATABASES_PER_REDIS)), REDIS_READY);
     }
 
     public AwsSettings aws() {
@@ -78,13 +83,16 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
         return names;
     }
 
-    /** The URL of a Redis database no other test uses, emptied first. */
-    public String freshRedisUrl() {
-        int database = REDIS_DATABASES.incrementAndGet();
-        if (database > 15) {
-            throw new IllegalStateException("more than 15 Redis databases requested in one run");
+    /** The URL of a Redis database no other test uses, emptied first; as many as the run asks for. */
+    public synchronized String freshRedisUrl() {
+        int perServer = DATABASES_PER_REDIS - 1;
+        int server = redisDatabasesUsed / perServer;
+        int database = redisDatabasesUsed % perServer + 1;
+        redisDatabasesUsed++;
+        if (server == redisServers.size()) {
+            redisServers.add(startRedis());
         }
-        String url = "redis://127.0.0.1:" + redis.port() + "/" + database;
+        String url = "redis://127.0.0.1:" + redisServers.get(server).port() + "/" + database;
         try (JedisPooled client = RedisClients.pooled(url)) {
             client.flushDB();
         }
@@ -142,7 +150,7 @@ public final class Engines implements ExtensionContext.Store.CloseableResource {
         dynamo.close();
         streams.close();
         moto.close();
-        redis.close();
+        redisServers.forEach(EngineProcess::close);
     }
 
     /** A Redis process owned by one test. */

@@ -23,9 +23,11 @@ import com.bookstore.testing.LocalEngines;
 import com.bookstore.testing.TestBookstore;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -230,7 +232,7 @@ class StatusApiIT {
                     engines.dynamo(), pool, Clock.systemUTC()));
 
             handler.beforeCheckpoint(null);
-            long clientsAfterPriming = clients(probe);
+            long clientsAfterPriming = clientsOnceSettledAt(probe, 1);
             long connectionsMade = stat(probe, "total_connections_received");
             ApiResult afterRestore = ApiResult.of(handler.handleRequest(ApiEvent.anonymous("GET", "/bestsellers").build(), null));
 
@@ -245,6 +247,20 @@ class StatusApiIT {
         String info = SafeEncoder.encode((byte[]) redis.sendCommand(Protocol.Command.INFO, "stats"));
         return info.lines().filter(line -> line.startsWith(name + ":"))
                 .mapToLong(line -> Long.parseLong(line.substring(name.length() + 1).trim())).findFirst().orElseThrow();
+    }
+
+    /**
+     * The server's open connections once they reach {@code expected}, or what they are after 10 s: a connection the
+     * client closed leaves CLIENT LIST only when the server has read the close, which is asynchronous.
+     */
+    private static long clientsOnceSettledAt(JedisPooled redis, long expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long open = clients(redis);
+        while (open != expected && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            open = clients(redis);
+        }
+        return open;
     }
 
     /** Connections the server has open (CLIENT LIST: one line each), this test's own included. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,8 +56,12 @@ public final class TableReplicator implements AutoCloseable {
         public static final Duration DEFAULT_DELAY = Duration.ofSeconds(1);
     }
 
-    /** Counters for logs and tests. */
-    public record Stats(long observed, long applied, long superseded, long echoes) {}
+    /**
+     * Counters for logs and tests: writes read from the streams (echoes apart), applied, dropped as older than one
+     * already applied, and held for an isolated region; and the stream reads each region's poller has completed,
+     * an isolated region's skipped ones included (the moment it would have been read).
+     */
+    public record Stats(long observed, long applied, long superseded, long echoes, long held, Map<String, Long> polls) {}
 
     private record ItemKey(String table, String key) {}
 
@@ -79,6 +84,8 @@ public final class TableReplicator implements AutoCloseable {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong superseded = new AtomicLong();
     private final AtomicLong echoes = new AtomicLong();
+    private final AtomicLong held = new AtomicLong();
+    private final Map<String, AtomicLong> polls = new ConcurrentHashMap<>();
 
     private TableReplicator(ReplicaRegion first, ReplicaRegion second, Settings settings, PrintStream log) {
         if (first.name().equals(second.name())) {
@@ -144,7 +151,9 @@ public final class TableReplicator implements AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(observed.get(), applied.get(), superseded.get(), echoes.get());
+        Map<String, Long> completed = new TreeMap<>();
+        polls.forEach((region, count) -> completed.put(region, count.get()));
+        return new Stats(observed.get(), applied.get(), superseded.get(), echoes.get(), held.get(), completed);
     }
 
     @Override
@@ -161,6 +170,7 @@ public final class TableReplicator implements AutoCloseable {
                     lastRead.put(region.name(), System.currentTimeMillis());
                 }
             }
+            polls.computeIfAbsent(region.name(), r -> new AtomicLong()).incrementAndGet();
         } catch (Throwable e) {
             // a periodic task that throws is never run again: say so loudly instead of going quiet
             log.printf("replicator: polling %s failed: %s%n", region.name(), e);
@@ -215,6 +225,7 @@ public final class TableReplicator implements AutoCloseable {
             synchronized (heldWrites) {
                 heldWrites.add(() -> apply(target, table, item, keys, image, version));
             }
+            held.incrementAndGet();
             return;
         }
         synchronized (newest) {

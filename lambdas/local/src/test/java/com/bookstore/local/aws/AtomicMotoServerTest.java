@@ -1,8 +1,11 @@
 package com.bookstore.local.aws;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.bookstore.local.engines.MotoServer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,14 @@ class AtomicMotoServerTest {
         moto.close();
     }
 
+    private static String firstLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString().strip();
+    }
+
     /**
      * A client thread interrupted after it sent its headers (an executor's shutdownNow does that) never sends
      * the body. If the server waited for it while holding its one-request lock, nobody else would get an
@@ -45,9 +56,12 @@ class AtomicMotoServerTest {
             OutputStream out = stalled.getOutputStream();
             out.write(("POST / HTTP/1.1\r\nHost: dynamodb." + MotoServer.REGION + ".amazonaws.com\r\n"
                     + "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
-                    + "Content-Length: 100\r\n\r\n{\"Lim").getBytes(StandardCharsets.US_ASCII));
+                    + "Expect: 100-continue\r\nContent-Length: 100\r\n\r\n{\"Lim").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread.sleep(300);   // the server has taken the request and waits for the rest of its body
+            // The server answers "100 Continue" as it hands the request to moto, which then reads the body:
+            // from here on it waits for the rest of a body that never comes.
+            stalled.setSoTimeout(10_000);
+            assertEquals("HTTP/1.1 100 Continue", firstLine(stalled.getInputStream()));
 
             ListTablesResponse answer = CompletableFuture.supplyAsync(dynamoDb::listTables).get(10, TimeUnit.SECONDS);
 

@@ -39,6 +39,15 @@ class LocalFailoverTest {
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
     }
 
+    private JsonObject replication(URI control) throws Exception {
+        return JsonParser.parseString(call("GET", control.resolve("/status")).body()).getAsJsonObject().getAsJsonObject("replication");
+    }
+
+    private long primaryPolls(URI control) throws Exception {
+        JsonObject polls = replication(control).getAsJsonObject("polls");
+        return polls.has("eu-west-1") ? polls.get("eu-west-1").getAsLong() : 0;
+    }
+
     @Test
     void theControlEndpointCutsAndRestoresARegionsReplicationAndReportsTheFrontDoor() throws Exception {
         try (MotoServer moto = MotoServer.start();
@@ -61,11 +70,18 @@ class LocalFailoverTest {
 
                 assertEquals(200, call("POST", control.resolve("/replication/eu-west-1/isolate")).statusCode());
                 primary.putItem(b -> b.tableName("o").item(Map.of("id", AttributeValue.fromS("while-cut"))));
-                Thread.sleep(1000);
+                // the primary's poller has come round twice since the write: it would have read it by now
+                long polled = primaryPolls(control);
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (primaryPolls(control) < polled + 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(primaryPolls(control) >= polled + 2, "the primary's poller stopped");
+                assertEquals(0, replication(control).get("observed").getAsInt(), "the isolated primary's stream was read");
                 assertTrue(secondary.getItem(b -> b.tableName("o").key(Map.of("id", AttributeValue.fromS("while-cut")))).item().isEmpty());
 
                 assertEquals(200, call("POST", control.resolve("/replication/eu-west-1/reconnect")).statusCode());
-                long deadline = System.nanoTime() + 10_000_000_000L;
+                deadline = System.nanoTime() + 10_000_000_000L;
                 while (secondary.getItem(b -> b.tableName("o").key(Map.of("id", AttributeValue.fromS("while-cut")))).item().isEmpty()
                         && System.nanoTime() < deadline) {
                     Thread.sleep(100);

@@ -119,6 +119,30 @@ class TableReplicatorTest {
         return current;
     }
 
+    /** Every write read so far has been applied or dropped as superseded: nothing is left in flight. */
+    private TableReplicator.Stats settled(long writes) throws InterruptedException {
+        return await(replicator::stats, s -> s.observed() >= writes && s.applied() + s.superseded() == s.observed(),
+                Duration.ofSeconds(10));
+    }
+
+    /**
+     * The region's poller has read (or, isolated, skipped) its streams at least once since this call: one
+     * poll in progress may have started before, so two more must complete.
+     */
+    private void awaitPollAfterNow(String region) throws InterruptedException {
+        long before = replicator.stats().polls().getOrDefault(region, 0L);
+        long polled = await(() -> replicator.stats().polls().getOrDefault(region, 0L), n -> n >= before + 2, Duration.ofSeconds(10));
+        assertTrue(polled >= before + 2, region + " was not polled again");
+    }
+
+    /** Returns once the clock has moved on a millisecond, so the next write is stamped later than the last one. */
+    private static void nextMillisecond() {
+        long now = System.currentTimeMillis();
+        while (System.currentTimeMillis() <= now) {
+            Thread.onSpinWait();
+        }
+    }
+
     private long streamRecordCount(ReplicaRegion region) {
         String arn = region.dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
         return new StreamTail(region.streams(), arn).poll().size();
@@ -130,10 +154,11 @@ class TableReplicatorTest {
 
         long written = System.nanoTime();
         put(primary, "ord-1", "PLACED");
-        assertEquals(Optional.empty(), status(secondary, "ord-1"), "replicated before the delay");
 
+        // checked from the first moment on: had it arrived before the delay, the wait would have ended sooner
         assertEquals(Optional.of("PLACED"), await(() -> status(secondary, "ord-1"), Optional::isPresent, Duration.ofSeconds(10)));
-        assertTrue(Duration.ofNanos(System.nanoTime() - written).compareTo(DELAY) >= 0);
+        Duration arrivedAfter = Duration.ofNanos(System.nanoTime() - written);
+        assertTrue(arrivedAfter.compareTo(DELAY) >= 0, "replicated before the delay: " + arrivedAfter);
     }
 
     @Test
@@ -153,7 +178,8 @@ class TableReplicatorTest {
 
         put(primary, "ord-3", "PLACED");
         await(() -> status(secondary, "ord-3"), Optional::isPresent, Duration.ofSeconds(10));
-        Thread.sleep(500);
+        // the replicated write has come back through the secondary's stream: the moment it could be echoed
+        await(() -> replicator.stats().echoes(), echoes -> echoes >= 1, Duration.ofSeconds(10));
 
         assertEquals(1, streamRecordCount(primary), "the primary's item was written again: replication echoed back");
         assertEquals(1, streamRecordCount(secondary));
@@ -175,7 +201,7 @@ class TableReplicatorTest {
         put(primary, "ord-6", "LAST");
 
         await(() -> status(secondary, "ord-6"), Optional::isPresent, Duration.ofSeconds(10));
-        Thread.sleep(300);
+        settled(6);
         assertEquals(Optional.of("SHIPPED"), status(secondary, "ord-4"));
         assertEquals(Optional.empty(), status(secondary, "ord-5"));
     }
@@ -185,13 +211,14 @@ class TableReplicatorTest {
         startReplicator(DELAY);
 
         put(secondary, "ord-7", "EARLIER-IN-SECONDARY");
-        Thread.sleep(50);
+        nextMillisecond();
         put(primary, "ord-7", "LATER-IN-PRIMARY");
         put(primary, "ord-8", "EARLIER-IN-PRIMARY");
-        Thread.sleep(50);
+        nextMillisecond();
         put(secondary, "ord-8", "LATER-IN-SECONDARY");
 
-        Thread.sleep(DELAY.toMillis() + 1500);
+        TableReplicator.Stats settled = settled(4);
+        assertEquals(4, settled.observed(), settled.toString());
         assertEquals(Optional.of("LATER-IN-PRIMARY"), status(primary, "ord-7"));
         assertEquals(Optional.of("LATER-IN-PRIMARY"), status(secondary, "ord-7"));
         assertEquals(Optional.of("LATER-IN-SECONDARY"), status(primary, "ord-8"));
@@ -205,7 +232,8 @@ class TableReplicatorTest {
         replicator.isolate(PRIMARY);
 
         put(primary, "ord-9", "PLACED-WHILE-CUT-OFF");
-        Thread.sleep(1000);
+        awaitPollAfterNow(PRIMARY);
+        assertEquals(0, replicator.stats().observed(), "an isolated region's stream must not be read");
         assertFalse(status(secondary, "ord-9").isPresent(), "an isolated region must not replicate");
 
         replicator.reconnect(PRIMARY);
@@ -220,7 +248,10 @@ class TableReplicatorTest {
         await(() -> replicator.stats().observed(), observed -> observed >= 1, Duration.ofSeconds(10));
 
         replicator.isolate(PRIMARY);
-        Thread.sleep(2500);
+        // the write came due after the delay and was held, not applied
+        assertEquals(1, await(() -> replicator.stats().held(), held -> held >= 1, Duration.ofSeconds(10)),
+                "the write due for the cut-off region was not held");
+        assertEquals(0, replicator.stats().applied());
         assertFalse(status(secondary, "ord-10").isPresent(), "a write in flight from a lost region must not arrive");
 
         replicator.reconnect(PRIMARY);

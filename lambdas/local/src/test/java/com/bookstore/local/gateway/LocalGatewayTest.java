@@ -86,13 +86,14 @@ class LocalGatewayTest {
 
     /** The request's log line is written once the response has gone out, so a test may read before it. */
     private static boolean logEventually(java.util.function.Predicate<String> condition) throws InterruptedException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            if (condition.test(log.toString(StandardCharsets.UTF_8))) {
-                return true;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!condition.test(log.toString(StandardCharsets.UTF_8))) {
+            if (System.nanoTime() > deadline) {
+                return false;
             }
             Thread.sleep(20);
         }
-        return condition.test(log.toString(StandardCharsets.UTF_8));
+        return true;
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

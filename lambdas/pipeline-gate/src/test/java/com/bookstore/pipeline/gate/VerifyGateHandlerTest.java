@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,8 @@ class VerifyGateHandlerTest {
     private static final Duration ONE_ROUND = Duration.ofSeconds(4);
     /** Leaves room for several rounds within one invocation. */
     private static final Duration MANY_ROUNDS = Duration.ofSeconds(30);
+    /** The gate's clock stands still, so waits it reports are exact whatever the machine's speed. */
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private final CodePipelineClient codePipeline = mock(CodePipelineClient.class);
     private final RegionalCloudWatch cloudWatch = new RegionalCloudWatch();
@@ -51,7 +54,7 @@ class VerifyGateHandlerTest {
     void startRegion() throws IOException {
         region = new FakeRegion(PRIMARY);
         handler = new VerifyGateHandler(codePipeline, cloudWatch::in,
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), Clock.systemUTC());
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -93,7 +96,7 @@ class VerifyGateHandlerTest {
     @Test
     void unhealthyRegionFailsOnceTheMaxWaitIsSpent() throws IOException {
         region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "timeout"));
-        String token = new Continuation(Instant.now().minus(Duration.ofMinutes(25)), 9).toToken();
+        String token = new Continuation(NOW.minus(Duration.ofMinutes(25)), 9).toToken();
 
         invoke(userParameters(), token, ONE_ROUND);
 
@@ -123,7 +126,7 @@ class VerifyGateHandlerTest {
         region.delay(Duration.ofMillis(1_500));
         JsonObject parameters = userParameters();
         parameters.addProperty("requestTimeoutMillis", 300);
-        Instant firstAttempt = Instant.now().minus(Duration.ofMinutes(3));
+        Instant firstAttempt = NOW.minus(Duration.ofMinutes(3));
         String token = new Continuation(firstAttempt, 4).toToken();
 
         invoke(parameters, token, ONE_ROUND);
@@ -181,7 +184,7 @@ class VerifyGateHandlerTest {
     @Test
     void laggingReplicationFailsOnceTheMaxWaitIsSpent() throws IOException {
         replicationLatencies("bookstore-orders", 9_000);
-        String token = new Continuation(Instant.now().minus(Duration.ofMinutes(21)), 12).toToken();
+        String token = new Continuation(NOW.minus(Duration.ofMinutes(21)), 12).toToken();
 
         invoke(userParameters(), token, ONE_ROUND);
 
@@ -285,7 +288,7 @@ class VerifyGateHandlerTest {
 
     /** One data point a minute, newest first, as DynamoDB publishes them in the source region. */
     private void replicationLatencies(String sourceRegion, String table, String receivingRegion, double... millis) {
-        Instant now = Instant.now();
+        Instant now = NOW;
         for (int i = 0; i < millis.length; i++) {
             cloudWatch.publishReplicationLatency(sourceRegion, table, receivingRegion,
                     now.minus(Duration.ofMinutes(i + 1)), millis[i]);
