@@ -4,7 +4,7 @@
 # the storefront's logic modules. Rewrites the "Mutation testing" section of docs/benchmarks.md and lists every
 # survivor in build/mutation/survivors.md. One thread each (the cores are shared); not part of `make test`.
 # MUTATION_MODULES="infra functions ui" picks the modules to run (all by default); the others' last reports
-# in build/mutation are reused.
+# in build/mutation are reused; MUTATION_FUNCTIONS_TARGETS="com.bookstore.bestsellers.*" narrows the Lambdas' run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -23,7 +23,8 @@ for module in $modules; do
     functions)
       echo "[mutation] lambdas/functions: com.bookstore.api and com.bookstore.bestsellers (PIT, moto + redis-server)"
       scripts/bootstrap.sh moto redis
-      $MVN -q -f lambdas/pom.xml -pl functions -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage
+      $MVN -q -f lambdas/pom.xml -pl functions -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage \
+        ${MUTATION_FUNCTIONS_TARGETS:+-Dmutation.targets=$MUTATION_FUNCTIONS_TARGETS}
       cp lambdas/functions/target/pit-reports/mutations.xml "$out/functions.xml" ;;
     ui)
       echo "[mutation] ui: logic modules (Stryker)"

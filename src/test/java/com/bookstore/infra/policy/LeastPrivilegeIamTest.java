@@ -1,6 +1,7 @@
 package com.bookstore.infra.policy;
 
 import com.bookstore.infra.plan.Plan;
+import com.bookstore.infra.plan.PlanMocks;
 import com.bookstore.infra.plan.PlannedResource;
 import com.bookstore.infra.support.Plans;
 import com.google.gson.Gson;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.bookstore.infra.support.PlanEdits.with;
+import static com.bookstore.infra.support.PlanEdits.withProviders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,6 +150,24 @@ class LeastPrivilegeIamTest {
                 Map.of(), List.of(), null);
 
         assertEquals(1, RULE.check(untagged).size());
+    }
+
+    @Test
+    void aMalformedConditionScopesNothingAndBreaksNothing() {
+        String keys = "arn:aws:kms:eu-west-1:123456789012:key/*";
+
+        assertEquals(1, messages(rolePolicy(statement(List.of("kms:TagResource"), List.of(keys),
+                Map.of("StringEquals", "aws:ResourceTag/project=bookstore")))).size());
+    }
+
+    @Test
+    void theProjectIsTheFirstProjectTagAProviderCarries() {
+        Plan plan = rolePolicy(allow(List.of("dynamodb:GetItem"), TABLES + "bookstore-*"));
+        List<PlanMocks.ProviderConfig> providers = new java.util.ArrayList<>();
+        providers.add(new PlanMocks.ProviderConfig("untagged", "us-east-1", Map.of("project", " ")));
+        providers.addAll(plan.providers());
+
+        assertEquals(List.of(), RULE.check(withProviders(plan, providers)));
     }
 
     private static Map<String, Object> allow(List<String> actions, String... resources) {
