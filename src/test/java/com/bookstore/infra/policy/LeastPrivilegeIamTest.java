@@ -136,6 +136,14 @@ class LeastPrivilegeIamTest {
     }
 
     @Test
+    void attachingACustomerManagedPolicyIsFine() {
+        Plan plan = with(Plans.primary(), resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                Map.of("role", "bookstore-deploy", "policyArn", "arn:aws:iam::123456789012:policy/bookstore-deploy-tables")));
+
+        assertEquals(List.of(), RULE.check(plan));
+    }
+
+    @Test
     void awsNamedResourceTypesStillNeedNamedActions() {
         String mappings = "arn:aws:lambda:eu-west-1:123456789012:event-source-mapping:*";
         assertEquals(List.of(), messages(rolePolicy(allow(List.of("lambda:GetEventSourceMapping"), mappings))));
