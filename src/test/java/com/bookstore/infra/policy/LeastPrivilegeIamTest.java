@@ -136,6 +136,14 @@ class LeastPrivilegeIamTest {
     }
 
     @Test
+    void singleStringActionsAndResourcesAreReadLikeArrays() {
+        Map<String, Object> statement = Map.of("Sid", "Probe", "Effect", "Allow", "Action", "s3:*", "Resource", "*");
+
+        assertEquals(List.of("statement Probe allows wildcard action(s) [s3:*]",
+                "statement Probe allows [s3:*] on every resource (\"*\")"), messages(rolePolicy(statement)));
+    }
+
+    @Test
     void attachingACustomerManagedPolicyIsFine() {
         Plan plan = with(Plans.primary(), resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment",
                 Map.of("role", "bookstore-deploy", "policyArn", "arn:aws:iam::123456789012:policy/bookstore-deploy-tables")));
