@@ -105,6 +105,17 @@ class StorefrontSiteTest {
     }
 
     @Test
+    void withoutADomainThePlainHttpBlogIsLeftOutSoTheHttpsStorefrontHidesIt() {
+        Plan noDomain = Plans.run(Plans.primaryConfig(Map.of("bookstore:domain", "", "bookstore:hostedZoneId", "")), Map.of());
+
+        var config = Plans.named(noDomain, "aws:s3/bucketObjectv2:BucketObjectv2", "bookstore-storefront-config");
+        JsonObject json = JsonParser.parseString((String) input(config, "content")).getAsJsonObject();
+
+        assertFalse(json.has("blogUrl"), json.toString());
+        assertTrue(String.valueOf(noDomain.outputs().get("blogUrl")).startsWith("http://"), "the blog itself is still served");
+    }
+
+    @Test
     void runtimeConfigJsonGivesTheUiThePasswordPolicyTheUserPoolEnforcesInBothRegions() {
         var pool = Plans.one(Plans.primary(), "aws:cognito/userPool:UserPool");
 
@@ -129,6 +140,7 @@ class StorefrontSiteTest {
         Files.writeString(dist.resolve("index.html"), "<!doctype html>");
         Files.writeString(dist.resolve("assets/app-1a2b.js"), "console.log(1)");
         Files.writeString(dist.resolve("config.json"), "{\"from\":\"the dev build\"}");
+        Files.write(dist.resolve("assets/app-1a2b.js.br"), new byte[] {0x0b, 0x06}); // the local gateway's copy
 
         Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:uiDist", dist.toString())), Map.of());
 
@@ -138,7 +150,7 @@ class StorefrontSiteTest {
         assertEquals("text/html; charset=utf-8", input(byKey.get("index.html"), "contentType"));
         assertEquals("no-cache", input(byKey.get("index.html"), "cacheControl"));
         assertEquals("text/javascript; charset=utf-8", input(byKey.get("assets/app-1a2b.js"), "contentType"));
-        assertTrue(String.valueOf(input(byKey.get("assets/app-1a2b.js"), "cacheControl")).contains("immutable"));
+        assertEquals("public, max-age=31536000, immutable", input(byKey.get("assets/app-1a2b.js"), "cacheControl"));
         assertFalse(String.valueOf(input(byKey.get("config.json"), "content")).contains("dev build"));
     }
 
