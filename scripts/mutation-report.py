@@ -61,8 +61,13 @@ def machine():
         mem = ", %d GB RAM" % round(kb / 1024 / 1024)
     except (OSError, AttributeError):
         pass
+    system = platform.platform()
+    try:
+        system = re.search(r'PRETTY_NAME="([^"]+)"', open("/etc/os-release").read()).group(1)
+    except (OSError, AttributeError):
+        pass
     return "%d CPUs, %s%s, %s, shared with other builds (load average %.2f at the end)" % (
-        cpus, model or platform.processor(), mem, platform.platform(), load)
+        cpus, model or platform.processor(), mem, system, load)
 
 
 def main(doc, reports):
