@@ -79,6 +79,9 @@ def main(doc, reports):
             continue
         mutants = list(stryker_mutants(path) if file.endswith(".json") else pit_mutants(path, module))
         counted = [m for m in mutants if m["status"] not in NOT_COUNTED]
+        if not counted:
+            rows.append("| `%s` | %s | not run | | | | | | |" % (module, what))
+            continue
         detected = sum(1 for m in counted if m["status"] in DETECTED)
         survived = [m for m in counted if m["status"] in ("SURVIVED", "Survived")]
         uncovered = [m for m in counted if m["status"] in ("NO_COVERAGE", "NoCoverage")]
