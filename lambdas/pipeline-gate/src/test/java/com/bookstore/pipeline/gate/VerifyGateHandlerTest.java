@@ -230,7 +230,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void anUnexpectedErrorFailsTheJobAtOnceNamingTheStackAndTheError() throws IOException {
-        region.answer("/health", 200, "{\"status\":\"ok\"}");
+        region.answer("/health", 200, FakeRegion.health(PRIMARY, "ok", "ok", "ok"));
         handler = new VerifyGateHandler(codePipeline, sourceRegion -> {
             throw new IllegalStateException("no CloudWatch endpoint for " + sourceRegion);
         }, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), Clock.systemUTC());
@@ -245,7 +245,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void aGarbledContinuationTokenStartsTheWaitAfresh() throws IOException {
-        region.answer("/health", 503, "{\"status\":\"unhealthy\"}");
+        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "timeout"));
         Instant before = Instant.now();
 
         invoke(userParameters(), "{\"firstAttempt\":\"yesterday\",\"invocations\":", ONE_ROUND);
