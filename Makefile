@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test test-repeat local drill plan plan-diff reproducible preflight deploy bench bench-lambdas bench-ui bench-local bench-drill \
+.PHONY: test test-repeat local drill plan plan-diff reproducible preflight deploy bench bench-lambdas bench-ui bench-local bench-drill mutation \
         lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
 
 SUITES := lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
@@ -117,6 +117,11 @@ bench-local:
 # The failover drill in four settings (about ten minutes); also rewrites the README's figures and chart.
 bench-drill:
 	scripts/bench-drill.sh
+
+# Mutation testing (PIT, Stryker): how many deliberately broken lines the tests catch; rewrites its section of
+# docs/benchmarks.md. Long (see that section for the last run's time); not part of `make test`.
+mutation:
+	scripts/mutation.sh
 
 # First-load JavaScript of the storefront, and Lighthouse's mobile scores of four pages of a local run (about five minutes).
 bench-ui:

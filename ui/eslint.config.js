@@ -24,7 +24,7 @@ export const WIRE_TYPE_RULES = [
 ];
 
 export default defineConfig([
-  globalIgnores(['dist', 'node_modules', 'src/api/openapi.ts']),
+  globalIgnores(['dist', 'node_modules', 'src/api/openapi.ts', '.stryker-tmp']),
   {
     files: ['**/*.{ts,tsx}'],
     extends: [

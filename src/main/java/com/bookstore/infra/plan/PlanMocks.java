@@ -43,6 +43,10 @@ public final class PlanMocks implements Mocks {
     private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ProviderConfig> providers = new ConcurrentHashMap<>();
 
+    /** A stack output the referenced stack marked secret (the engine hands it over encrypted in state). */
+    public record SecretOutput(Object value) {
+    }
+
     /** @param stackReferenceOutputs what a StackReference read returns (the primary's outputs), if any */
     public PlanMocks(Map<String, Object> stackReferenceOutputs) {
         this.stackReferenceOutputs = Map.copyOf(stackReferenceOutputs);
@@ -68,8 +72,18 @@ public final class PlanMocks implements Mocks {
         if (STACK_REFERENCE.equals(args.type)) {
             Map<String, Object> state = new HashMap<>();
             state.put("name", args.name);
-            state.put("outputs", stackReferenceOutputs);
-            state.put("secretOutputNames", List.of());
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            List<String> secretNames = new ArrayList<>();
+            stackReferenceOutputs.forEach((name, value) -> {
+                if (value instanceof SecretOutput secret) {
+                    outputs.put(name, com.pulumi.core.Output.ofSecret(secret.value()));
+                    secretNames.add(name);
+                } else {
+                    outputs.put(name, value);
+                }
+            });
+            state.put("outputs", outputs);
+            state.put("secretOutputNames", secretNames);
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name), state));
         }
         if (args.type.startsWith(PROVIDER_PREFIX)) {

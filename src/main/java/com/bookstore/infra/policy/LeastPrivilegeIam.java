@@ -6,11 +6,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * No Allow statement grants a wildcard action ({@code *}, {@code service:*}) or the resource {@code *},
- * except the short list of cases where AWS offers nothing narrower. Each exception says why; a new one belongs
- * in docs/infrastructure.md as well.
+ * No identity or resource policy grants more than it names. The contract (docs/infrastructure.md, "Policy rules",
+ * says the same for people): an Allow statement passes when
+ * <ol>
+ * <li>it has neither {@code NotAction} nor {@code NotResource} (in an Allow both grant everything not listed);</li>
+ * <li>every action is named in full, except a <em>partial</em> wildcard that keeps a verb and a noun
+ * ({@code s3:GetBucket*}, {@code s3:Get*Configuration}) in a statement whose resources are all full ARNs or
+ * owned by name (3a, 3b): it widens what may be done to our own resources, never which ones. {@code *}, {@code svc:*},
+ * {@code s3:Get*} and {@code s3:*Object} are always wildcards;</li>
+ * <li>every resource is a full ARN or a wildcard ARN that is
+ *   <ol type="a">
+ *   <li>owned by name: the text before its first wildcard (in the ARN's resource part) has a segment between
+ *   {@code /} and {@code :} that starts with {@code <project>-} or equals the project and is followed by a
+ *   separator ({@code table/bookstore-*}, {@code parameter/bookstore/*}); or</li>
+ *   <li>the children of one named resource: objects of a named bucket ({@code arn:aws:s3:::b/*}), streams of a
+ *   named log group ({@code log-group:g:*}), a named table's indexes or streams, a named cluster's ECS tasks, a
+ *   named family's task definition revisions; or</li>
+ *   <li>scoped by a condition that names the resources: {@code aws:ResourceTag/project} or
+ *   {@code aws:RequestTag/project} equal to the project, {@code kms:ResourceAliases} to aliases without
+ *   wildcards, {@code iam:AWSServiceName} to named services (service-linked roles); or</li>
+ *   <li>of a type whose ids or names AWS chooses and whose actions take no tag condition, listed with the
+ *   reason in {@link #AWS_NAMED};</li>
+ *   </ol></li>
+ * </ol>
+ * or when one of {@link #ALLOWED}, each with its reason, covers the whole statement (the resource {@code "*"}
+ * only ever passes that way). The project is the providers' {@code project} default tag. Role {@code inlinePolicies} are parsed like role policies; managed
+ * policies are checked where the plan defines them ({@code aws:iam/policy:Policy}), and attaching an
+ * AWS-managed policy (whose statements the plan cannot see) is a violation unless {@link #ALLOWED_MANAGED}
+ * names it with a reason.
  */
 public final class LeastPrivilegeIam implements PolicyRule {
 
@@ -28,6 +56,9 @@ public final class LeastPrivilegeIam implements PolicyRule {
     private static final List<String> TAGGED_CREATES =
             List.of("kms:CreateKey", "cognito-idp:CreateUserPool", "acm:RequestCertificate");
     private static final List<String> UNTAGGED_CREATES = List.of("route53:CreateHealthCheck");
+
+    private static final List<String> LOG_DELIVERY_ACTIONS = List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
+            "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy");
 
     /** The allow-list. */
     public static final List<AllowedWildcard> ALLOWED = List.of(
@@ -55,7 +86,46 @@ public final class LeastPrivilegeIam implements PolicyRule {
                     + "actions support no resource-level permission; all but Route 53's must carry the project tag "
                     + "(aws:RequestTag condition)",
                     s -> s.resources().equals(List.of("*")) && (UNTAGGED_CREATES.containsAll(s.actions())
-                            || TAGGED_CREATES.containsAll(s.actions()) && requiresRequestTag(s.condition()))));
+                            || TAGGED_CREATES.containsAll(s.actions()) && requiresRequestTag(s.condition()))),
+            new AllowedWildcard("HTTP API access logging is set up through CloudWatch Logs deliveries, which have no ARN: "
+                    + "the delivery actions are confined to the account and region",
+                    s -> LOG_DELIVERY_ACTIONS.containsAll(s.actions()) && !s.resources().isEmpty()
+                            && s.resources().stream().allMatch(r -> r.matches("arn:aws:logs:[a-z0-9-]+:\\d{12}:\\*"))));
+
+    /**
+     * Wildcard resource types whose ids or names AWS chooses and whose actions take no tag condition (3d), each
+     * with its reason; the statement must still name its actions.
+     */
+    public static final Map<String, String> AWS_NAMED = Map.of(
+            "arn:aws:lambda:[^:]+:\\d{12}:event-source-mapping:\\*",
+            "Lambda gives event source mappings UUIDs when they are created",
+            "arn:aws:route53:::(healthcheck|change)/\\*",
+            "Route 53 gives health checks and changes ids when they are created",
+            "arn:aws:cloudfront::\\d{12}:(distribution|origin-access-control|cache-policy|response-headers-policy)/\\*",
+            "CloudFront gives distributions and origin access controls ids; the cache and header policies used are AWS's managed ones",
+            "arn:aws:apigateway:[^:]+::/(apis|domainnames|tags)/\\*",
+            "API Gateway gives HTTP APIs ids when they are created",
+            "arn:aws:codestar-connections:[^:]+:\\d{12}:connection/\\*",
+            "CodeConnections gives connections UUIDs when they are created",
+            "arn:aws:ecr:[^:]+:\\d{12}:repository/\\*",
+            "ECR's pull-through cache rule actions act on the registry, whose repositories the upstream names",
+            "arn:aws:(elasticache|rds):[^:]+:\\d{12}:(parametergroup|cluster-pg|pg):default\\.\\*",
+            "AWS's own default parameter groups, which the clusters refer to");
+    private static final List<Pattern> AWS_NAMED_PATTERNS = AWS_NAMED.keySet().stream().map(Pattern::compile).toList();
+
+    /** AWS-managed policies a role may carry, each with why its content is acceptable. None so far. */
+    public static final Map<String, String> ALLOWED_MANAGED = Map.of();
+
+    private static final Pattern WILDCARD = Pattern.compile("[*?]");
+    /** A partial action wildcard that keeps a verb and a noun: {@code s3:GetBucket*}, {@code s3:Get*Configuration}. */
+    private static final Pattern PARTIAL_ACTION = Pattern.compile("[a-z0-9-]+:[A-Z][a-z]+([A-Z][A-Za-z]*\\*|\\*[A-Z][A-Za-z]+)");
+    /** The children of one named resource, by the ARN's resource part (3b). */
+    private static final List<Pattern> CHILDREN_OF_NAMED = Stream.of(
+            "arn:aws:s3:::[^*?/]+/.*",
+            "arn:aws:logs:[^:]+:\\d+:log-group:[^*?:]+:(log-stream:)?\\*",
+            "arn:aws:dynamodb:[^:]+:\\d+:table/[^*?/]+/(index|stream)/\\*",
+            "arn:aws:ecs:[^:]+:\\d+:task/[^*?/]+/\\*",
+            "arn:aws:ecs:[^:]+:\\d+:task-definition/[^*?/:]+:\\*").map(Pattern::compile).toList();
 
     @Override
     public String id() {
@@ -64,23 +134,103 @@ public final class LeastPrivilegeIam implements PolicyRule {
 
     @Override
     public List<Violation> check(Plan plan) {
+        String project = project(plan);
         List<Violation> violations = new ArrayList<>();
         for (PolicyDocuments.Statement s : PolicyDocuments.statements(plan)) {
             if (!s.allows() || ALLOWED.stream().anyMatch(e -> e.covers().test(s))) {
                 continue;
             }
+            String where = "statement " + s.sid() + " allows ";
+            if (!s.negations().isEmpty()) {
+                violations.add(new Violation(id(), s.owner().key(), where + "with " + s.negations()
+                        + ", which grants everything not listed"));
+            }
+            boolean ownedByName = !s.resources().isEmpty()
+                    && s.resources().stream().allMatch(r -> !WILDCARD.matcher(r).find() || ownedByName(r, project));
             List<String> wildcardActions = s.actions().stream()
-                    .filter(a -> a.equals("*") || a.endsWith(":*")).toList();
+                    .filter(a -> WILDCARD.matcher(a).find() && !(ownedByName && PARTIAL_ACTION.matcher(a).matches()))
+                    .toList();
             if (!wildcardActions.isEmpty()) {
-                violations.add(new Violation(id(), s.owner().key(),
-                        "statement " + s.sid() + " allows wildcard action(s) " + wildcardActions));
+                violations.add(new Violation(id(), s.owner().key(), where + "wildcard action(s) " + wildcardActions));
             }
             if (s.resources().contains("*")) {
-                violations.add(new Violation(id(), s.owner().key(),
-                        "statement " + s.sid() + " allows " + s.actions() + " on every resource (\"*\")"));
+                violations.add(new Violation(id(), s.owner().key(), where + s.actions() + " on every resource (\"*\")"));
+            }
+            List<String> unscoped = s.resources().stream()
+                    .filter(r -> !r.equals("*") && WILDCARD.matcher(r).find() && !ownedByName(r, project) && !awsNamed(r))
+                    .toList();
+            if (!unscoped.isEmpty() && !scopedByCondition(s.condition(), project)) {
+                violations.add(new Violation(id(), s.owner().key(), where + "wildcard resource(s) " + unscoped
+                        + " that name no " + project + "-owned resource and no condition names the resources"));
+            }
+        }
+        for (PolicyDocuments.Attachment a : PolicyDocuments.attachments(plan)) {
+            if (a.awsManaged() && !ALLOWED_MANAGED.containsKey(a.policyArn())) {
+                violations.add(new Violation(id(), a.owner().key(), "attaches the AWS-managed policy "
+                        + a.policyArn() + ", whose statements the plan cannot check"));
             }
         }
         return violations;
+    }
+
+    /** The project name the providers tag everything with; null when none does (then no name is owned). */
+    static String project(Plan plan) {
+        return plan.providers().stream().map(p -> p.defaultTags().get("project"))
+                .filter(t -> t != null && !t.isBlank()).findFirst().orElse(null);
+    }
+
+    /** A wildcard resource owned by its name (3a) or the children of one named resource (3b). */
+    static boolean ownedByName(String resource, String project) {
+        return CHILDREN_OF_NAMED.stream().anyMatch(p -> p.matcher(resource).matches()) || projectPrefixed(resource, project);
+    }
+
+    private static boolean awsNamed(String resource) {
+        return AWS_NAMED_PATTERNS.stream().anyMatch(p -> p.matcher(resource).matches());
+    }
+
+    private static boolean projectPrefixed(String resource, String project) {
+        if (project == null) {
+            return false;
+        }
+        String[] arn = resource.split(":", 6);
+        String part = resource.startsWith("arn:") && arn.length == 6 ? arn[5] : resource;
+        Matcher wildcard = WILDCARD.matcher(part);
+        String prefix = wildcard.find() ? part.substring(0, wildcard.start()) : part;
+        String[] segments = prefix.split("[/:]", -1);
+        for (int i = 0; i < segments.length; i++) {
+            // "bookstore/" is owned; a last segment "bookstore" (as in "bookstore*") is not.
+            if (segments[i].startsWith(project + "-") || segments[i].equals(project) && i < segments.length - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A condition that names the resources (3c), under a string-equality operator. */
+    static boolean scopedByCondition(Object condition, String project) {
+        if (!(condition instanceof Map<?, ?> operators)) {
+            return false;
+        }
+        return operators.entrySet().stream()
+                .filter(op -> String.valueOf(op.getKey()).matches("(ForAnyValue:|ForAllValues:)?StringEquals"))
+                .filter(op -> op.getValue() instanceof Map<?, ?>)
+                .flatMap(op -> ((Map<?, ?>) op.getValue()).entrySet().stream())
+                .anyMatch(key -> namesResources(String.valueOf(key.getKey()), values(key.getValue()), project));
+    }
+
+    private static boolean namesResources(String key, List<String> values, String project) {
+        if (values.isEmpty() || values.stream().anyMatch(v -> WILDCARD.matcher(v).find())) {
+            return false;
+        }
+        return switch (key) {
+            case "aws:ResourceTag/project", "aws:RequestTag/project" -> project != null && values.equals(List.of(project));
+            case "kms:ResourceAliases", "iam:AWSServiceName" -> true;
+            default -> false;
+        };
+    }
+
+    private static List<String> values(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));
     }
 
     private static boolean requiresRequestTag(Object condition) {

@@ -41,6 +41,11 @@ final class PolicyDocuments {
             return strings(body.get("Resource"));
         }
 
+        /** {@code NotAction} and {@code NotResource}: in an Allow they grant everything except the listed. */
+        List<String> negations() {
+            return List.of("NotAction", "NotResource").stream().filter(body::containsKey).toList();
+        }
+
         Object principal() {
             return body.get("Principal");
         }
@@ -57,6 +62,23 @@ final class PolicyDocuments {
         }
     }
 
+    static final String ROLE = "aws:iam/role:Role";
+
+    /** Resources that attach a managed policy by ARN, and the input that names it. */
+    static final Map<String, String> ATTACHMENTS = Map.of(
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "policyArn",
+            "aws:iam/userPolicyAttachment:UserPolicyAttachment", "policyArn",
+            "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "policyArn",
+            "aws:iam/policyAttachment:PolicyAttachment", "policyArn");
+
+    /** A managed policy attached to an identity: the resource that attaches it and the policy's ARN. */
+    record Attachment(PlannedResource owner, String policyArn) {
+
+        boolean awsManaged() {
+            return policyArn.startsWith("arn:aws:iam::aws:policy/");
+        }
+    }
+
     private PolicyDocuments() {
     }
 
@@ -67,8 +89,30 @@ final class PolicyDocuments {
             if (property != null) {
                 Inputs.string(r, property).ifPresent(json -> statements.addAll(parse(r, json)));
             }
+            if (r.type().equals(ROLE) && r.inputs().get("inlinePolicies") instanceof List<?> inline) {
+                for (Object policy : inline) {
+                    if (policy instanceof Map<?, ?> named && named.get("policy") instanceof String json && !json.isBlank()) {
+                        statements.addAll(parse(r, json));
+                    }
+                }
+            }
         }
         return statements;
+    }
+
+    /** Managed-policy attachments: attachment resources and roles' {@code managedPolicyArns}. */
+    static List<Attachment> attachments(Plan plan) {
+        List<Attachment> attachments = new ArrayList<>();
+        for (PlannedResource r : plan.resources()) {
+            String property = ATTACHMENTS.get(r.type());
+            if (property != null) {
+                Inputs.string(r, property).ifPresent(arn -> attachments.add(new Attachment(r, arn)));
+            }
+            if (r.type().equals(ROLE) && r.inputs().get("managedPolicyArns") instanceof List<?> arns) {
+                arns.forEach(arn -> attachments.add(new Attachment(r, String.valueOf(arn))));
+            }
+        }
+        return attachments;
     }
 
     @SuppressWarnings("unchecked")

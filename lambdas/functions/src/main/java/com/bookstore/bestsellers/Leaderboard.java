@@ -8,8 +8,10 @@ import redis.clients.jedis.UnifiedJedis;
  * The best-seller board in Redis: a sorted set of plain book ids scored by copies sold, plus, per order,
  * the contribution already counted ({@code sequence|book=qty;...}). Recording a sale applies only the
  * difference to what that order contributed before, in one Lua script (atomic on the server), so a
- * record delivered twice, or an older one after a newer, moves nothing. Both keys share a hash tag and
- * therefore a cluster slot.
+ * record delivered twice, or an older one after a newer, moves nothing. After a rebuild an order's entry is
+ * {@code 0@<time>|...}: the scan saw every change made before {@code <time>}, so a record created earlier is
+ * old (a replayed INSERT of an order cancelled before the rebuild must not count it again), and anything
+ * later is applied as a difference. Both keys share a hash tag and therefore a cluster slot.
  */
 public final class Leaderboard {
 
@@ -23,8 +25,15 @@ public final class Leaderboard {
               local bar = string.find(previous, '|', 1, true)
               local previousSequence = string.sub(previous, 1, bar - 1)
               previousLines = string.sub(previous, bar + 1)
+              local rebuiltAt = string.match(previousSequence, '^0@(%d+)$')
+              if rebuiltAt then
+                -- stream sequence numbers say nothing about a scan; the record's creation time does
+                local createdAt = tonumber(ARGV[4])
+                if createdAt >= 0 and createdAt < tonumber(rebuiltAt) then
+                  return 0
+                end
               -- sequence numbers are decimal strings longer than a double holds: compare length, then text
-              if #ARGV[2] < #previousSequence or (#ARGV[2] == #previousSequence and ARGV[2] <= previousSequence) then
+              elseif #ARGV[2] < #previousSequence or (#ARGV[2] == #previousSequence and ARGV[2] <= previousSequence) then
                 return 0
               end
             end
@@ -65,17 +74,20 @@ public final class Leaderboard {
     /** Applies an order's current contribution; false when this version (or a newer one) was already applied. */
     public boolean record(OrderSale sale) {
         Object applied = redis.get().eval(RECORD_SALE, List.of(BOARD_KEY, COUNTED_KEY),
-                List.of(sale.orderId(), sale.sequence(), sale.encodedCopies()));
+                List.of(sale.orderId(), sale.sequence(), sale.encodedCopies(), Long.toString(sale.createdAt())));
         return Long.valueOf(1L).equals(applied);
     }
 
-    /** Replaces the whole board and the per-order record in one MULTI/EXEC (used by the rebuild). */
+    /** Replaces the whole board and the per-order record in one MULTI/EXEC (used by the rebuild's sales). */
     public void replaceAll(List<OrderSale> sales) {
+        if (sales.stream().anyMatch(sale -> !sale.sequence().equals(OrderSale.REBUILT) || sale.createdAt() < 0)) {
+            throw new IllegalArgumentException("a rebuilt board takes only OrderSale.rebuilt(...) sales, which carry the scan's time");
+        }
         try (var transaction = redis.get().multi()) {
             transaction.del(BOARD_KEY, COUNTED_KEY);
             for (OrderSale sale : sales) {
                 sale.copies().forEach((book, copies) -> transaction.zincrby(BOARD_KEY, copies, book));
-                transaction.hset(COUNTED_KEY, sale.orderId(), sale.sequence() + "|" + sale.encodedCopies());
+                transaction.hset(COUNTED_KEY, sale.orderId(), sale.sequence() + "@" + sale.createdAt() + "|" + sale.encodedCopies());
             }
             transaction.exec();
         }

@@ -23,9 +23,11 @@ final class StreamImages {
         }
         String orderId = text(change.getKeys(), "orderId");
         String sequence = change.getSequenceNumber();
+        long createdAt = change.getApproximateCreationDateTime() == null ? OrderSale.UNKNOWN_TIME
+                : change.getApproximateCreationDateTime().toInstant().getEpochSecond();
         String event = record.getEventName();
         if ("REMOVE".equals(event)) {
-            return OrderSale.nothing(orderId, sequence);
+            return new OrderSale(orderId, sequence, createdAt, Map.of());
         }
         if (!"INSERT".equals(event) && !"MODIFY".equals(event)) {
             throw new IllegalArgumentException("unknown event " + event);
@@ -35,7 +37,7 @@ final class StreamImages {
             throw new IllegalArgumentException("record " + record.getEventID() + " has no new image (stream view type?)");
         }
         if ("CANCELLED".equals(text(image, "status"))) {
-            return OrderSale.nothing(orderId, sequence);
+            return new OrderSale(orderId, sequence, createdAt, Map.of());
         }
         Map<String, Integer> copies = new HashMap<>();
         List<AttributeValue> lines = image.get("lines") == null ? null : image.get("lines").getL();
@@ -46,7 +48,7 @@ final class StreamImages {
             String book = text(line.getM(), "bookId");
             copies.merge(book, Integer.parseInt(text(line.getM(), "quantity", true)), Integer::sum);
         }
-        return new OrderSale(orderId, sequence, copies);
+        return new OrderSale(orderId, sequence, createdAt, copies);
     }
 
     private static String text(Map<String, AttributeValue> map, String name) {

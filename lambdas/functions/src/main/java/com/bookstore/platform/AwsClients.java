@@ -1,12 +1,14 @@
 package com.bookstore.platform;
 
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -28,11 +30,17 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(AwsSettings aws) {
+        return dynamoDb(aws, new ExecutionInterceptor[0]);
+    }
+
+    /** The same client with interceptors (tests use one to act at an exact point of a request). */
+    public static DynamoDbClient dynamoDb(AwsSettings aws, ExecutionInterceptor... interceptors) {
         var builder = DynamoDbClient.builder()
                 .httpClient(httpClient())
                 .region(Region.of(aws.region()))
                 .credentialsProvider(credentials(aws))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build());
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT)
+                        .executionInterceptors(List.of(interceptors)).build());
         aws.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }

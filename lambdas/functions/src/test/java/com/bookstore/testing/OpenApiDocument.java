@@ -33,6 +33,11 @@ public final class OpenApiDocument {
         return (Map<String, Map<String, Object>>) spec.get("paths");
     }
 
+    /** Whether the operation declares a response with this status, e.g. {@code ("post", "/orders", 409)}. */
+    public boolean declares(String method, String path, int status) {
+        return map(map(paths().get(path), method), "responses").containsKey(Integer.toString(status));
+    }
+
     /** A schema of {@code components.schemas}. */
     public StringSchema componentSchema(String name) {
         return new StringSchema(map(map(map(spec, "components"), "schemas"), name));

@@ -31,6 +31,7 @@ class OpsCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<String> clientRegions = new ArrayList<>();
+    // Mockito, not moto: the command under test promotes through SwitchoverGlobalCluster, which moto 5.2.5 lacks.
     private final RdsClient rds = mock(RdsClient.class);
 
     /** RDS scripted (no local engine has global databases); EFS is the real client against moto. */

@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -33,6 +34,7 @@ public final class JsonWebKeySet {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI jwksUri;
     private final String hostHeader;
+    private final Clock clock;
     private Map<String, PublicKey> keys = Map.of();
     private Instant fetchedAt = Instant.EPOCH;
 
@@ -41,16 +43,22 @@ public final class JsonWebKeySet {
      * @param hostHeader the Host the document is published under, or null to use the URI's host
      */
     public JsonWebKeySet(URI jwksUri, String hostHeader) {
+        this(jwksUri, hostHeader, Clock.systemUTC());
+    }
+
+    /** @param clock what the refetch throttle measures time with */
+    public JsonWebKeySet(URI jwksUri, String hostHeader, Clock clock) {
         this.jwksUri = jwksUri;
         this.hostHeader = hostHeader;
+        this.clock = clock;
     }
 
     /** The RSA key with this id, refetching the set once if it is not known yet. */
     public synchronized Optional<PublicKey> rsaKey(String keyId) throws UnauthorizedException {
         PublicKey key = keys.get(keyId);
-        if (key == null && Duration.between(fetchedAt, Instant.now()).compareTo(REFRESH_INTERVAL) >= 0) {
+        if (key == null && Duration.between(fetchedAt, clock.instant()).compareTo(REFRESH_INTERVAL) >= 0) {
             keys = fetch();
-            fetchedAt = Instant.now();
+            fetchedAt = clock.instant();
             key = keys.get(keyId);
         }
         return Optional.ofNullable(key);

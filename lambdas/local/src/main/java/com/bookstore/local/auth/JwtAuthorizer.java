@@ -84,9 +84,12 @@ public final class JwtAuthorizer {
     private void checkAudience(JsonObject claims) throws UnauthorizedException {
         JsonElement aud = claims.get("aud");
         if (aud != null && !aud.isJsonNull()) {
-            List<String> values = aud.isJsonArray()
-                    ? aud.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList()
-                    : List.of(aud.getAsString());
+            List<JsonElement> elements = aud.isJsonArray() ? aud.getAsJsonArray().asList() : List.of(aud);
+            // RFC 7519 4.1.3: a string or an array of strings; anything else is no audience at all.
+            if (elements.stream().anyMatch(e -> !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString())) {
+                throw new UnauthorizedException("aud is not a string or an array of strings");
+            }
+            List<String> values = elements.stream().map(JsonElement::getAsString).toList();
             if (values.stream().noneMatch(audience::contains)) {
                 throw new UnauthorizedException("aud " + values + " not in " + audience);
             }

@@ -17,12 +17,19 @@ final class RegionServer implements AutoCloseable {
 
     private final HttpServer server;
     final AtomicInteger healthStatus = new AtomicInteger(200);
+    /** How long the health path waits before answering (a slow or stalled region). */
+    final AtomicInteger healthDelayMillis = new AtomicInteger();
 
     RegionServer(String region) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/api/health", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
+                pause(healthDelayMillis.get());
+                if (healthStatus.get() / 100 == 3) {
+                    exchange.getResponseHeaders().set("Location", "/elsewhere");
+                }
                 exchange.sendResponseHeaders(healthStatus.get(), -1);
             }
         });
@@ -42,6 +49,14 @@ final class RegionServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    private static void pause(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     URI baseUri() {

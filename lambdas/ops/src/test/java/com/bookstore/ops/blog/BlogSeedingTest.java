@@ -44,6 +44,9 @@ class BlogSeedingTest {
              "taskDefinition":"arn:aws:ecs:eu-west-1:123456789012:task-definition/bookstore-blog-seed:3",
              "subnets":["subnet-a","subnet-b"],"securityGroup":"sg-tasks"}""");
 
+    // Mockito, not moto: moto 5.2.5 runs RunTask and DescribeTaskDefinition, but its tasks never stop by
+    // themselves with a container exit code (DescribeTasks), which is what the seeding waits for; the task's
+    // log (GetLogEvents) is read for that same stopped task.
     private final EcsClient ecs = mock(EcsClient.class);
     private final CloudWatchLogsClient logs = mock(CloudWatchLogsClient.class);
     private final List<String> progress = new ArrayList<>();

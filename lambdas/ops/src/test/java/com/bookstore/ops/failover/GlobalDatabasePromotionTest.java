@@ -31,6 +31,8 @@ class GlobalDatabasePromotionTest {
     private static final String PRIMARY = "arn:aws:rds:eu-west-1:123456789012:cluster:bookstore-blog-primary";
     private static final String SECONDARY = "arn:aws:rds:ap-southeast-1:123456789012:cluster:bookstore-blog-secondary";
 
+    // Mockito, not moto: moto 5.2.5 answers DescribeGlobalClusters but has no SwitchoverGlobalCluster or
+    // FailoverGlobalCluster, so the member states a promotion walks through cannot happen there.
     private final RdsClient rds = mock(RdsClient.class);
     private final List<Duration> sleeps = new ArrayList<>();
     private final List<String> progress = new ArrayList<>();

@@ -46,6 +46,8 @@ class UploadsFailoverTest {
     private static final String SOURCE = "fs-0bbbbbbbbbbbbbbbb";
     private static final Instant LAST_REPLICATED = Instant.parse("2026-12-01T17:40:00Z");
 
+    // Mockito, not moto: moto 5.2.5 has no EFS replication APIs (DescribeReplicationConfigurations,
+    // DeleteReplicationConfiguration), and the file systems' replication state comes from them.
     private final EfsClient efs = mock(EfsClient.class);
     private final List<Duration> sleeps = new ArrayList<>();
     private final List<String> progress = new ArrayList<>();

@@ -231,6 +231,33 @@ class VerifyGateHandlerTest {
         assertTrue(region.requests().isEmpty(), "a misconfigured gate must not call the region");
     }
 
+    @Test
+    void anUnexpectedErrorFailsTheJobAtOnceNamingTheStackAndTheError() throws IOException {
+        region.answer("/health", 200, FakeRegion.health(PRIMARY, "ok", "ok", "ok"));
+        handler = new VerifyGateHandler(codePipeline, sourceRegion -> {
+            throw new IllegalStateException("no CloudWatch endpoint for " + sourceRegion);
+        }, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), Clock.systemUTC());
+
+        invoke(userParameters(), null, MANY_ROUNDS);
+
+        PutJobFailureResultRequest failure = failureResult();
+        assertEquals(FailureType.JOB_FAILED, failure.failureDetails().type());
+        assertEquals("primary (eu-west-1) verify gate error: java.lang.IllegalStateException: no CloudWatch endpoint for "
+                + PRIMARY, failure.failureDetails().message());
+    }
+
+    @Test
+    void aGarbledContinuationTokenStartsTheWaitAfresh() throws IOException {
+        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "timeout"));
+        Instant before = Instant.now();
+
+        invoke(userParameters(), "{\"firstAttempt\":\"yesterday\",\"invocations\":", ONE_ROUND);
+
+        Continuation next = Continuation.fromToken(successResult().continuationToken()).orElseThrow();
+        assertEquals(2, next.invocations(), "the garbled token counts as no token: this was invocation 1");
+        assertTrue(!next.firstAttempt().isBefore(before), "the wait starts now, not at a time read from the token");
+    }
+
     private void invoke(JsonObject userParameters, String continuationToken, Duration remaining) throws IOException {
         String event = CodePipelineEvents.jobEvent(userParameters.toString(), continuationToken);
         TestLambdaContext context = new TestLambdaContext(remaining);

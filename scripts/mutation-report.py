@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Rewrites the "Mutation testing" section of docs/benchmarks.md from PIT's and Stryker's reports.
+
+Usage: scripts/mutation-report.py docs/benchmarks.md build/mutation
+Reads <dir>/<module>.xml (PIT mutations.xml) and <dir>/ui.json (Stryker's mutation-testing-report JSON),
+prints one line per module, writes <dir>/survivors.md with every surviving mutant, and replaces the
+section between "## Mutation testing" and the next "## " heading (or appends it).
+"""
+import json
+import os
+import platform
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import OrderedDict
+from datetime import datetime, timezone
+
+# Module: (report file, what it covers, goal as a fraction of mutants detected).
+MODULES = OrderedDict([
+    ("com.bookstore.api", ("functions.xml", "lambdas/functions: the API", 0.80)),
+    ("com.bookstore.bestsellers", ("functions.xml", "lambdas/functions: best sellers", 0.80)),
+    ("com.bookstore.infra.policy", ("infra.xml", "infra: policy rules", 0.70)),
+    ("com.bookstore.infra.plan", ("infra.xml", "infra: plan diff, Markdown, JSON", None)),
+    ("ui", ("ui.json", "ui/src: logic modules (Stryker)", 0.70)),
+])
+# PIT and Stryker statuses that count as the tests noticing the mutant.
+DETECTED = {"KILLED", "TIMED_OUT", "MEMORY_ERROR", "RUN_ERROR", "Killed", "Timeout"}
+NOT_COUNTED = {"CompileError", "RuntimeError", "Ignored", "NON_VIABLE"}
+
+
+def pit_mutants(path, package):
+    for m in ET.parse(path).getroot().iter("mutation"):
+        cls = m.findtext("mutatedClass")
+        if cls == package or cls.startswith(package + "."):
+            yield {"status": m.get("status"), "where": "%s:%s" % (cls, m.findtext("lineNumber")),
+                   "what": m.findtext("description")}
+
+
+def stryker_mutants(path):
+    report = json.load(open(path))
+    for name, file in sorted(report["files"].items()):
+        for m in file["mutants"]:
+            yield {"status": m["status"], "where": "%s:%s" % (name, m["location"]["start"]["line"]),
+                   "what": "%s: %s" % (m["mutatorName"], m.get("replacement", ""))}
+
+
+def machine():
+    cpus = os.cpu_count()
+    model = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    mem = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", open("/proc/meminfo").read()).group(1))
+        mem = ", %d GB RAM" % round(kb / 1024 / 1024)
+    except (OSError, AttributeError):
+        pass
+    system = platform.platform()
+    try:
+        system = re.search(r'PRETTY_NAME="([^"]+)"', open("/etc/os-release").read()).group(1)
+    except (OSError, AttributeError):
+        pass
+    return "%d CPUs, %s%s, %s, shared with other builds (load average %.2f at the end)" % (
+        cpus, model or platform.processor(), mem, system, load)
+
+
+def main(doc, reports):
+    rows, survivors = [], []
+    for module, (file, what, goal) in MODULES.items():
+        path = os.path.join(reports, file)
+        if not os.path.exists(path):
+            rows.append("| `%s` | %s | not run | | | | | | |" % (module, what))
+            continue
+        mutants = list(stryker_mutants(path) if file.endswith(".json") else pit_mutants(path, module))
+        counted = [m for m in mutants if m["status"] not in NOT_COUNTED]
+        if not counted:
+            rows.append("| `%s` | %s | not run | | | | | | |" % (module, what))
+            continue
+        detected = sum(1 for m in counted if m["status"] in DETECTED)
+        survived = [m for m in counted if m["status"] in ("SURVIVED", "Survived")]
+        uncovered = [m for m in counted if m["status"] in ("NO_COVERAGE", "NoCoverage")]
+        score = detected / len(counted) if counted else 0.0
+        met = "" if goal is None else ("yes" if score >= goal else "no")
+        rows.append("| `%s` | %s | %d | %d | %d | %d | %.1f%% | %s | %s |" % (
+            module, what, len(counted), detected, len(survived), len(uncovered), 100 * score,
+            "" if goal is None else ">= %d%%" % round(100 * goal), met))
+        print("[mutation] %-28s %4d mutants, %4d detected, %.1f%%%s" % (
+            module, len(counted), detected, 100 * score, "" if goal is None else " (goal %d%%: %s)" % (100 * goal, met)))
+        survivors.append("## %s\n" % module)
+        survivors.extend("- %s %s: %s" % (m["status"], m["where"], m["what"]) for m in survived + uncovered)
+        survivors.append("")
+    os.makedirs(reports, exist_ok=True)
+    with open(os.path.join(reports, "survivors.md"), "w") as out:
+        out.write("# Surviving and uncovered mutants\n\n" + "\n".join(survivors) + "\n")
+
+    section = "\n".join([
+        "## Mutation testing",
+        "",
+        "Measured by `make mutation` (scripts/mutation.sh), which rewrites this section: PIT 1.30.2 with its JUnit 5",
+        "plugin over the Lambdas' API and best-seller packages (unit and integration tests on moto and redis-server)",
+        "and over the infra policy rules and plan functions; Stryker over the storefront's logic modules. A mutant is",
+        "detected when a test fails (or times out) with it; the score is detected / mutants. The list of survivors",
+        "is written to build/mutation/survivors.md; those judged equivalent are listed below the table.",
+        "",
+        "- Date: %s" % datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "- Machine: %s" % machine(),
+        "",
+        "| module | what | mutants | detected | survived | no coverage | score | goal | met |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ] + rows) + "\n"
+    text = open(doc).read()
+    start = text.find("## Mutation testing")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        following = text.find("\n## ", start + 1)
+        end = following + 1 if following >= 0 else len(text)
+        # Subsections people wrote (the mutants judged equivalent) survive the rewrite.
+        old = text[start:end]
+        kept = old[old.index("\n### ") + 1:] if "\n### " in old else ""
+        text = text[:start] + section + ("\n" + kept.rstrip("\n") + "\n" if kept else "") + (
+            "\n" if following >= 0 else "") + text[end:]
+    open(doc, "w").write(text)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
