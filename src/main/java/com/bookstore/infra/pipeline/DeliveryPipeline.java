@@ -2,6 +2,7 @@ package com.bookstore.infra.pipeline;
 
 import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.region.RegionContext;
+import com.bookstore.infra.security.PermissionsBoundary;
 import com.bookstore.infra.security.PolicyJson;
 import com.google.gson.Gson;
 import com.pulumi.aws.codepipeline.Pipeline;
@@ -20,6 +21,8 @@ import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushBra
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushFilePathsArgs;
 import com.pulumi.aws.codestarconnections.Connection;
 import com.pulumi.aws.codestarconnections.ConnectionArgs;
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -42,9 +45,11 @@ import java.util.Optional;
  * posts) -> VerifyPrimary -> (ApprovePromotion) -> DeploySecondary -> VerifySecondary. Both deploys take the one {@code BuildOutput} the
  * tests ran against, and a stage only starts after the one before it succeeded, so the secondary never gets a
  * commit the primary did not verify;</li>
- * <li><b>preview</b>, on a pull request opened or updated against the branch: Source -> PullRequestPreview
- * (read-only role). A pipeline's triggers share its stages, so a pull request has a pipeline of its own that has
- * no deploy stage to reach.</li>
+ * <li><b>preview</b>, on a pull request opened or updated against the branch: Source (the pull request's head and
+ * the branch's own head, {@code TrustedSource}) -> UntrustedPlan (the pull request's code, no secrets) -> ReportPlan
+ * (inline buildspec, the branch's reporter, a comment-only token) -> ApprovePreview (a maintainer) -> GatedPreview
+ * (read-only role and token) -> ReportPreview. A pipeline's triggers share its stages, so a pull request has a
+ * pipeline of its own that has no deploy stage to reach.</li>
  * </ul>
  * Pushes and pull requests that change only documentation start neither. Each pipeline has its own encrypted
  * artifact bucket, so a pull request's build can neither read nor overwrite what the delivery pipeline deploys.
@@ -61,6 +66,9 @@ public final class DeliveryPipeline extends ComponentResource {
     static final String SOURCE_NAMESPACE = "SourceVariables";
     static final String DEPLOY_PRIMARY = "DeployPrimary";
     static final String DEPLOY_SECONDARY = "DeploySecondary";
+    static final String TRUSTED_SOURCE = "TrustedSource";
+    static final String PLAN_OUTPUT = "PlanOutput";
+    static final String PREVIEW_OUTPUT = "PreviewOutput";
 
     public final Output<String> connectionArn;
     public final Output<String> deliveryPipelineName;
@@ -88,39 +96,66 @@ public final class DeliveryPipeline extends ComponentResource {
         var deliveryArtifacts = new PipelineArtifacts(name + "-artifacts", region, parent);
         var previewArtifacts = new PipelineArtifacts(name + "-preview-artifacts", region, parent);
         var gate = new VerifyGate(name + "-gate", region, pipeline.gateJar(), deliveryArtifacts.keyArn, parent);
+        String deliveryName = project + "-delivery";
+        String previewName = project + "-preview";
 
         var access = new StackAccess(project, region.accountId(), settings.region(),
                 List.of(settings.region(), settings.peerRegion(), settings.edgeRegion()),
-                settings.hostedZoneId(), pipeline.backend());
-        List<BuildProject.Variable> backend = backendVariables(pipeline.backend());
+                settings.hostedZoneId(), pipeline.backend(), PermissionsBoundary.arnOf(project, region.accountId()));
+        List<BuildProject.Variable> backend = backendVariables(pipeline.backend(), pipeline.backend().accessTokenSecret());
         List<String> deploySecrets = pipeline.backend().accessTokenSecret().stream().toList();
+        // The deploy grants exceed IAM's inline quota: managed policies of one concern each, shared by both deploys.
+        List<Output<String>> deployPolicies = access.deploy().stream().map(grant -> new Policy(
+                project + "-deploy-" + grant.name(), PolicyArgs.builder()
+                        .name(project + "-deploy-" + grant.name())
+                        .description("pulumi up of the " + project + " stacks: " + grant.description())
+                        .policy(PolicyJson.document(grant.statements()))
+                        .build(), CustomResourceOptions.builder().parent(this).build()).arn()).toList();
 
         var build = new BuildProject(project + "-build", region, deliveryArtifacts, new BuildProject.Spec(
                 "pipeline/buildspecs/build-and-test.yml",
                 "Runs every test (make test) and packages what the deploys ship; no deploy rights",
                 // Real chromium, redis, MariaDB and WordPress need Debian (pipeline/README.md, "Build image");
                 // 4 vCPUs and 7 GB run the suites side by side as on a developer's machine.
-                pipeline.buildImage(), "BUILD_GENERAL1_MEDIUM", 90, List.of(), List.of()), parent);
+                pipeline.buildImage(), "BUILD_GENERAL1_MEDIUM", 90, List.of(), List.of(), deliveryName,
+                List.of(BUILD_OUTPUT), true, List.of()), parent);
         // Only the primary's deploy seeds the blog (the secondary's database is a read-only replica).
         List<Map<String, Object>> seeding = blogSeeding.map(access::seedBlog).orElse(List.of());
         var deployPrimary = deployProject(project, PRIMARY_STACK, region, deliveryArtifacts, access, backend,
-                deploySecrets, seeding, parent);
+                deploySecrets, seeding, deployPolicies, deliveryName, "PrimaryDeployOutputs", parent);
         var deploySecondary = deployProject(project, SECONDARY_STACK, region, deliveryArtifacts, access, backend,
-                deploySecrets, List.of(), parent);
-        List<String> previewSecrets = new ArrayList<>(deploySecrets);
-        previewSecrets.add(pipeline.githubTokenSecret());
-        List<Map<String, Object>> previewGrants = new ArrayList<>(access.preview());
-        previewGrants.add(access.readSecrets(previewSecrets));
-        List<BuildProject.Variable> previewVariables = new ArrayList<>(backend);
-        previewVariables.add(BuildProject.Variable.secret("GITHUB_TOKEN", pipeline.githubTokenSecret()));
-        // The offline plan diff compares the pull request with where it branched off the pipeline's branch.
-        previewVariables.add(BuildProject.Variable.plain("BASE_BRANCH", pipeline.branch()));
-        var preview = new BuildProject(project + "-pr-preview", region, previewArtifacts, new BuildProject.Spec(
-                "pipeline/buildspecs/pr-preview.yml",
-                "Previews both stacks for a pull request and comments once; read-only",
-                BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_MEDIUM", 45, previewVariables, previewGrants), parent);
+                deploySecrets, List.of(), deployPolicies, deliveryName, "SecondaryDeployOutputs", parent);
 
-        var source = sourceAction(pipeline);
+        // Pull requests (pipeline/README.md, "Pull requests"): the pull request's code runs first with nothing to
+        // steal; a program-defined reporter turns its artifact into the comment; the real preview waits for a
+        // maintainer and only reads.
+        var untrustedPlan = new BuildProject(project + "-pr-plan", region, previewArtifacts, new BuildProject.Spec(
+                "pipeline/buildspecs/pr-plan.yml",
+                "Untrusted: builds and plans a pull request offline; no secrets, no state, no token",
+                BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_MEDIUM", 45,
+                List.of(BuildProject.Variable.plain("BASE_BRANCH", pipeline.branch())), List.of(), previewName,
+                List.of(PLAN_OUTPUT), false, List.of()), parent);
+        var reporter = new BuildProject(project + "-pr-report", region, previewArtifacts, new BuildProject.Spec(
+                PullRequestBuildspecs.REPORT,
+                "Trusted: posts the pull request's plan and preview as one comment, from the branch's own script",
+                BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_SMALL", 10,
+                List.of(BuildProject.Variable.secret("GITHUB_TOKEN", pipeline.githubTokenSecret())),
+                List.of(access.readSecrets("ReadCommentToken", List.of(pipeline.githubTokenSecret()))), previewName,
+                List.of(), false, List.of()), parent);
+        List<String> previewSecrets = pipeline.backend().accessTokenSecret().isPresent()
+                ? List.of(PipelineSettings.PREVIEW_ACCESS_TOKEN_SECRET) : List.of();
+        List<Map<String, Object>> previewGrants = new ArrayList<>(access.preview());
+        if (!previewSecrets.isEmpty()) {
+            previewGrants.add(access.readSecrets("ReadReadOnlyPulumiToken", previewSecrets));
+        }
+        var gatedPreview = new BuildProject(project + "-pr-preview", region, previewArtifacts, new BuildProject.Spec(
+                PullRequestBuildspecs.PREVIEW,
+                "Gated: pulumi preview of both stacks after a maintainer's approval; reads only",
+                BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_MEDIUM", 45,
+                backendVariables(pipeline.backend(), previewSecrets.stream().findFirst()), previewGrants, previewName,
+                List.of(PREVIEW_OUTPUT), false, List.of()), parent);
+
+        var source = sourceAction("Source", SOURCE_OUTPUT, SOURCE_NAMESPACE, pipeline);
         List<VerifyGate.Route> primaryRoute = List.of(new VerifyGate.Route(settings.region(), settings.peerRegion()));
         List<VerifyGate.Route> bothRoutes = List.of(primaryRoute.get(0),
                 new VerifyGate.Route(settings.peerRegion(), settings.region()));
@@ -128,26 +163,28 @@ public final class DeliveryPipeline extends ComponentResource {
 
         List<PipelineStageArgs> deliveryStages = new ArrayList<>();
         deliveryStages.add(stage("Source", source));
-        deliveryStages.add(stage("BuildAndTest", codeBuild("BuildAndTest", build, SOURCE_OUTPUT, BUILD_OUTPUT, null,
-                Map.of())));
-        deliveryStages.add(stage(DEPLOY_PRIMARY, codeBuild(DEPLOY_PRIMARY, deployPrimary, BUILD_OUTPUT,
+        deliveryStages.add(stage("BuildAndTest", codeBuild("BuildAndTest", build, List.of(SOURCE_OUTPUT), BUILD_OUTPUT,
+                null, Map.of())));
+        deliveryStages.add(stage(DEPLOY_PRIMARY, codeBuild(DEPLOY_PRIMARY, deployPrimary, List.of(BUILD_OUTPUT),
                 "PrimaryDeployOutputs", DEPLOY_PRIMARY, Map.of())));
         deliveryStages.add(stage("VerifyPrimary", verify("VerifyPrimary", gate,
                 VerifyGate.userParameters(PRIMARY_STACK, DEPLOY_PRIMARY, settings.region(), tables,
                         primaryRoute))));
         if (pipeline.manualApproval()) {
-            deliveryStages.add(stage("ApprovePromotion", approval(settings.peerRegion())));
+            deliveryStages.add(stage("ApprovePromotion", approval("ApprovePromotion", "The primary is deployed and "
+                    + "verified with commit #{" + SOURCE_NAMESPACE + ".CommitId}. Approve to deploy it to the secondary ("
+                    + settings.peerRegion() + ").")));
         }
-        deliveryStages.add(stage(DEPLOY_SECONDARY, codeBuild(DEPLOY_SECONDARY, deploySecondary, BUILD_OUTPUT,
+        deliveryStages.add(stage(DEPLOY_SECONDARY, codeBuild(DEPLOY_SECONDARY, deploySecondary, List.of(BUILD_OUTPUT),
                 "SecondaryDeployOutputs", DEPLOY_SECONDARY, Map.of())));
         deliveryStages.add(stage("VerifySecondary", verify("VerifySecondary", gate,
                 VerifyGate.userParameters(SECONDARY_STACK, DEPLOY_SECONDARY, settings.peerRegion(),
                         tables, bothRoutes))));
 
         var deliveryRole = pipelineRole(name + "-delivery", deliveryArtifacts,
-                List.of(build, deployPrimary, deploySecondary), List.of(gate.functionArn));
+                List.of(build, deployPrimary, deploySecondary), List.of(gate.functionArn), region);
         this.deliveryPipelineName = new Pipeline(name + "-delivery", PipelineArgs.builder()
-                .name(project + "-delivery")
+                .name(deliveryName)
                 .pipelineType("V2")
                 // One commit at a time through every stage, in push order: a newer commit never overtakes an
                 // older one between the regions.
@@ -169,19 +206,31 @@ public final class DeliveryPipeline extends ComponentResource {
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(deliveryRole.grants).build()).name();
 
-        var previewRole = pipelineRole(name + "-preview", previewArtifacts, List.of(preview), List.of());
-        Map<String, String> previewVariablesFromSource = new LinkedHashMap<>();
-        previewVariablesFromSource.put("GITHUB_REPOSITORY", "#{" + SOURCE_NAMESPACE + ".FullRepositoryName}");
-        previewVariablesFromSource.put("COMMIT_ID", "#{" + SOURCE_NAMESPACE + ".CommitId}");
+        var previewRole = pipelineRole(name + "-preview", previewArtifacts,
+                List.of(untrustedPlan, reporter, gatedPreview), List.of(), region);
+        Map<String, String> fromSource = new LinkedHashMap<>();
+        fromSource.put("GITHUB_REPOSITORY", "#{" + SOURCE_NAMESPACE + ".FullRepositoryName}");
+        fromSource.put("COMMIT_ID", "#{" + SOURCE_NAMESPACE + ".CommitId}");
         this.previewPipelineName = new Pipeline(name + "-preview", PipelineArgs.builder()
-                .name(project + "-preview")
+                .name(previewName)
                 .pipelineType("V2")
                 .executionMode("QUEUED")
                 .roleArn(previewRole.arn)
                 .artifactStores(artifactStore(previewArtifacts))
-                .stages(stage("Source", source),
-                        stage("PullRequestPreview", codeBuild("PullRequestPreview", preview, SOURCE_OUTPUT,
-                                null, null, previewVariablesFromSource)))
+                .stages(PipelineStageArgs.builder().name("Source").actions(source,
+                                sourceAction(TRUSTED_SOURCE, TRUSTED_SOURCE, null, pipeline)).build(),
+                        stage("UntrustedPlan", codeBuild("UntrustedPlan", untrustedPlan,
+                                List.of(SOURCE_OUTPUT, TRUSTED_SOURCE), PLAN_OUTPUT, null, Map.of())),
+                        stage("ReportPlan", codeBuild("ReportPlan", reporter, List.of(TRUSTED_SOURCE, PLAN_OUTPUT),
+                                null, null, fromSource)),
+                        stage("ApprovePreview", approval("ApprovePreview", "Commit #{" + SOURCE_NAMESPACE
+                                + ".CommitId} of a pull request. Approve only after the checks of pipeline/README.md, "
+                                + "\"Before approving a preview\": the preview runs this commit's program with read access "
+                                + "to the state.")),
+                        stage("GatedPreview", codeBuild("GatedPreview", gatedPreview, List.of(SOURCE_OUTPUT),
+                                PREVIEW_OUTPUT, null, Map.of())),
+                        stage("ReportPreview", codeBuild("ReportPreview", reporter,
+                                List.of(TRUSTED_SOURCE, PLAN_OUTPUT, PREVIEW_OUTPUT), null, null, fromSource)))
                 .triggers(PipelineTriggerArgs.builder()
                         .providerType("CodeStarSourceConnection")
                         .gitConfiguration(PipelineTriggerGitConfigurationArgs.builder()
@@ -206,42 +255,46 @@ public final class DeliveryPipeline extends ComponentResource {
     private static BuildProject deployProject(String project, String stack, RegionContext region,
                                               PipelineArtifacts artifacts, StackAccess access,
                                               List<BuildProject.Variable> backend, List<String> secrets,
-                                              List<Map<String, Object>> afterDeploy, ComponentResource parent) {
+                                              List<Map<String, Object>> afterDeploy, List<Output<String>> policies,
+                                              String pipelineName, String output, ComponentResource parent) {
         List<BuildProject.Variable> variables = new ArrayList<>();
         variables.add(BuildProject.Variable.plain("STACK", stack));
         variables.addAll(backend);
-        List<Map<String, Object>> grants = new ArrayList<>(access.deploy());
+        List<Map<String, Object>> grants = new ArrayList<>(access.deployState());
         if (!secrets.isEmpty()) {
-            grants.add(access.readSecrets(secrets));
+            grants.add(access.readSecrets("ReadPipelineTokens", secrets));
         }
         grants.addAll(afterDeploy);
         return new BuildProject(project + "-deploy-" + stack, region, artifacts, new BuildProject.Spec(
                 "pipeline/buildspecs/deploy.yml", "pulumi up of the " + stack + " stack from the tested build",
-                BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_SMALL", 60, variables, grants), parent);
+                BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_SMALL", 60, variables, grants, pipelineName,
+                List.of(output), true, policies), parent);
     }
 
     /** The backend variables pipeline/scripts/pulumi-login.sh and select-stack.sh read. */
-    private static List<BuildProject.Variable> backendVariables(PipelineSettings.StateBackend backend) {
+    private static List<BuildProject.Variable> backendVariables(PipelineSettings.StateBackend backend,
+                                                                Optional<String> accessTokenSecret) {
         List<BuildProject.Variable> variables = new ArrayList<>();
         backend.url().ifPresent(url -> variables.add(BuildProject.Variable.plain("PULUMI_BACKEND_URL", url)));
         backend.secretsProvider().ifPresent(provider ->
                 variables.add(BuildProject.Variable.plain("PULUMI_SECRETS_PROVIDER", provider)));
-        backend.accessTokenSecret().ifPresent(secret ->
+        accessTokenSecret.ifPresent(secret ->
                 variables.add(BuildProject.Variable.secret("PULUMI_ACCESS_TOKEN", secret)));
         backend.stackPrefix().ifPresent(prefix ->
                 variables.add(BuildProject.Variable.plain("PULUMI_STACK_PREFIX", prefix)));
         return variables;
     }
 
-    private PipelineStageActionArgs sourceAction(PipelineSettings pipeline) {
-        return PipelineStageActionArgs.builder()
-                .name("Source")
+    /** The pull request's head (the trigger's action) or, for {@code TrustedSource}, the branch's own head. */
+    private PipelineStageActionArgs sourceAction(String name, String output, String namespace,
+                                                 PipelineSettings pipeline) {
+        var action = PipelineStageActionArgs.builder()
+                .name(name)
                 .category("Source")
                 .owner("AWS")
                 .provider("CodeStarSourceConnection")
                 .version("1")
-                .namespace(SOURCE_NAMESPACE)
-                .outputArtifacts(SOURCE_OUTPUT)
+                .outputArtifacts(output)
                 .configuration(connectionArn.applyValue(arn -> {
                     Map<String, String> configuration = new LinkedHashMap<>();
                     configuration.put("ConnectionArn", arn);
@@ -249,14 +302,21 @@ public final class DeliveryPipeline extends ComponentResource {
                     configuration.put("BranchName", pipeline.branch());
                     configuration.put("OutputArtifactFormat", "CODE_ZIP");
                     return configuration;
-                }))
-                .build();
+                }));
+        if (namespace != null) {
+            action.namespace(namespace);
+        }
+        return action.build();
     }
 
-    private static PipelineStageActionArgs codeBuild(String name, BuildProject project, String input, String output,
-                                                     String namespace, Map<String, String> variables) {
+    private static PipelineStageActionArgs codeBuild(String name, BuildProject project, List<String> inputs,
+                                                     String output, String namespace, Map<String, String> variables) {
         Map<String, String> configuration = new LinkedHashMap<>();
         configuration.put("ProjectName", project.projectName);
+        if (inputs.size() > 1) {
+            // The first input is the build's source directory; the others arrive in CODEBUILD_SRC_DIR_<name>.
+            configuration.put("PrimarySource", inputs.get(0));
+        }
         if (!variables.isEmpty()) {
             List<Map<String, String>> list = new ArrayList<>();
             variables.forEach((key, value) -> {
@@ -274,7 +334,7 @@ public final class DeliveryPipeline extends ComponentResource {
                 .owner("AWS")
                 .provider("CodeBuild")
                 .version("1")
-                .inputArtifacts(input)
+                .inputArtifacts(inputs)
                 .configuration(configuration);
         if (output != null) {
             action.outputArtifacts(output);
@@ -301,15 +361,14 @@ public final class DeliveryPipeline extends ComponentResource {
                 .build();
     }
 
-    private static PipelineStageActionArgs approval(String peerRegion) {
+    private static PipelineStageActionArgs approval(String name, String customData) {
         return PipelineStageActionArgs.builder()
-                .name("ApprovePromotion")
+                .name(name)
                 .category("Approval")
                 .owner("AWS")
                 .provider("Manual")
                 .version("1")
-                .configuration(Map.of("CustomData", "The primary is deployed and verified with commit #{"
-                        + SOURCE_NAMESPACE + ".CommitId}. Approve to deploy it to the secondary (" + peerRegion + ")."))
+                .configuration(Map.of("CustomData", customData))
                 .build();
     }
 
@@ -327,10 +386,11 @@ public final class DeliveryPipeline extends ComponentResource {
 
     /** A pipeline's service role: its artifacts, the connection, its build projects and its gate. */
     private PipelineRole pipelineRole(String name, PipelineArtifacts artifacts, List<BuildProject> projects,
-                                      List<Output<String>> functions) {
+                                      List<Output<String>> functions, RegionContext region) {
         var role = new Role(name, RoleArgs.builder()
                 .description("Runs the CodePipeline " + name)
                 .assumeRolePolicy(PolicyJson.trustPolicy("codepipeline.amazonaws.com"))
+                .permissionsBoundary(region.permissionsBoundaryArn())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(PolicyJson.allow("PipelineArtifacts",
