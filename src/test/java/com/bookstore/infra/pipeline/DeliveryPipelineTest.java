@@ -43,11 +43,7 @@ class DeliveryPipelineTest {
 
     private static synchronized Plan selfManaged() {
         if (selfManaged == null) {
-            selfManaged = Plans.run(Plans.primaryConfig(Map.of(
-                    "bookstore:pipelineRepository", "acme/bookstore",
-                    "bookstore:pipelineBackendUrl", "s3://acme-pulumi-state?region=eu-west-1",
-                    "bookstore:pipelineSecretsProvider", "awskms://alias/bookstore-pulumi?region=eu-west-1",
-                    "bookstore:pipelineManualApproval", "true")), Map.of());
+            selfManaged = Plans.primaryWithPipeline();
         }
         return selfManaged;
     }
