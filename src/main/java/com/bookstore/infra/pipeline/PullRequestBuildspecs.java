@@ -13,8 +13,8 @@ final class PullRequestBuildspecs {
 
     /**
      * The reporter: its source directory is the branch's own head ({@code TrustedSource}); it runs the branch's
-     * {@code report_pr.py}, which reads the untrusted {@code PlanOutput} (and {@code PreviewOutput}, when present)
-     * as text, never as code.
+     * {@code report_pr.py}, which finds the untrusted {@code PlanOutput} (and {@code PreviewOutput}, when present)
+     * in CodeBuild's {@code CODEBUILD_SRC_DIR_<artifact>} variables and reads them as text, never as code.
      */
     static final String REPORT = """
             version: 0.2
@@ -23,11 +23,7 @@ final class PullRequestBuildspecs {
             phases:
               build:
                 commands:
-                  - >-
-                    python3 pipeline/scripts/report_pr.py --plan "$CODEBUILD_SRC_DIR_PlanOutput"
-                    ${CODEBUILD_SRC_DIR_PreviewOutput:+--preview "$CODEBUILD_SRC_DIR_PreviewOutput"}
-                    --repository "$GITHUB_REPOSITORY" --commit "$COMMIT_ID"
-                    ${CODEBUILD_BUILD_URL:+--build-url "$CODEBUILD_BUILD_URL"}
+                  - pipeline/scripts/report_pr.py
             """;
 
     /**
