@@ -35,8 +35,7 @@ def main(argv: list[str]) -> int:
         policy_summary = artifact.read_text(args.plan, "policy-summary.md")
         previews = None
         if args.preview:
-            previews = tuple(preview.parse(stack, _content(artifact.read_text(args.preview, f"{stack}.json")))
-                             for stack in manifest["stacks"])
+            previews = tuple(_preview(args.preview, stack) for stack in manifest["stacks"])
     except artifact.ArtifactError as e:
         print(f"refusing the pull request's artifact: {e}", file=sys.stderr)
         return 2
@@ -69,9 +68,12 @@ def main(argv: list[str]) -> int:
     return 1 if previews and any(p.failure for p in previews) else 0
 
 
-def _content(text: artifact.Text | None) -> str | None:
-    # A cut JSON document cannot be parsed; the preview then shows as failed rather than partly read.
-    return text.content if text is not None else None
+def _preview(directory: Path, stack: str) -> preview.StackPreview:
+    text = artifact.read_text(directory, f"{stack}.json", artifact.MAX_PREVIEW_BYTES)
+    if text is not None and text.truncated:
+        # A cut JSON document cannot be read; the preview shows as failed rather than partly read.
+        return preview.StackPreview(stack=stack, failure=f"preview output over {artifact.MAX_PREVIEW_BYTES:,} bytes")
+    return preview.parse(stack, text.content if text else None)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-# Far more than any real plan diff or preview; the comment shows a fraction of it anyway.
+# Far more than any real plan diff; the comment shows a fraction of it anyway.
 MAX_FILE_BYTES = 1_000_000
+# `pulumi preview --json` carries every changed resource's old and new state: a few MB for the two stacks.
+MAX_PREVIEW_BYTES = 32_000_000
 STACK_NAME = re.compile(r"[a-z][a-z0-9-]{0,31}")
 
 
