@@ -301,6 +301,10 @@ public final class DeliveryPipeline extends ComponentResource {
                     configuration.put("FullRepositoryId", pipeline.repository());
                     configuration.put("BranchName", pipeline.branch());
                     configuration.put("OutputArtifactFormat", "CODE_ZIP");
+                    if (namespace == null) {
+                        // Only the trigger's action starts an execution; a push to the branch must not.
+                        configuration.put("DetectChanges", "false");
+                    }
                     return configuration;
                 }));
         if (namespace != null) {

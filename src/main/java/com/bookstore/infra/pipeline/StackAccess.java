@@ -299,8 +299,9 @@ public final class StackAccess {
                 Map.of("aws:ResourceTag/project", project), Map.of("BoolIfExists", Map.of("kms:BypassPolicyLockoutSafetyCheck", "false"))));
         statements.add(regional("ManageKeyAliases", List.of("kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"),
                 List.of(arn("kms", "alias/" + project + "-*")), Map.of()));
-        // RDS, EFS and ElastiCache encrypt with the project's keys through grants their callers create
-        // (kms:GrantIsForAWSResource: only on behalf of an AWS service, never for a principal of our choosing).
+        // RDS and EFS encrypt with a customer-managed key through a grant their caller creates
+        // (https://docs.aws.amazon.com/efs/latest/ug/EFSKMS.html, .../AmazonRDS/latest/UserGuide/Overview.Encryption.Keys.html);
+        // kms:GrantIsForAWSResource limits it to grants on behalf of an AWS service, never for a principal we name.
         statements.add(regional("LetServicesUseProjectKeys", List.of("kms:CreateGrant"),
                 List.of(arn("kms", "key/*")), Map.of("aws:ResourceTag/project", project),
                 Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true"))));

@@ -189,6 +189,8 @@ class DeliveryPipelineTest {
         // The trigger's action carries the pull request's head; TrustedSource is the branch's own head.
         assertEquals(List.of("Source", "TrustedSource"), sources.stream().map(a -> a.get("name")).toList());
         assertEquals("main", configuration(sources.get(1)).get("BranchName"));
+        assertEquals("false", configuration(sources.get(1)).get("DetectChanges"));
+        assertEquals(null, configuration(sources.get(0)).get("DetectChanges"));
         assertEquals("Source", gitConfiguration(Plans.named(selfManaged(), PIPELINE, "bookstore-pipeline-preview"))
                 .get("sourceActionName"));
         assertEquals("bookstore-pr-plan", configuration(untrusted).get("ProjectName"));
