@@ -1,6 +1,7 @@
 package com.bookstore.infra.policy;
 
 import com.bookstore.infra.plan.Plan;
+import com.bookstore.infra.plan.PlanMocks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class PolicySet {
                 new IamQuotas(),
                 new CreateConditionsCanMatch(),
                 new PermissionsBoundaryEnforced(),
+                // Plans run under the mocks, whose account stands for the stack's own.
+                new TrustStaysInTheAccount(PlanMocks.ACCOUNT_ID),
                 new StatefulProtection(),
                 new RequiredTags(),
                 new LambdaLimits(),

@@ -137,6 +137,24 @@ class IamRulesTest {
         assertViolation(violations, "statement ManageProjectPolicies can rewrite the permissions boundary", "policy/bookstore-*");
     }
 
+    @Test
+    void aRoleTrustedByAnotherAccountOrByAnyoneIsCaught() {
+        Plan plan = editInputs(Plans.primaryWithPipeline(), r -> r.type().equals(ROLE) && r.name().equals("bookstore-deploy-primary"),
+                inputs -> inputs.put("assumeRolePolicy", ((String) inputs.get("assumeRolePolicy"))
+                        .replace("{\"Service\":\"codebuild.amazonaws.com\"}", "{\"AWS\":\"arn:aws:iam::999999999999:root\"}")));
+        plan = editInputs(plan, r -> r.type().equals(ROLE) && r.name().equals("bookstore-build"),
+                inputs -> inputs.put("assumeRolePolicy", ((String) inputs.get("assumeRolePolicy"))
+                        .replace("{\"Service\":\"codebuild.amazonaws.com\"}", "\"*\"")));
+
+        assertEquals(List.of(
+                        new Violation("iam-trust-in-account", ROLE + "::bookstore-build", "trusts AWS *, outside the account 123456789012"),
+                        new Violation("iam-trust-in-account", ROLE + "::bookstore-deploy-primary",
+                                "trusts AWS arn:aws:iam::999999999999:root, outside the account 123456789012")),
+                new TrustStaysInTheAccount("123456789012").check(plan).stream()
+                        .sorted(java.util.Comparator.comparing(Violation::resource)).toList());
+        assertEquals(List.of(), new TrustStaysInTheAccount("123456789012").check(Plans.primaryWithPipeline()));
+    }
+
     /** The document with one more statement whose Sid brings it to exactly {@code characters}. */
     private static String padded(String document, int characters) {
         String statement = ",{\"Sid\":\"\",\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::x\"}";
