@@ -54,6 +54,14 @@ public final class IamQuotas implements PolicyRule {
             if (Inputs.at(role, "managedPolicyArns").orElse(null) instanceof List<?> arns) {
                 attached.merge(roleName(role), arns.size(), Integer::sum);
             }
+            // Inline policies can also be written on the role itself (RoleArgs.inlinePolicies).
+            if (Inputs.at(role, "inlinePolicies").orElse(null) instanceof List<?> policies) {
+                for (Object policy : policies) {
+                    if (policy instanceof Map<?, ?> map && map.get("policy") instanceof String document) {
+                        inline.merge(roleName(role), size(document), Integer::sum);
+                    }
+                }
+            }
             int trust = size(Inputs.string(role, "assumeRolePolicy").orElse(""));
             if (trust > TRUST_POLICY_CHARACTERS) {
                 violations.add(new Violation(id(), role.key(), "trust policy of " + trust + " characters (IAM allows "

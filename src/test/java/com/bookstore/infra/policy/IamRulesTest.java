@@ -63,6 +63,20 @@ class IamRulesTest {
     }
 
     @Test
+    void inlinePoliciesWrittenOnTheRoleCountTowardsTheSameQuota() {
+        String nineThousand = padded("{\"Version\":\"2012-10-17\",\"Statement\":[]}".replace("[]",
+                "[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::y\"}]"), 9_000);
+        Plan plan = editInputs(Plans.primaryWithPipeline(), r -> r.type().equals(ROLE) && r.name().equals("bookstore-build"),
+                inputs -> inputs.put("inlinePolicies", List.of(Map.of("name", "extra", "policy", nineThousand))));
+
+        List<Violation> violations = new IamQuotas().check(plan);
+
+        assertEquals(1, violations.size(), violations.toString());
+        assertEquals(ROLE + "::bookstore-build", violations.get(0).resource());
+        assertTrue(violations.get(0).message().startsWith("inline policies of 10"), violations.get(0).message());
+    }
+
+    @Test
     void aManagedPolicyOverItsQuotaIsCaught() {
         Plan plan = editInputs(Plans.primaryWithPipeline(), r -> r.type().equals(POLICY)
                 && r.name().equals("bookstore-deploy-blog"), inputs -> inputs.put("policy",
