@@ -32,7 +32,7 @@ import java.util.Map;
  * One CodeBuild project a pipeline action runs: its buildspec (a file of the source, or inline YAML the program
  * defines when the source is untrusted), its image (CodeBuild's Ubuntu standard image, or a public one), an
  * optional S3 cache of its own, encrypted logs with retention, and a role of its own under the project's
- * permissions boundary that grants its logs and reports, reads of its pipeline's artifacts, writes of only the
+ * permissions boundary that grants its logs (and test reports, for the build), reads of its pipeline's artifacts, writes of only the
  * artifacts it outputs and its own cache prefix, plus exactly the {@link Spec#grants()} its job needs (inline)
  * and the {@link Spec#managedPolicies()} attached (the deploys' grants, too large for IAM's inline quota).
  */
@@ -60,11 +60,12 @@ public final class BuildProject extends ComponentResource {
      * @param pipelineName    the pipeline whose artifacts the project reads
      * @param outputs         the output artifacts the project writes (and nothing else of its pipeline)
      * @param cache           whether the project keeps an S3 cache under its own prefix
+     * @param testReports     whether its buildspec publishes test reports (its own report groups)
      * @param managedPolicies managed policies attached to the project's role
      */
     public record Spec(String buildspec, String description, String image, String computeType, int timeoutMinutes,
                        List<Variable> variables, List<Map<String, Object>> grants, String pipelineName,
-                       List<String> outputs, boolean cache, List<Output<String>> managedPolicies) {
+                       List<String> outputs, boolean cache, boolean testReports, List<Output<String>> managedPolicies) {
     }
 
     public final String projectName;
@@ -110,10 +111,12 @@ public final class BuildProject extends ComponentResource {
         statements.add(PolicyJson.allow("PipelineArtifactKey",
                 List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
                 List.of(artifacts.keyArn)));
-        statements.add(PolicyJson.allow("PublishTestReports",
-                List.of("codebuild:CreateReportGroup", "codebuild:CreateReport", "codebuild:UpdateReport",
-                        "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"),
-                List.of(reportGroups)));
+        if (spec.testReports()) {
+            statements.add(PolicyJson.allow("PublishTestReports",
+                    List.of("codebuild:CreateReportGroup", "codebuild:CreateReport", "codebuild:UpdateReport",
+                            "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"),
+                    List.of(reportGroups)));
+        }
         statements.addAll(spec.grants());
         var grants = new RolePolicy(name, RolePolicyArgs.builder()
                 .role(role.id())

@@ -107,7 +107,7 @@ public final class DeliveryPipeline extends ComponentResource {
                 // Real chromium, redis, MariaDB and WordPress need Debian (pipeline/README.md, "Build image");
                 // 4 vCPUs and 7 GB run the suites side by side as on a developer's machine.
                 pipeline.buildImage(), "BUILD_GENERAL1_MEDIUM", 90, List.of(), List.of(), deliveryName,
-                List.of(BUILD_OUTPUT), true, List.of()), parent);
+                List.of(BUILD_OUTPUT), true, true, List.of()), parent);
         // Only the primary's deploy seeds the blog (the secondary's database is a read-only replica).
         List<Map<String, Object>> seeding = blogSeeding.map(access::seedBlog).orElse(List.of());
         var deployPrimary = deployProject(project, PRIMARY_STACK, region, deliveryArtifacts, access, backend,
@@ -189,7 +189,7 @@ public final class DeliveryPipeline extends ComponentResource {
         return new BuildProject(project + "-deploy-" + stack, region, artifacts, new BuildProject.Spec(
                 "pipeline/buildspecs/deploy.yml", "pulumi up of the " + stack + " stack from the tested build",
                 BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_SMALL", 60, variables, grants, pipelineName,
-                List.of(output), true, policies), parent);
+                List.of(output), true, false, policies), parent);
     }
 
     private static PipelineStageActionArgs verify(String name, VerifyGate gate, String userParameters) {

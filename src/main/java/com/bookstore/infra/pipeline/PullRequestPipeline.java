@@ -62,14 +62,14 @@ public final class PullRequestPipeline extends ComponentResource {
                 "Untrusted: builds and plans a pull request offline; no secrets, no state, no token",
                 BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_MEDIUM", 45,
                 List.of(BuildProject.Variable.plain("BASE_BRANCH", pipeline.branch())), List.of(), pipelineName,
-                List.of(PLAN_OUTPUT), false, List.of()), this);
+                List.of(PLAN_OUTPUT), false, false, List.of()), this);
         var reporter = new BuildProject(project + "-pr-report", region, artifacts, new BuildProject.Spec(
                 PullRequestBuildspecs.REPORT,
                 "Trusted: posts the pull request's plan and preview as one comment, from the branch's own script",
                 BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_SMALL", 10,
                 List.of(BuildProject.Variable.secret("GITHUB_TOKEN", pipeline.githubTokenSecret())),
                 List.of(access.readSecrets("ReadCommentToken", List.of(pipeline.githubTokenSecret()))), pipelineName,
-                List.of(), false, List.of()), this);
+                List.of(), false, false, List.of()), this);
         // Pulumi Cloud: a token of its own, which must be read-only (the deploys' token can write the stacks).
         List<String> previewSecrets = pipeline.backend().accessTokenSecret().isPresent()
                 ? List.of(PipelineSettings.PREVIEW_ACCESS_TOKEN_SECRET) : List.of();
@@ -82,7 +82,7 @@ public final class PullRequestPipeline extends ComponentResource {
                 "Gated: pulumi preview of both stacks after a maintainer's approval; reads only",
                 BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_MEDIUM", 45,
                 PipelineParts.backendVariables(pipeline.backend(), previewSecrets.stream().findFirst()), previewGrants,
-                pipelineName, List.of(PREVIEW_OUTPUT), false, List.of()), this);
+                pipelineName, List.of(PREVIEW_OUTPUT), false, false, List.of()), this);
 
         var role = PipelineParts.role(name + "-preview", artifacts, connectionArn,
                 List.of(untrustedPlan, reporter, gatedPreview), List.of(), region, this);

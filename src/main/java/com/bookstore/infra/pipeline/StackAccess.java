@@ -452,7 +452,8 @@ public final class StackAccess {
                     write ? List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject") : List.of("s3:GetObject"),
                     List.of(arn + "/*")));
             if (!write) {
-                // A preview takes the stack's lock like an update does; that lock file is all it writes.
+                // A preview takes the stack's lock like an update does, and the DIY backend's locking cannot be
+                // switched off (pulumi/pulumi#8609, #9253); that lock file is all it writes.
                 statements.add(PolicyJson.allow("TakeStateLocks", List.of("s3:PutObject", "s3:DeleteObject"),
                         List.of(arn + "/.pulumi/locks/*")));
             }
