@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param connectionArn     an existing, approved CodeConnections connection; absent: the stack creates one,
  *                          pending until a person approves it once in the console
  * @param manualApproval    a person approves the promotion between the primary's verification and the secondary
- * @param githubTokenSecret Secrets Manager name of the token the preview build comments with
+ * @param githubTokenSecret Secrets Manager name of the comment-only token the trusted reporter posts with
  * @param gateJar           the verify gate Lambda's jar, relative to the project directory
  * @param buildImage        the image the build-and-test project runs {@code make test} in (pipeline/README.md,
  *                          "Build image"): a public Debian image, pinned by digest
