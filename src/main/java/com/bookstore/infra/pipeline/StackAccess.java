@@ -422,6 +422,16 @@ public final class StackAccess {
     }
 
     /**
+     * {@code bookstore-ops seed-catalogue} after the primary's deploy (pipeline/scripts/seed-catalogue.sh): the
+     * conditional put of each book and the batch read that checks them, on the Books table alone (its replicas
+     * receive the items through the global table).
+     */
+    public Map<String, Object> seedCatalogue(Output<String> booksTableArn) {
+        return PolicyJson.allow("SeedCatalogue", List.of("dynamodb:PutItem", "dynamodb:BatchGetItem"),
+                List.of(booksTableArn));
+    }
+
+    /**
      * The gated {@code pulumi preview} of both stacks, after a maintainer's approval: metadata and the state,
      * read; the secrets key, decrypt only. Its one write is the state lock file a preview takes.
      */
