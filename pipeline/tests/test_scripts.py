@@ -322,6 +322,58 @@ class PackageArtifactsTest(ScriptTestCase):
         self.assertIn("lambdas/ops/target/bookstore-ops.jar was not built", result.stderr)
 
 
+# The plan scripts for the untrusted stage's base-selection cases: each writes what the real one writes (the plan's
+# Markdown with a verdict, the diff's Markdown) and where it ran; test_pull_request_e2e.py runs the real ones.
+FAKE_PLAN = textwrap.dedent("""\
+    #!/usr/bin/env bash
+    cd "$(dirname "$0")/.." && out=$1 && shift && mkdir -p "$out"
+    for stack in "$@"; do printf '## Policy\\n\\nAll policy rules pass.\\n' > "$out/$stack.md"; done
+    echo "plan in $PWD" >> "$FAKE_LOG"
+    """)
+FAKE_PLAN_DIFF = '#!/usr/bin/env bash\necho "diff of $1 and $2"\n'
+
+
+class UntrustedPlanBaseTest(ScriptTestCase):
+    """Where the untrusted stage's comparison base comes from when the source has no git history (CodePipeline's
+    source zip): the branch's head in TrustedSource, named as such in the manifest, or no diff at all."""
+
+    def setUp(self):
+        super().setUp()
+        for root in (self.repo.root, self.repo.root.parent / "trusted"):
+            (root / "scripts").mkdir(parents=True, exist_ok=True)
+            for name, text in {"plan.sh": FAKE_PLAN, "plan-diff.sh": FAKE_PLAN_DIFF}.items():
+                (root / "scripts" / name).write_text(text)
+                (root / "scripts" / name).chmod(0o755)
+
+    def plan(self, **env):
+        return self.repo.run("pipeline/scripts/pr-plan.sh", BASE_BRANCH="main", PLAN_STACKS="primary secondary", **env)
+
+    def test_without_git_history_the_branch_head_from_trusted_source_is_the_base(self):
+        result = self.plan(CODEBUILD_SRC_DIR_TrustedSource=str(self.repo.root.parent / "trusted"),
+                           CODEBUILD_RESOLVED_SOURCE_VERSION="3f2c1e9a7b5d")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        out = self.repo.root / "build/pr"
+        manifest = json.loads((out / "manifest.json").read_text())
+        self.assertEqual({"commit": "3f2c1e9a7b5d", "plan": "pass", "stacks": ["primary", "secondary"],
+                          "base": {"kind": "branch-head", "commit": None, "plan": "pass"}}, manifest)
+        # The base is planned with its own scripts, in its own copy; the pull request's plan in the checkout.
+        self.assertEqual([f"plan in {self.repo.root}", f"plan in {self.repo.root}/build/plan-base/source"],
+                         self.repo.calls("plan in"))
+        self.assertEqual(f"diff of build/plan-base/source/build/plan and build/plan\n", (out / "plan-diff.md").read_text())
+        self.assertIn("#### secondary", (out / "policy-summary.md").read_text())
+
+    def test_without_history_or_a_base_the_artifact_says_the_diff_is_missing(self):
+        result = self.plan()
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        out = self.repo.root / "build/pr"
+        self.assertEqual({"kind": "none", "commit": None, "plan": "missing"},
+                         json.loads((out / "manifest.json").read_text())["base"])
+        self.assertEqual("The offline plan diff against main could not be computed (base: none, missing); "
+                         "see the build log.\n", (out / "plan-diff.md").read_text())
+
+
 class GatedPreviewTest(ScriptTestCase):
     """The approved preview: builds the deployables, logs in with the read-only token, previews each stack."""
 
