@@ -1,24 +1,24 @@
-"""Plays the slice of GitHub's REST API the comment script uses, on 127.0.0.1 and a free port."""
+"""Plays the slice of GitHub's REST API the reporter uses, on 127.0.0.1 and a free port, recording every request:
+who the token is (/user), the pull requests of a commit, a pull request's comments (listed by page, created as
+the token's user, updated only by their author, as GitHub allows a comment's author or a maintainer)."""
 from __future__ import annotations
 
-import io
 import json
 import re
-import tarfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 
 class FakeGitHub:
-    def __init__(self, repository: str, token: str):
+    def __init__(self, repository: str, token: str, login: str = "bookstore-bot"):
         self.repository = repository
         self.token = token
+        self.login = login
         self.comments: dict[int, list[dict]] = {}
         self.pulls_by_commit: dict[str, list[dict]] = {}
-        self.merge_bases: dict[tuple[str, str], str] = {}  # (base branch, head sha) -> merge base sha
-        self.tarballs: dict[str, bytes] = {}  # sha -> .tar.gz, as GitHub serves /tarball/{sha}
         self.requests: list[tuple[str, str]] = []
+        self.bodies: list[dict] = []  # the JSON payload of every POST and PATCH
         self._next_id = 1000
         fake = self
 
@@ -63,7 +63,11 @@ class FakeGitHub:
             return self._send(request, 401, {"message": "Bad credentials"})
         length = int(request.headers.get("Content-Length") or 0)
         payload = json.loads(request.rfile.read(length)) if length else None
+        if payload is not None:
+            self.bodies.append(payload)
         repo = re.escape(self.repository)
+        if parts.path == "/user" and method == "GET":
+            return self._send(request, 200, {"login": self.login, "type": "User"})
         if m := re.fullmatch(rf"/repos/{repo}/issues/(\d+)/comments", parts.path):
             pull = int(m.group(1))
             if method == "GET":
@@ -72,25 +76,18 @@ class FakeGitHub:
                 listed = self.comments.get(pull, [])
                 return self._send(request, 200, listed[(page - 1) * per_page: page * per_page])
             if method == "POST":
-                comment_id = self.add_comment(pull, payload["body"], user="bookstore-bot")
+                comment_id = self.add_comment(pull, payload["body"], user=self.login)
                 return self._send(request, 201, self._comment(comment_id))
         if (m := re.fullmatch(rf"/repos/{repo}/issues/comments/(\d+)", parts.path)) and method == "PATCH":
             comment = self._comment(int(m.group(1)))
             if comment is None:
                 return self._send(request, 404, {"message": "Not Found"})
+            if comment["user"]["login"] != self.login:
+                return self._send(request, 403, {"message": "Must have admin rights to Repository."})
             comment["body"] = payload["body"]
             return self._send(request, 200, comment)
         if (m := re.fullmatch(rf"/repos/{repo}/commits/([0-9a-f]+)/pulls", parts.path)) and method == "GET":
             return self._send(request, 200, self.pulls_by_commit.get(m.group(1), []))
-        if (m := re.fullmatch(rf"/repos/{repo}/compare/([\w./-]+)\.\.\.([0-9a-f]+)", parts.path)) and method == "GET":
-            base = self.merge_bases.get((m.group(1), m.group(2)))
-            if base is None:
-                return self._send(request, 404, {"message": "Not Found"})
-            return self._send(request, 200, {"status": "ahead", "merge_base_commit": {"sha": base}})
-        if (m := re.fullmatch(rf"/repos/{repo}/tarball/([0-9a-f]+)", parts.path)) and method == "GET":
-            if m.group(1) not in self.tarballs:
-                return self._send(request, 404, {"message": "Not Found"})
-            return self._send_bytes(request, 200, self.tarballs[m.group(1)], "application/x-gzip")
         return self._send(request, 404, {"message": "Not Found"})
 
     def _comment(self, comment_id: int) -> dict | None:
@@ -112,14 +109,3 @@ class FakeGitHub:
         request.end_headers()
         request.wfile.write(data)
 
-
-def tarball(top: str, files: dict[str, str]) -> bytes:
-    """A .tar.gz shaped like GitHub's: every path under one top-level folder."""
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-        for path, text in files.items():
-            data = text.encode("utf-8")
-            info = tarfile.TarInfo(f"{top}/{path}" if top else path)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()

@@ -20,6 +20,8 @@ ROOT_SCRIPT_REFERENCE = re.compile(r"\$REPO_ROOT/(scripts/[\w.-]+)")
 # Buildspecs that run on the Debian build image (no runtime-versions there: CodeBuild offers them on its own
 # images only); the others run on CodeBuild's curated image, which selects JDK 17 through runtime-versions.
 DEBIAN_IMAGE_BUILDSPECS = {"build-and-test.yml"}
+# Buildspecs a pull request's own code runs (and may rewrite): they must need nothing secret.
+UNTRUSTED_BUILDSPECS = {"pr-plan.yml"}
 
 
 def makefile_targets(makefile: Path) -> set[str]:
@@ -95,7 +97,8 @@ def make_targets_called(text: str) -> set[str]:
 
 class BuildspecCommandsTest(unittest.TestCase):
     def test_there_are_the_three_buildspecs(self):
-        self.assertEqual(["build-and-test.yml", "deploy.yml", "pr-preview.yml"], [p.name for p in BUILDSPECS])
+        # The reporter's and the gated preview's buildspecs live in the program (PullRequestBuildspecs), not here.
+        self.assertEqual(["build-and-test.yml", "deploy.yml", "pr-plan.yml"], [p.name for p in BUILDSPECS])
 
     def test_every_buildspec_command_exists_in_the_repository(self):
         targets = makefile_targets(REPO / "Makefile")
@@ -131,10 +134,14 @@ class BuildspecCommandsTest(unittest.TestCase):
                     self.assertEqual(["pipeline/scripts/install-build-tools.sh"], install["commands"])
                 else:
                     self.assertEqual("corretto17", install["runtime-versions"]["java"])
+                if path.name in UNTRUSTED_BUILDSPECS:
+                    # A pull request's cache would be restored into the next pull request's build.
+                    self.assertNotIn("cache", spec)
+                    continue
                 caches = spec["cache"]["paths"]
                 self.assertFalse([c for c in caches if c.startswith(".venv")],
                                  "a .venv restored into another source directory keeps stale absolute paths")
-                if "make test" in buildspec_commands(spec) or "pr-preview" in path.name:
+                if "make test" in buildspec_commands(spec):
                     self.assertIn("/root/.m2/repository/**/*", caches)
                     self.assertIn("/root/.npm/**/*", caches)
                 if any("install-pulumi.sh" in c for c in buildspec_commands(spec)):
@@ -163,6 +170,32 @@ class BuildspecCommandsTest(unittest.TestCase):
         # secondary's gate would see eu-west-1 in X-Bookstore-Region. apiEndpoint is the region's own API.
         deploy = yaml.safe_load((REPO / "pipeline/buildspecs/deploy.yml").read_text())
         self.assertEqual("apiEndpoint", deploy["env"]["variables"]["API_URL_OUTPUT"])
+
+
+class UntrustedStageTest(unittest.TestCase):
+    """Everything the untrusted stage is given and reads, against an allow-list; the project's side (its role,
+    its variables) is DeliveryPipelineTest.theUntrustedStageHoldsNoSecretNoStateNoKeyButItsOwnAndNoToken."""
+
+    ENVIRONMENT = {"BASE_BRANCH", "PLAN_STACKS"}
+    # What pr-plan.sh, lib.sh and the plan scripts read: where to write, what to compare with, how to run Maven.
+    READS = {"BASE_BRANCH", "PLAN_STACKS", "PR_OUTPUT_DIR", "BASE_REF", "BASE_SOURCE_DIR",
+             "CODEBUILD_SRC_DIR_TrustedSource", "CODEBUILD_RESOLVED_SOURCE_VERSION", "REPO_ROOT", "MVN", "BASH_SOURCE"}
+
+    def test_the_buildspec_sets_only_plain_variables_and_no_secret_source(self):
+        spec = yaml.safe_load((REPO / "pipeline/buildspecs/pr-plan.yml").read_text())
+
+        self.assertEqual({"shell", "variables"}, set(spec["env"]))
+        self.assertEqual(self.ENVIRONMENT, set(spec["env"]["variables"]))
+        self.assertEqual(["pipeline/scripts/pr-plan.sh"], buildspec_commands(spec))
+        self.assertEqual("PlanOutput", spec["artifacts"]["name"])
+
+    def test_the_scripts_read_only_the_allowed_variables_and_nothing_like_a_credential(self):
+        text = "\n".join((REPO / p).read_text() for p in ("pipeline/scripts/pr-plan.sh", "pipeline/scripts/lib.sh",
+                                                        "scripts/plan.sh", "scripts/plan-diff.sh"))
+        read = set(re.findall(r"\$\{?([A-Z][A-Z0-9_]*[A-Za-z0-9_]*)", text))
+
+        self.assertEqual(set(), read - self.READS)
+        self.assertEqual([], [v for v in read if re.search(r"TOKEN|SECRET|PASSWORD|AWS_|GITHUB|PULUMI", v)])
 
 
 class CheckerCatchesBadCommandsTest(unittest.TestCase):

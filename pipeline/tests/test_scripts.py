@@ -1,6 +1,7 @@
-"""The pipeline's shell scripts run for real, in a scratch copy of the repository, with stand-ins for the tools
-that need a cloud (pulumi) or a full build (mvn, npm, make) placed first on PATH. The stand-ins log every call,
-so the tests assert the exact commands a deploy or a preview would run, and what they leave for the next stage."""
+"""The pipeline's deploy-side shell scripts run for real, in a scratch copy of the repository, with stand-ins for
+the tools that need a cloud (pulumi) or a full build (mvn, npm) placed first on PATH. The stand-ins log every
+call, so the tests assert the exact commands a deploy or a gated preview would run, and what they leave for the
+next stage. The pull request's untrusted stage runs with the real tools instead (test_pull_request_e2e.py)."""
 from __future__ import annotations
 
 import hashlib
@@ -12,8 +13,6 @@ import tempfile
 import textwrap
 import unittest
 from pathlib import Path
-
-from fake_github import FakeGitHub, tarball
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -45,18 +44,6 @@ FAKE_NODE = textwrap.dedent("""\
     #!/usr/bin/env bash
     case "$1" in -p) echo "$FAKE_NODE_MAJOR" ;; -v) echo "v$FAKE_NODE_MAJOR.20.2" ;; esac
     """)
-# make: `plan` writes the plans' Markdown (in the -C directory when given), `plan-diff` prints the recorded diff.
-FAKE_MAKE = textwrap.dedent("""\
-    #!/usr/bin/env bash
-    echo "make $*" >> "$FAKE_LOG"
-    if [ "$1" = -C ]; then cd "$2"; fi
-    case " $* " in
-      *" plan "*) mkdir -p build/plan && cp "$FAKE_PLAN_DIR"/plan/*.md build/plan/ ;;
-      *" plan-diff "*) cat "$FAKE_PLAN_DIR"/plan-diff.md ;;
-    esac
-    """)
-
-
 class ScratchRepository:
     """A copy of pipeline/scripts under a temporary root, plus the stand-in tools and their call log."""
 
@@ -75,7 +62,7 @@ class ScratchRepository:
         self.bin = Path(self._tmp.name) / "bin"
         self.bin.mkdir()
         for name, text in {"pulumi": FAKE_PULUMI, "mvn": FAKE_LOGGING_TOOL, "npm": FAKE_LOGGING_TOOL,
-                           "make": FAKE_MAKE, "java": FAKE_JAVA, "node": FAKE_NODE}.items():
+                           "java": FAKE_JAVA, "node": FAKE_NODE}.items():
             (self.bin / name).write_text(text)
             (self.bin / name).chmod(0o755)
         self.log = Path(self._tmp.name) / "calls.log"
@@ -90,7 +77,7 @@ class ScratchRepository:
         environment = {
             "PATH": f"{self.bin}:{os.environ['PATH']}", "HOME": str(self.root.parent),
             "FAKE_LOG": str(self.log), "FAKE_STACKS": "primary secondary", "FAKE_PREVIEWS": str(self.previews),
-            "FAKE_PLAN_DIR": str(FIXTURES), "FAKE_API_URL": "https://abc123.execute-api.eu-west-1.amazonaws.com",
+            "FAKE_API_URL": "https://abc123.execute-api.eu-west-1.amazonaws.com",
             "FAKE_REGION": "eu-west-1", "FAKE_JAVA_RELEASE": "17", "FAKE_NODE_MAJOR": "20",
         }
         environment.update(env)
@@ -335,92 +322,98 @@ class PackageArtifactsTest(ScriptTestCase):
         self.assertIn("lambdas/ops/target/bookstore-ops.jar was not built", result.stderr)
 
 
-class PullRequestPreviewTest(ScriptTestCase):
-    SHA = "3f2c1e9a7b5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b"
+# The plan scripts for the untrusted stage's base-selection cases: each writes what the real one writes (the plan's
+# Markdown with a verdict, the diff's Markdown) and where it ran; test_pull_request_e2e.py runs the real ones.
+FAKE_PLAN = textwrap.dedent("""\
+    #!/usr/bin/env bash
+    cd "$(dirname "$0")/.." && out=$1 && shift && mkdir -p "$out"
+    for stack in "$@"; do printf '## Policy\\n\\nAll policy rules pass.\\n' > "$out/$stack.md"; done
+    echo "plan in $PWD" >> "$FAKE_LOG"
+    """)
+FAKE_PLAN_DIFF = '#!/usr/bin/env bash\necho "diff of $1 and $2"\n'
 
-    BASE = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d"
 
-    def preview(self, github: FakeGitHub):
-        return self.repo.run(
-            "pipeline/scripts/pr-preview.sh", PULUMI_ACCESS_TOKEN="pul-123", PREVIEW_STACKS="primary secondary",
-            PLAN_DIFF_FILE="build/plan/plan-diff.md", POLICY_SUMMARY_FILE="build/plan/policy-summary.md",
-            GITHUB_REPOSITORY="acme/bookstore", GITHUB_TOKEN="ghp_test", GITHUB_API_URL=github.url, COMMIT_ID=self.SHA,
-            BASE_BRANCH="main")
+class UntrustedPlanBaseTest(ScriptTestCase):
+    """Where the untrusted stage's comparison base comes from when the source has no git history (CodePipeline's
+    source zip): the branch's head in TrustedSource, named as such in the manifest, or no diff at all."""
 
-    def pull_request_off_main(self, github: FakeGitHub):
-        github.pulls_by_commit[self.SHA] = [{"number": 4, "state": "open", "head": {"sha": self.SHA}}]
-        github.merge_bases[("main", self.SHA)] = self.BASE
-        github.tarballs[self.BASE] = tarball(f"acme-bookstore-{self.BASE[:7]}", {"Makefile": "plan:\n", "README.md": "base"})
+    def setUp(self):
+        super().setUp()
+        for root in (self.repo.root, self.repo.root.parent / "trusted"):
+            (root / "scripts").mkdir(parents=True, exist_ok=True)
+            for name, text in {"plan.sh": FAKE_PLAN, "plan-diff.sh": FAKE_PLAN_DIFF}.items():
+                (root / "scripts" / name).write_text(text)
+                (root / "scripts" / name).chmod(0o755)
 
-    def test_the_plan_diff_compares_the_pull_request_with_the_plan_of_its_merge_base(self):
+    def plan(self, **env):
+        return self.repo.run("pipeline/scripts/pr-plan.sh", BASE_BRANCH="main", PLAN_STACKS="primary secondary", **env)
+
+    def test_without_git_history_the_branch_head_from_trusted_source_is_the_base(self):
+        result = self.plan(CODEBUILD_SRC_DIR_TrustedSource=str(self.repo.root.parent / "trusted"),
+                           CODEBUILD_RESOLVED_SOURCE_VERSION="3f2c1e9a7b5d")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        out = self.repo.root / "build/pr"
+        manifest = json.loads((out / "manifest.json").read_text())
+        self.assertEqual({"commit": "3f2c1e9a7b5d", "plan": "pass", "stacks": ["primary", "secondary"],
+                          "base": {"kind": "branch-head", "commit": None, "plan": "pass"}}, manifest)
+        # The base is planned with its own scripts, in its own copy; the pull request's plan in the checkout.
+        self.assertEqual([f"plan in {self.repo.root}", f"plan in {self.repo.root}/build/plan-base/source"],
+                         self.repo.calls("plan in"))
+        self.assertEqual(f"diff of build/plan-base/source/build/plan and build/plan\n", (out / "plan-diff.md").read_text())
+        self.assertIn("#### secondary", (out / "policy-summary.md").read_text())
+
+    def test_without_history_or_a_base_the_artifact_says_the_diff_is_missing(self):
+        result = self.plan()
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        out = self.repo.root / "build/pr"
+        self.assertEqual({"kind": "none", "commit": None, "plan": "missing"},
+                         json.loads((out / "manifest.json").read_text())["base"])
+        self.assertEqual("The offline plan diff against main could not be computed (base: none, missing); "
+                         "see the build log.\n", (out / "plan-diff.md").read_text())
+
+
+class GatedPreviewTest(ScriptTestCase):
+    """The approved preview: builds the deployables, logs in with the read-only token, previews each stack."""
+
+    def preview(self, deployables="target/program.jar"):
+        return self.repo.run("pipeline/scripts/pr-preview.sh", PULUMI_ACCESS_TOKEN="pul-read-only",
+                             PREVIEW_STACKS="primary secondary", DEPLOYABLES=deployables)
+
+    def test_both_stacks_are_previewed_after_the_deployables_are_built(self):
         shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
         shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
-        with FakeGitHub("acme/bookstore", "ghp_test") as github:
-            self.pull_request_off_main(github)
 
-            result = self.preview(github)
+        result = self.preview()
 
-            self.assertEqual(0, result.returncode, result.stderr)
-            body = github.comments[4][0]["body"]
-        # The merge base's tree, unpacked without GitHub's top-level folder, planned on its own, then diffed.
-        self.assertEqual("base", (self.repo.root / "build/plan-base/source/README.md").read_text())
-        calls = self.repo.calls("make")
-        self.assertEqual(["make plan", "make -C build/plan-base/source plan",
-                          "make --no-print-directory -s plan-diff A=build/plan-base/source/build/plan B=build/plan"], calls)
-        self.assertIn("| `aws:cloudwatch/metricAlarm:MetricAlarm::bookstore-blog-server-errors` | eu-west-1 |", body)
-        # Each stack's verdict and budget come from its own plan.
-        self.assertIn("#### secondary", body)
-        self.assertIn("- **encryption** `aws:s3/bucketV2:BucketV2::bookstore-storefront`", body)
-        self.assertIn("- RTO 150 s of target 180 s", body)
-
-    def test_without_a_merge_base_the_comment_says_the_diff_is_missing(self):
-        shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
-        shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
-        with FakeGitHub("acme/bookstore", "ghp_test") as github:
-            self.pull_request_off_main(github)
-            del github.merge_bases[("main", self.SHA)]
-
-            result = self.preview(github)
-
-            self.assertEqual(0, result.returncode, result.stderr)
-            body = github.comments[4][0]["body"]
-        self.assertIn("The offline plan diff against `main` could not be computed", body)
-        self.assertNotIn("bookstore-blog-server-errors", body)  # the recorded diff
-        self.assertIn("could not fetch the base of the comparison", result.stderr)
-
-    def test_preview_of_both_stacks_ends_in_one_comment_updated_on_the_next_push(self):
-        shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
-        shutil.copy(FIXTURES / "preview-secondary-unchanged.json", self.repo.previews / "secondary.json")
-        with FakeGitHub("acme/bookstore", "ghp_test") as github:
-            self.pull_request_off_main(github)
-
-            first, second = self.preview(github), self.preview(github)
-
-            self.assertEqual(0, first.returncode, first.stderr)
-            self.assertEqual(0, second.returncode, second.stderr)
-            self.assertEqual(1, len(github.comments[4]))
-            body = github.comments[4][0]["body"]
-            self.assertIn("| primary | 1 | 1 | 1 | 1 | 0 | 84 |", body)
-            self.assertIn("**secondary**: no changes.", body)
-            self.assertIn("| `aws:cloudwatch/metricAlarm:MetricAlarm::bookstore-blog-server-errors` | eu-west-1 |", body)
-            self.assertIn("**Resilience budget**", body)
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual((FIXTURES / "preview-primary.json").read_text(),
+                         (self.repo.root / "build/preview/primary.json").read_text())
         calls = self.repo.calls()
+        self.assertEqual(["mvn -B -ntp -f lambdas/pom.xml package -DskipTests",
+                          "mvn -B -ntp -f lambdas/pipeline-gate/pom.xml package -DskipTests",
+                          "npm ci --no-audit --no-fund", "npm run build",
+                          "mvn -B -ntp -f pom.xml -Pbinary package -DskipTests"],
+                         [c for c in calls if c.startswith(("mvn", "npm"))])
         self.assertIn("pulumi preview --non-interactive --json --stack primary", calls)
         self.assertIn("pulumi preview --non-interactive --json --stack secondary", calls)
-        self.assertIn("make plan", calls)
-        self.assertEqual(["mvn -B -ntp -f lambdas/pom.xml package -DskipTests", "npm ci --no-audit --no-fund",
-                          "npm run build", "mvn -B -ntp -f pom.xml -Pbinary package -DskipTests"],
-                         [c for c in calls if c.startswith(("mvn", "npm"))][:4])
 
-    def test_failed_stack_preview_is_commented_and_fails_the_build(self):
+    def test_a_failed_stack_preview_leaves_an_empty_file_for_the_reporter_to_show_as_failed(self):
         shutil.copy(FIXTURES / "preview-primary.json", self.repo.previews / "primary.json")
-        with FakeGitHub("acme/bookstore", "ghp_test") as github:
-            self.pull_request_off_main(github)
 
-            result = self.preview(github)
+        result = self.preview()
 
-            self.assertEqual(1, result.returncode)
-            self.assertIn(":x: **secondary**: preview failed.", github.comments[4][0]["body"])
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual("", (self.repo.root / "build/preview/secondary.json").read_text())
+        self.assertIn("preview of secondary failed", result.stderr)
+
+    def test_a_deployable_the_build_did_not_produce_stops_the_preview_by_name(self):
+        result = self.preview(deployables="target/program.jar lambdas/pipeline-gate/target/pipeline-gate.jar")
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("build-deployables.sh did not produce lambdas/pipeline-gate/target/pipeline-gate.jar", result.stderr)
+        self.assertEqual([], self.repo.calls("pulumi"))
 
 
 if __name__ == "__main__":

@@ -1,14 +1,11 @@
-"""GitHub's REST API as the preview needs it (urllib, no client library): the one marked comment on a pull
-request, and the source of the commit a pull request is compared with."""
+"""GitHub's REST API as the reporter needs it (urllib, no client library): the pull request of a commit, and the
+one comment the reporter itself wrote on it, found by its marker and its author."""
 from __future__ import annotations
 
-import io
 import json
-import tarfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
 
 API_VERSION = "2022-11-28"
 PAGE_SIZE = 100
@@ -57,34 +54,6 @@ class GitHubApi:
             raise GitHubError(f"{method} {path} failed: {e.reason}") from e
 
 
-class RepositorySource(GitHubApi):
-    """The tree a pull request is compared with: the merge base of its branch and the target branch."""
-
-    def merge_base(self, base_branch: str, head_sha: str) -> str:
-        compared = self._request("GET", f"/repos/{self._repo}/compare/{base_branch}...{head_sha}")
-        sha = ((compared or {}).get("merge_base_commit") or {}).get("sha")
-        if not sha:
-            raise GitHubError(f"GitHub named no merge base of {base_branch} and {head_sha}")
-        return sha
-
-    def extract(self, sha: str, destination: Path) -> None:
-        """Unpacks the commit's tarball into destination, without GitHub's top-level `<repo>-<sha>/` folder."""
-        data = self._call("GET", f"/repos/{self._repo}/tarball/{sha}", None, "application/vnd.github+json")
-        destination.mkdir(parents=True, exist_ok=True)
-        try:
-            with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
-                members = []
-                for member in archive.getmembers():
-                    _, _, inner = member.name.partition("/")
-                    if inner:
-                        member.name = inner
-                        members.append(member)
-                # The "data" filter refuses absolute paths, paths and links out of the tree, and device files.
-                archive.extractall(destination, members=members, filter="data")
-        except tarfile.TarError as e:
-            raise GitHubError(f"the tarball of {sha} cannot be unpacked safely: {e}") from e
-
-
 class PullRequestComments(GitHubApi):
 
     def pull_request_for_commit(self, sha: str) -> int:
@@ -96,21 +65,33 @@ class PullRequestComments(GitHubApi):
             raise GitHubError(f"no open pull request has commit {sha} in {self._repo}")
         return int(heads[0]["number"])
 
-    def upsert(self, pull_request: int, body: str, marker: str) -> Upserted:
-        existing = self._find_marked(pull_request, marker)
+    def login(self) -> str:
+        """Who this token writes as (a personal token's user; an App installation token has no /user, so
+        GITHUB_COMMENT_AUTHOR names its bot, `<app-slug>[bot]`)."""
+        user = self._request("GET", "/user")
+        login = (user or {}).get("login")
+        if not login:
+            raise GitHubError("GitHub did not say who the token belongs to (set GITHUB_COMMENT_AUTHOR)")
+        return str(login)
+
+    def upsert(self, pull_request: int, body: str, marker: str, author: str) -> Upserted:
+        """Updates the comment `author` wrote with the marker, or creates one. Anyone can paste the marker into a
+        comment of their own; such a comment is never updated, so it never receives the report."""
+        existing = self._find_marked(pull_request, marker, author)
         if existing is not None:
             updated = self._request("PATCH", f"/repos/{self._repo}/issues/comments/{existing}", {"body": body})
             return Upserted("updated", int(updated["id"]), updated.get("html_url", ""))
         created = self._request("POST", f"/repos/{self._repo}/issues/{pull_request}/comments", {"body": body})
         return Upserted("created", int(created["id"]), created.get("html_url", ""))
 
-    def _find_marked(self, pull_request: int, marker: str) -> int | None:
+    def _find_marked(self, pull_request: int, marker: str, author: str) -> int | None:
         page = 1
         while True:
             comments = self._request(
                 "GET", f"/repos/{self._repo}/issues/{pull_request}/comments?per_page={PAGE_SIZE}&page={page}")
             for comment in comments:
-                if marker in (comment.get("body") or ""):
+                if ((comment.get("user") or {}).get("login") == author
+                        and (comment.get("body") or "").startswith(marker)):
                     return int(comment["id"])
             if len(comments) < PAGE_SIZE:
                 return None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 # Operations that change nothing, or are the two halves of a `replace` the digest already lists once.
 _QUIET_OPS = {"same", "read", "refresh", "create-replacement", "delete-replaced", "discard-replaced",
@@ -81,23 +80,24 @@ def parse_digest(stack: str, digest: dict) -> StackPreview:
     )
 
 
-def load(stack: str, path: Path) -> StackPreview:
+def parse(stack: str, text: str | None) -> StackPreview:
     """A preview that could not be produced or read is shown as failed, never silently as "no changes"."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        return StackPreview(stack=stack, failure=f"no preview output ({e.strerror}: {path})")
+    if not text or not text.strip():
+        return StackPreview(stack=stack, failure="no preview output")
     try:
         digest = json.loads(text)
     except json.JSONDecodeError as e:
         return StackPreview(stack=stack, failure=f"preview output is not JSON ({e.msg} at line {e.lineno})")
     if not isinstance(digest, dict):
         return StackPreview(stack=stack, failure="preview output is not a JSON object")
-    preview = parse_digest(stack, digest)
+    try:
+        preview = parse_digest(stack, digest)
+    except (AttributeError, TypeError, ValueError):
+        return StackPreview(stack=stack, failure="preview output is not shaped like `pulumi preview --json`")
     if preview.errors and not digest.get("changeSummary"):
         return StackPreview(stack=stack, errors=preview.errors, failure="preview failed")
     return preview
 
 
 def _message(diagnostic: dict) -> str:
-    return " ".join((diagnostic.get("message") or "").split())
+    return " ".join(str(diagnostic.get("message") or "").split())

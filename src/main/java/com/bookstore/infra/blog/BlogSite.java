@@ -286,6 +286,7 @@ public final class BlogSite extends ComponentResource {
         var executionRole = new Role(name + "-execution", RoleArgs.builder()
                 .description("Bookstore blog: pull the image, write logs, read the database credentials")
                 .assumeRolePolicy(PolicyJson.trustPolicy("ecs-tasks.amazonaws.com"))
+                .permissionsBoundary(region.permissionsBoundaryArn())
                 .build(), child());
         Output<String> repositoryArn = Output.tuple(region.accountId(), cache.ecrRepositoryPrefix()).applyValue(t ->
                 "arn:aws:ecr:" + home + ":" + t.t1 + ":repository/" + t.t2 + "/*");
@@ -307,6 +308,7 @@ public final class BlogSite extends ComponentResource {
         var taskRole = new Role(name + "-task", RoleArgs.builder()
                 .description("Bookstore blog tasks: mount and write the uploads file system")
                 .assumeRolePolicy(PolicyJson.trustPolicy("ecs-tasks.amazonaws.com"))
+                .permissionsBoundary(region.permissionsBoundaryArn())
                 .build(), child());
         new RolePolicy(name + "-task", RolePolicyArgs.builder()
                 .role(taskRole.id())

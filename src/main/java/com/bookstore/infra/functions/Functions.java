@@ -169,6 +169,7 @@ public final class Functions extends ComponentResource {
             var role = new Role(resourceName, RoleArgs.builder()
                     .description("Runs " + functionName)
                     .assumeRolePolicy(PolicyJson.trustPolicy("lambda.amazonaws.com"))
+                    .permissionsBoundary(region.permissionsBoundaryArn())
                     .build(), child());
             List<Map<String, Object>> statements = new ArrayList<>(grants);
             statements.add(PolicyJson.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),

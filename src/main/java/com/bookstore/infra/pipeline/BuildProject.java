@@ -17,6 +17,8 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -27,11 +29,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One CodeBuild project a pipeline action runs: the buildspec from the source ({@code pipeline/buildspecs/}), its
- * image (CodeBuild's Ubuntu standard image, or a public one), an S3 cache in its pipeline's artifact bucket,
- * encrypted logs with retention,
- * and a role of its own that grants the pipeline's artifacts, its logs and reports, plus exactly the
- * {@link Spec#grants()} its job needs (none for the build, the stacks' resources for a deploy).
+ * One CodeBuild project a pipeline action runs: its buildspec (a file of the source, or inline YAML the program
+ * defines when the source is untrusted), its image (CodeBuild's Ubuntu standard image, or a public one), an
+ * optional S3 cache of its own, encrypted logs with retention, and a role of its own under the project's
+ * permissions boundary that grants its logs (and test reports, for the build), reads of its pipeline's artifacts, writes of only the
+ * artifacts it outputs and its own cache prefix, plus exactly the {@link Spec#grants()} its job needs (inline)
+ * and the {@link Spec#managedPolicies()} attached (the deploys' grants, too large for IAM's inline quota).
  */
 public final class BuildProject extends ComponentResource {
 
@@ -50,9 +53,19 @@ public final class BuildProject extends ComponentResource {
         }
     }
 
-    /** What differs between the projects. */
+    /**
+     * What differs between the projects.
+     *
+     * @param buildspec       a path in the source, or inline YAML (starts with {@code version:})
+     * @param pipelineName    the pipeline whose artifacts the project reads
+     * @param outputs         the output artifacts the project writes (and nothing else of its pipeline)
+     * @param cache           whether the project keeps an S3 cache under its own prefix
+     * @param testReports     whether its buildspec publishes test reports (its own report groups)
+     * @param managedPolicies managed policies attached to the project's role
+     */
     public record Spec(String buildspec, String description, String image, String computeType, int timeoutMinutes,
-                       List<Variable> variables, List<Map<String, Object>> grants) {
+                       List<Variable> variables, List<Map<String, Object>> grants, String pipelineName,
+                       List<String> outputs, boolean cache, boolean testReports, List<Output<String>> managedPolicies) {
     }
 
     public final String projectName;
@@ -71,29 +84,53 @@ public final class BuildProject extends ComponentResource {
         var role = new Role(name, RoleArgs.builder()
                 .description("Runs the CodeBuild project " + name)
                 .assumeRolePolicy(PolicyJson.trustPolicy("codebuild.amazonaws.com"))
+                .permissionsBoundary(region.permissionsBoundaryArn())
                 .build(), child());
         Output<String> reportGroups = region.accountId().applyValue(account ->
                 "arn:aws:codebuild:" + region.region() + ":" + account + ":report-group/" + name + "-*");
         List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(PolicyJson.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logs.arn().applyValue(arn -> arn + ":*"))));
-        // Input and output artifacts of the pipeline this project belongs to, and the project's cache.
-        statements.add(PolicyJson.allow("PipelineArtifacts",
-                List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"), List.of(artifacts.objects())));
+        // Reads its pipeline's artifacts; writes only its own outputs and cache, so no build can replace what
+        // another action reads (a deploy's cache, the tested BuildOutput of another project).
+        statements.add(PolicyJson.allow("ReadPipelineArtifacts",
+                List.of("s3:GetObject", "s3:GetObjectVersion"), List.of(artifacts.pipelineObjects(spec.pipelineName()))));
+        List<Object> writes = new ArrayList<>();
+        spec.outputs().forEach(output -> writes.add(artifacts.artifactObjects(spec.pipelineName(), output)));
+        if (spec.cache()) {
+            writes.add(artifacts.cacheObjects(name));
+        }
+        if (!writes.isEmpty()) {
+            statements.add(PolicyJson.allow("WriteOwnArtifactsAndCache", List.of("s3:PutObject"), writes));
+        }
+        if (spec.cache()) {
+            statements.add(PolicyJson.allow("ReadOwnCache", List.of("s3:GetObject"), List.of(artifacts.cacheObjects(name))));
+        }
         statements.add(PolicyJson.allow("PipelineArtifactBucket",
                 List.of("s3:GetBucketLocation", "s3:GetBucketAcl"), List.of(artifacts.bucketArn)));
         statements.add(PolicyJson.allow("PipelineArtifactKey",
                 List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
                 List.of(artifacts.keyArn)));
-        statements.add(PolicyJson.allow("PublishTestReports",
-                List.of("codebuild:CreateReportGroup", "codebuild:CreateReport", "codebuild:UpdateReport",
-                        "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"),
-                List.of(reportGroups)));
+        if (spec.testReports()) {
+            statements.add(PolicyJson.allow("PublishTestReports",
+                    List.of("codebuild:CreateReportGroup", "codebuild:CreateReport", "codebuild:UpdateReport",
+                            "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"),
+                    List.of(reportGroups)));
+        }
         statements.addAll(spec.grants());
         var grants = new RolePolicy(name, RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(PolicyJson.document(statements))
                 .build(), child());
+        List<RolePolicyAttachment> attachments = new ArrayList<>();
+        for (int i = 0; i < spec.managedPolicies().size(); i++) {
+            attachments.add(new RolePolicyAttachment(name + "-" + (i + 1), RolePolicyAttachmentArgs.builder()
+                    .role(role.name())
+                    .policyArn(spec.managedPolicies().get(i))
+                    .build(), child()));
+        }
+        List<com.pulumi.resources.Resource> grantsFirst = new ArrayList<>(attachments);
+        grantsFirst.add(grants);
 
         var project = new Project(name, ProjectArgs.builder()
                 .name(name)
@@ -119,13 +156,15 @@ public final class BuildProject extends ComponentResource {
                                         .type(v.fromSecret() ? "SECRETS_MANAGER" : "PLAINTEXT")
                                         .build()).toList())
                         .build())
-                // Local caches do not survive across build hosts; the S3 cache does.
-                .cache(ProjectCacheArgs.builder().type("S3").location(artifacts.cacheLocation(name)).build())
+                // Local caches do not survive across build hosts; the S3 cache does. Each project has its own.
+                .cache(spec.cache()
+                        ? ProjectCacheArgs.builder().type("S3").location(artifacts.cacheLocation(name)).build()
+                        : ProjectCacheArgs.builder().type("NO_CACHE").build())
                 .logsConfig(ProjectLogsConfigArgs.builder()
                         .cloudwatchLogs(ProjectLogsConfigCloudwatchLogsArgs.builder()
                                 .status("ENABLED").groupName(logs.name()).build())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(grants).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(grantsFirst).build());
 
         this.arn = project.arn();
         registerOutputs(Map.of("arn", arn));

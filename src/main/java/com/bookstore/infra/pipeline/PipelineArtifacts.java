@@ -21,6 +21,9 @@ public final class PipelineArtifacts extends ComponentResource {
     static final int ARTIFACT_DAYS = 30;
     /** The builds' S3 caches live under this prefix, one folder per project. */
     static final String CACHE_PREFIX = "cache/";
+    /** Characters of the pipeline's name and of an artifact's name CodePipeline keeps in object keys. */
+    static final int PIPELINE_FOLDER = 20;
+    static final int ARTIFACT_FOLDER = 10;
     /** Overwritten objects (the builds' caches) are of no use for long once replaced. */
     private static final int NONCURRENT_DAYS = 7;
 
@@ -51,9 +54,32 @@ public final class PipelineArtifacts extends ComponentResource {
         registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn));
     }
 
-    /** The bucket's objects, for role grants. */
+    /** The bucket's objects, for the pipeline's own role. */
     public Output<String> objects() {
         return objects;
+    }
+
+    /**
+     * Everything one pipeline keeps here: CodePipeline names artifact objects {@code <pipeline>/<artifact>/<id>},
+     * with the pipeline's name cut to 20 characters (pipeline/README.md, "Artifacts and caches").
+     */
+    public Output<String> pipelineObjects(String pipelineName) {
+        return bucketArn.applyValue(arn -> arn + "/" + folder(pipelineName, PIPELINE_FOLDER) + "/*");
+    }
+
+    /** One output artifact's objects; CodePipeline shortens the artifact's folder name, hence the prefix match. */
+    public Output<String> artifactObjects(String pipelineName, String artifact) {
+        return bucketArn.applyValue(arn -> arn + "/" + folder(pipelineName, PIPELINE_FOLDER) + "/"
+                + folder(artifact, ARTIFACT_FOLDER) + "*");
+    }
+
+    /** One project's S3 cache objects. */
+    public Output<String> cacheObjects(String project) {
+        return bucketArn.applyValue(arn -> arn + "/" + CACHE_PREFIX + project + "/*");
+    }
+
+    private static String folder(String name, int length) {
+        return name.length() <= length ? name : name.substring(0, length);
     }
 
     /** The S3 cache location of one build project ({@code bucket/cache/<project>}). */

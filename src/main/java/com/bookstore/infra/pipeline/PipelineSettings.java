@@ -12,10 +12,10 @@ import java.util.Optional;
  * @param connectionArn     an existing, approved CodeConnections connection; absent: the stack creates one,
  *                          pending until a person approves it once in the console
  * @param manualApproval    a person approves the promotion between the primary's verification and the secondary
- * @param githubTokenSecret Secrets Manager name of the token the preview build comments with
+ * @param githubTokenSecret Secrets Manager name of the comment-only token the trusted reporter posts with
  * @param gateJar           the verify gate Lambda's jar, relative to the project directory
  * @param buildImage        the image the build-and-test project runs {@code make test} in (pipeline/README.md,
- *                          "Build image"): a public Debian image, pinned by tag or digest
+ *                          "Build image"): a public Debian image, pinned by digest
  * @param backend           where the deploy and preview builds find the Pulumi state
  */
 public record PipelineSettings(
@@ -30,13 +30,20 @@ public record PipelineSettings(
 
     public static final String DEFAULT_GITHUB_TOKEN_SECRET = "bookstore/pipeline/github-token";
     public static final String DEFAULT_ACCESS_TOKEN_SECRET = "bookstore/pipeline/pulumi-access-token";
+    /**
+     * Pulumi Cloud only: the token of the gated preview, which must be a read-only one (a team token whose team
+     * has Read on the stacks; pipeline/README.md, "One-time bootstrap").
+     */
+    public static final String PREVIEW_ACCESS_TOKEN_SECRET = "bookstore/pipeline/pulumi-preview-token";
     public static final String DEFAULT_GATE_JAR = "lambdas/pipeline-gate/target/pipeline-gate.jar";
     /**
-     * Debian bookworm with Node 20, from ECR Public's mirror of Docker's official images: the Debian release the
-     * suites are developed on, with real chromium, redis-server, mariadb-server and wordpress packages (the
-     * Ubuntu curated image has chromium only as a snap, which does not run in a container).
+     * Debian bookworm with Node 20 ({@code node:20-bookworm}), from ECR Public's mirror of Docker's official images,
+     * by digest: the Debian release the suites are developed on, with real chromium, redis-server, mariadb-server
+     * and wordpress packages (the Ubuntu curated image has chromium only as a snap, which does not run in a
+     * container). How to move it: pipeline/README.md, "Build image".
      */
-    public static final String DEFAULT_BUILD_IMAGE = "public.ecr.aws/docker/library/node:20-bookworm";
+    public static final String DEFAULT_BUILD_IMAGE = "public.ecr.aws/docker/library/node@sha256:"
+            + "8f693eaa7e0a8e71560c9a82b55fd54c2ae920a2ba5d2cde28bac7d1c01c9ba5";
 
     /** Every optional key; setting one without {@code bookstore:pipelineRepository} is reported. */
     public static final List<String> KEYS = List.of(
@@ -172,13 +179,15 @@ public record PipelineSettings(
     }
 
     /**
-     * An image reference with an explicit tag or digest: {@code registry/path:tag} or {@code registry/path@sha256:...}.
-     * A reference without one would mean {@code latest}, which changes under the build without a commit.
+     * An image reference pinned by digest: {@code registry/path@sha256:<64 hex>}. A tag moves under the build without
+     * a commit (and {@code latest} is implied without one), so the bytes {@code make test} runs on would change
+     * unseen.
      */
     public static String buildImage(String text) {
-        if (!text.matches("[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f]{64})")) {
-            throw new IllegalArgumentException("expected an image with its registry and a tag or digest, such as "
-                    + DEFAULT_BUILD_IMAGE + " or public.ecr.aws/docker/library/node@sha256:<64 hex>, got '" + text + "'");
+        if (!text.matches("[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("expected an image with its registry pinned by digest, such as "
+                    + DEFAULT_BUILD_IMAGE + ", got '" + text + "' (pipeline/README.md, \"Build image\", shows how to "
+                    + "find a tag's digest)");
         }
         return text;
     }

@@ -1,6 +1,7 @@
 package com.bookstore.infra.pipeline;
 
 import com.bookstore.infra.blog.BlogSite;
+import com.bookstore.infra.security.PermissionsBoundary;
 import com.bookstore.infra.security.PolicyJson;
 import com.pulumi.core.Output;
 
@@ -8,31 +9,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * What the deploy and preview builds may do to the stacks, as IAM statements. {@code pulumi up} creates, changes
- * and deletes every resource of a stack, so a deploy role is necessarily powerful; it is narrowed as far as AWS
- * allows, in this order of preference:
+ * What the pipeline's builds may do to the stacks, as IAM statements. {@code pulumi up} creates, changes and
+ * deletes every resource of a stack, so a deploy role is necessarily powerful; it is narrowed as far as AWS allows,
+ * in this order of preference:
  * <ol>
  * <li>by name: the resources whose names the program chooses all start with the project name ({@code bookstore-*}
  * tables, functions, roles, buckets, queues, topics, alarms, log groups, projects, pipelines);</li>
  * <li>by the {@code project} tag (which the providers' default tags put on every resource) for resources whose
- * ids AWS generates (VPC parts, KMS keys, user pools, certificates);</li>
- * <li>by account and the stacks' regions (primary, secondary, edge) everywhere else;</li>
+ * ids AWS generates (VPC parts, KMS keys, user pools, certificates): {@code aws:RequestTag} on the actions that
+ * create them (a resource being created has no tags yet, so {@code aws:ResourceTag} could never match there),
+ * {@code aws:ResourceTag} on every later action;</li>
+ * <li>by account, and by the stacks' regions through {@code aws:RequestedRegion} (one ARN with a {@code *} region
+ * instead of one ARN per region: the policy stays under IAM's size quotas);</li>
  * <li>on {@code "*"} only where AWS offers no resource-level permission at all: the read-only
  * {@code Describe*}/{@code List*} metadata reads Pulumi refreshes with, and four create actions
  * ({@code kms:CreateKey}, {@code cognito-idp:CreateUserPool}, {@code acm:RequestCertificate} with a
  * {@code project} request-tag condition; {@code route53:CreateHealthCheck}, which supports no condition).</li>
  * </ol>
- * What stays broad, and why: a deploy role can write the policies of the {@code bookstore-*} roles, including the
- * pipeline's own (the primary stack contains the pipeline), so whoever can push to the main branch can change what
- * the stacks may do. Protect the branch; a permissions boundary on every role the program creates is the upgrade
- * path (docs/configuration.md, "Pipeline").
+ * Escalation is closed by the project's permissions boundary ({@link PermissionsBoundary}): every role the deploy
+ * creates or changes must carry it ({@code iam:PermissionsBoundary} conditions), the deploy cannot change the
+ * boundary policy or remove it from a role, and it attaches no managed policy but the project's own.
  *
- * <p>The preview build runs a pull request's code, so its role only reads: metadata, the state, the secrets key
- * (decrypt) and its two tokens.
+ * <p>Sizes: IAM allows 10,240 characters of inline policy per role, 6,144 per managed policy and 10 managed
+ * policies per role by default, whitespace not counted (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html,
+ * "IAM and AWS STS character limits"). The deploy grants are therefore {@link #deploy() managed policies} of one
+ * concern each, shared by both deploy roles; the {@code iam-quotas} plan rule checks every role's total.
+ * Actions and condition keys are those of the Service Authorization Reference
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
  */
 public final class StackAccess {
+
+    /** One managed policy of the deploy roles: a name suffix, what it is for, its statements. */
+    public record ManagedGrant(String name, String description, List<Map<String, Object>> statements) {
+    }
 
     /** Actions that create resources with AWS-generated ids and support no resource-level permission. */
     static final List<String> TAGGED_CREATES = List.of("kms:CreateKey", "cognito-idp:CreateUserPool", "acm:RequestCertificate");
@@ -81,61 +93,83 @@ public final class StackAccess {
     private final List<String> regions;
     private final Optional<String> hostedZoneId;
     private final PipelineSettings.StateBackend backend;
+    private final Output<String> boundaryArn;
 
     /**
      * @param project      the project name every chosen name starts with and every {@code project} tag carries
      * @param regions      the regions the stacks deploy into (primary, secondary, and the edge region of
      *                     certificates and health-check alarms)
      * @param hostedZoneId the zone the failover records live in, when a domain is configured
+     * @param boundaryArn  the project's permissions boundary, which every role the deploy touches must carry
      */
     public StackAccess(String project, Output<String> accountId, String homeRegion, List<String> regions,
-                       Optional<String> hostedZoneId, PipelineSettings.StateBackend backend) {
+                       Optional<String> hostedZoneId, PipelineSettings.StateBackend backend, Output<String> boundaryArn) {
         this.project = project;
         this.accountId = accountId;
         this.homeRegion = homeRegion;
         this.regions = regions.stream().distinct().toList();
         this.hostedZoneId = hostedZoneId;
         this.backend = backend;
+        this.boundaryArn = boundaryArn;
     }
 
-    /** {@code pulumi up} of a stack: manage the stacks' resources, read and write the state. */
-    public List<Map<String, Object>> deploy() {
+    /**
+     * {@code pulumi up} of a stack, as managed policies of one concern each (both deploy roles attach all of them).
+     * The state and the secrets key are {@link #deployState()}, inline.
+     */
+    public List<ManagedGrant> deploy() {
+        return List.of(
+                new ManagedGrant("read-and-create", "Metadata reads and the creates that support no resource scope",
+                        List.of(readMetadata(),
+                                PolicyJson.statement("CreateTaggedResourcesWithGeneratedIds", "Allow", TAGGED_CREATES,
+                                        List.of("*"), Map.of("Condition", Map.of("StringEquals",
+                                                Map.of("aws:RequestTag/project", project)))),
+                                PolicyJson.allow("CreateHealthChecks", UNTAGGED_CREATES, List.of("*")))),
+                new ManagedGrant("identity", "Roles under the permissions boundary, and the project's managed policies",
+                        identity()),
+                new ManagedGrant("data-and-compute", "Tables, functions, logs, buckets, queues, topics, alarms, cache, APIs",
+                        dataAndCompute()),
+                new ManagedGrant("network-and-edge", "VPCs, keys, user pools, certificates, CDN, DNS, fault switch, the pipeline",
+                        networkAndEdge()),
+                new ManagedGrant("blog", "Aurora, ECS, load balancer, EFS and the credentials secret of the blog", blog()));
+    }
+
+    /** The state bucket and the stacks' secrets key, read and written: the deploy roles' inline grants. */
+    public List<Map<String, Object>> deployState() {
+        return state(true);
+    }
+
+    /**
+     * IAM writes of a deploy. Every role write that IAM lets a policy condition on {@code iam:PermissionsBoundary}
+     * (CreateRole, PutRolePolicy, DeleteRolePolicy, AttachRolePolicy, DetachRolePolicy, PutRolePermissionsBoundary)
+     * requires the project's boundary; DeleteRolePermissionsBoundary is never granted; managed policies can be
+     * written and attached only under the project's {@code <project>-deploy-*} names, never the boundary's.
+     */
+    private List<Map<String, Object>> identity() {
+        Output<String> roles = role(project + "-*");
         List<Map<String, Object>> statements = new ArrayList<>();
-        statements.add(readMetadata());
-        statements.add(PolicyJson.statement("CreateTaggedResourcesWithGeneratedIds", "Allow", TAGGED_CREATES,
-                List.of("*"), Map.of("Condition", projectTag("aws:RequestTag/project"))));
-        statements.add(PolicyJson.allow("CreateHealthChecks", UNTAGGED_CREATES, List.of("*")));
-        statements.add(PolicyJson.allow("ManageTables", List.of(
-                        "dynamodb:CreateTable", "dynamodb:UpdateTable", "dynamodb:DeleteTable",
-                        "dynamodb:UpdateContinuousBackups", "dynamodb:UpdateTimeToLive",
-                        "dynamodb:TagResource", "dynamodb:UntagResource",
-                        "dynamodb:CreateTableReplica", "dynamodb:DeleteTableReplica",
-                        "dynamodb:DescribeStream", "dynamodb:ListStreams",
-                        // AWS requires these item-level rights of whoever adds a replica to a global table.
-                        "dynamodb:Scan", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
-                        "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"),
-                regional("dynamodb", "table/" + project + "-*")));
-        statements.add(PolicyJson.allow("ManageFunctions", List.of(
-                        "lambda:CreateFunction", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
-                        "lambda:DeleteFunction", "lambda:GetFunction", "lambda:GetFunctionConfiguration",
-                        "lambda:GetFunctionCodeSigningConfig", "lambda:GetRuntimeManagementConfig",
-                        "lambda:GetPolicy", "lambda:AddPermission", "lambda:RemovePermission",
-                        "lambda:PublishVersion", "lambda:CreateAlias", "lambda:UpdateAlias", "lambda:DeleteAlias",
-                        "lambda:GetAlias", "lambda:TagResource", "lambda:UntagResource"),
-                regional("lambda", "function:" + project + "-*")));
-        // Event source mappings get ids from AWS; they are confined to the account and the stacks' regions.
-        statements.add(PolicyJson.allow("ManageStreamMappings", List.of(
-                        "lambda:CreateEventSourceMapping", "lambda:UpdateEventSourceMapping",
-                        "lambda:DeleteEventSourceMapping", "lambda:GetEventSourceMapping"),
-                regional("lambda", "event-source-mapping:*")));
+        statements.add(PolicyJson.statement("WriteRolesUnderTheBoundary", "Allow", List.of(
+                        "iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary"),
+                List.of(roles), Map.of("Condition", Map.of("StringEquals", Map.of(
+                        "iam:PermissionsBoundary", boundaryArn)))));
+        statements.add(PolicyJson.statement("AttachOnlyProjectPoliciesUnderTheBoundary", "Allow", List.of(
+                        "iam:AttachRolePolicy", "iam:DetachRolePolicy"),
+                List.of(roles), Map.of("Condition", Map.of(
+                        "StringEquals", Map.of("iam:PermissionsBoundary", boundaryArn),
+                        "ArnLike", Map.of("iam:PolicyARN", policy(project + "-deploy-*"))))));
         statements.add(PolicyJson.allow("ManageRoles", List.of(
-                        "iam:CreateRole", "iam:DeleteRole", "iam:GetRole", "iam:UpdateRole",
-                        "iam:UpdateAssumeRolePolicy", "iam:TagRole", "iam:UntagRole",
-                        "iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy",
-                        "iam:ListInstanceProfilesForRole"),
-                List.of(role(project + "-*"))));
+                        "iam:DeleteRole", "iam:GetRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy",
+                        "iam:TagRole", "iam:UntagRole", "iam:GetRolePolicy", "iam:ListInstanceProfilesForRole"),
+                List.of(roles)));
+        statements.add(PolicyJson.allow("ManageProjectPolicies", List.of(
+                        "iam:CreatePolicy", "iam:DeletePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
+                        "iam:ListPolicyVersions", "iam:TagPolicy", "iam:UntagPolicy"),
+                List.of(policy(project + "-deploy-*"))));
+        // The boundary is read on refresh and never written here: changing it takes an administrator.
+        statements.add(PolicyJson.allow("ReadPolicies", List.of("iam:GetPolicy", "iam:GetPolicyVersion"),
+                List.of(policy(project + "-deploy-*"), boundaryArn)));
         statements.add(PolicyJson.statement("PassRolesToTheirServices", "Allow", List.of("iam:PassRole"),
-                List.of(role(project + "-*")),
+                List.of(roles),
                 Map.of("Condition", Map.of("StringEquals", Map.of("iam:PassedToService", List.of(
                         "lambda.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com",
                         "ecs-tasks.amazonaws.com"))))));
@@ -145,27 +179,63 @@ public final class StackAccess {
                         "replication.dynamodb.amazonaws.com", "elasticache.amazonaws.com",
                         "rds.amazonaws.com", "ecs.amazonaws.com", "elasticloadbalancing.amazonaws.com",
                         "elasticfilesystem.amazonaws.com"))))));
-        statements.add(PolicyJson.allow("ManageLogGroups", List.of(
+        return statements;
+    }
+
+    private List<Map<String, Object>> dataAndCompute() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(regional("ManageTables", List.of(
+                        "dynamodb:CreateTable", "dynamodb:UpdateTable", "dynamodb:DeleteTable",
+                        "dynamodb:UpdateContinuousBackups", "dynamodb:UpdateTimeToLive",
+                        "dynamodb:TagResource", "dynamodb:UntagResource",
+                        "dynamodb:CreateTableReplica", "dynamodb:DeleteTableReplica",
+                        "dynamodb:DescribeStream", "dynamodb:ListStreams",
+                        // AWS requires these item-level rights of whoever adds a replica to a global table.
+                        "dynamodb:Scan", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+                        "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"),
+                List.of(arn("dynamodb", "table/" + project + "-*")), Map.of()));
+        statements.add(regional("ManageFunctions", List.of(
+                        "lambda:CreateFunction", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+                        "lambda:DeleteFunction", "lambda:GetFunction", "lambda:GetFunctionConfiguration",
+                        "lambda:GetFunctionCodeSigningConfig", "lambda:GetRuntimeManagementConfig",
+                        "lambda:GetPolicy", "lambda:AddPermission", "lambda:RemovePermission",
+                        "lambda:PublishVersion", "lambda:CreateAlias", "lambda:UpdateAlias", "lambda:DeleteAlias",
+                        "lambda:GetAlias", "lambda:TagResource", "lambda:UntagResource"),
+                List.of(arn("lambda", "function:" + project + "-*")), Map.of()));
+        // Event source mappings get ids from AWS; they are confined to the account and the stacks' regions.
+        statements.add(regional("ManageStreamMappings", List.of(
+                        "lambda:CreateEventSourceMapping", "lambda:UpdateEventSourceMapping",
+                        "lambda:DeleteEventSourceMapping", "lambda:GetEventSourceMapping"),
+                List.of(arn("lambda", "event-source-mapping:*")), Map.of()));
+        statements.add(regional("ManageLogGroups", List.of(
                         "logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy",
                         "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey", "logs:DisassociateKmsKey",
                         "logs:TagResource", "logs:UntagResource", "logs:TagLogGroup", "logs:UntagLogGroup"),
-                concat(regional("logs", "log-group:/aws/lambda/" + project + "-*"),
-                        regional("logs", "log-group:/aws/apigateway/" + project + "-*"),
-                        regional("logs", "log-group:/aws/codebuild/" + project + "-*"),
-                        regional("logs", "log-group:/aws/ecs/" + project + "-*"))));
+                List.of(arn("logs", "log-group:/aws/lambda/" + project + "-*"),
+                        arn("logs", "log-group:/aws/apigateway/" + project + "-*"),
+                        arn("logs", "log-group:/aws/codebuild/" + project + "-*"),
+                        arn("logs", "log-group:/aws/ecs/" + project + "-*")), Map.of()));
         // HTTP API access logging is set up through log deliveries, which have no ARN of their own.
-        statements.add(PolicyJson.allow("DeliverApiAccessLogs", List.of(
+        statements.add(regional("DeliverApiAccessLogs", List.of(
                         "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery",
                         "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy"),
-                regional("logs", "*")));
+                List.of(arn("logs", "*")), Map.of()));
+        // S3 bucket ARNs name no region; the bucket names carry the account and region.
         statements.add(PolicyJson.allow("ManageBuckets", List.of(
                         "s3:CreateBucket", "s3:DeleteBucket", "s3:ListBucket", "s3:ListBucketVersions",
-                        "s3:GetBucket*", "s3:PutBucket*", "s3:DeleteBucketPolicy", "s3:DeleteBucketOwnershipControls",
-                        "s3:Get*Configuration", "s3:Put*Configuration", "s3:GetAccelerateConfiguration",
+                        "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketWebsite", "s3:GetBucketVersioning",
+                        "s3:PutBucketVersioning", "s3:GetAccelerateConfiguration", "s3:GetBucketRequestPayment",
+                        "s3:GetBucketLogging", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration",
+                        "s3:GetReplicationConfiguration", "s3:GetEncryptionConfiguration",
+                        "s3:PutEncryptionConfiguration", "s3:GetBucketObjectLockConfiguration",
+                        "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
+                        "s3:GetBucketTagging", "s3:PutBucketTagging", "s3:GetBucketOwnershipControls",
+                        "s3:PutBucketOwnershipControls", "s3:GetBucketPublicAccessBlock",
+                        "s3:PutBucketPublicAccessBlock", "s3:GetBucketLocation",
                         "s3:GetObject", "s3:GetObjectTagging", "s3:PutObject", "s3:PutObjectTagging",
                         "s3:DeleteObject", "s3:DeleteObjectVersion"),
                 List.of("arn:aws:s3:::" + project + "-*", "arn:aws:s3:::" + project + "-*/*")));
-        statements.add(PolicyJson.allow("ManageQueuesTopicsAndAlarms", List.of(
+        statements.add(regional("ManageQueuesTopicsAndAlarms", List.of(
                         "sqs:CreateQueue", "sqs:DeleteQueue", "sqs:GetQueueAttributes", "sqs:SetQueueAttributes",
                         "sqs:GetQueueUrl", "sqs:TagQueue", "sqs:UntagQueue",
                         "sns:CreateTopic", "sns:DeleteTopic", "sns:GetTopicAttributes", "sns:SetTopicAttributes",
@@ -173,38 +243,50 @@ public final class StackAccess {
                         "sns:SetSubscriptionAttributes", "sns:TagResource", "sns:UntagResource",
                         "cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:TagResource",
                         "cloudwatch:UntagResource"),
-                concat(regional("sqs", project + "-*"), regional("sns", project + "-*"),
-                        regional("cloudwatch", "alarm:" + project + "-*"))));
-        statements.add(PolicyJson.allow("ManageCache", List.of(
+                List.of(arn("sqs", project + "-*"), arn("sns", project + "-*"),
+                        arn("cloudwatch", "alarm:" + project + "-*")), Map.of()));
+        statements.add(regional("ManageCache", List.of(
                         "elasticache:CreateReplicationGroup", "elasticache:ModifyReplicationGroup",
                         "elasticache:DeleteReplicationGroup", "elasticache:CreateCacheSubnetGroup",
                         "elasticache:ModifyCacheSubnetGroup", "elasticache:DeleteCacheSubnetGroup",
                         "elasticache:AddTagsToResource", "elasticache:RemoveTagsFromResource"),
-                concat(regional("elasticache", "replicationgroup:" + project + "-*"),
-                        regional("elasticache", "cluster:" + project + "-*"),
-                        regional("elasticache", "subnetgroup:" + project + "-*"),
+                List.of(arn("elasticache", "replicationgroup:" + project + "-*"),
+                        arn("elasticache", "cluster:" + project + "-*"),
+                        arn("elasticache", "subnetgroup:" + project + "-*"),
                         // AWS's default parameter groups and user, which a replication group refers to.
-                        regional("elasticache", "parametergroup:default.*"),
-                        regional("elasticache", "user:default"))));
-        statements.add(PolicyJson.allow("ManageHttpApis", List.of(
+                        arn("elasticache", "parametergroup:default.*"),
+                        arn("elasticache", "user:default")), Map.of()));
+        statements.add(regional("ManageHttpApis", List.of(
                         "apigateway:GET", "apigateway:POST", "apigateway:PUT", "apigateway:PATCH", "apigateway:DELETE"),
-                concat(apiGateway("/apis"), apiGateway("/apis/*"), apiGateway("/domainnames"),
-                        apiGateway("/domainnames/*"), apiGateway("/tags/*"))));
-        statements.add(PolicyJson.statement("CreateTaggedNetwork", "Allow", List.of(
+                List.of(apiGateway("/apis"), apiGateway("/apis/*"), apiGateway("/domainnames"),
+                        apiGateway("/domainnames/*"), apiGateway("/tags/*")), Map.of()));
+        return statements;
+    }
+
+    private List<Map<String, Object>> networkAndEdge() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(regional("CreateTaggedNetwork", List.of(
                         "ec2:CreateVpc", "ec2:CreateSubnet", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup",
-                        "ec2:CreateVpcEndpoint", "ec2:AuthorizeSecurityGroupIngress",
+                        "ec2:CreateVpcEndpoint", "ec2:CreateInternetGateway", "ec2:AuthorizeSecurityGroupIngress",
                         "ec2:AuthorizeSecurityGroupEgress", "ec2:CreateTags"),
-                regional("ec2", "*"), Map.of("Condition", projectTag("aws:RequestTag/project"))));
-        statements.add(PolicyJson.statement("ManageTaggedNetwork", "Allow", List.of(
+                List.of(arn("ec2", "*")), Map.of("aws:RequestTag/project", project)));
+        statements.add(regional("ManageTaggedNetwork", List.of(
                         "ec2:DeleteVpc", "ec2:ModifyVpcAttribute", "ec2:DeleteSubnet", "ec2:ModifySubnetAttribute",
                         "ec2:DeleteRouteTable", "ec2:AssociateRouteTable", "ec2:DisassociateRouteTable",
                         "ec2:CreateRoute", "ec2:ReplaceRoute", "ec2:DeleteRoute", "ec2:DeleteSecurityGroup",
                         "ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
                         "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress",
                         "ec2:ModifySecurityGroupRules", "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints",
+                        "ec2:AttachInternetGateway", "ec2:DetachInternetGateway", "ec2:DeleteInternetGateway",
                         "ec2:CreateTags", "ec2:DeleteTags"),
-                regional("ec2", "*"), Map.of("Condition", projectTag("aws:ResourceTag/project"))));
-        statements.add(PolicyJson.statement("ManageTaggedKeysPoolsAndCertificates", "Allow", List.of(
+                List.of(arn("ec2", "*")), Map.of("aws:ResourceTag/project", project)));
+        statements.add(regional("ManageFaultSwitch", List.of(
+                        "ssm:PutParameter", "ssm:DeleteParameter", "ssm:GetParameter", "ssm:GetParameters",
+                        "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource", "ssm:ListTagsForResource"),
+                List.of(arn("ssm", "parameter/" + project + "/*")), Map.of()));
+        // PutKeyPolicy only on the project's keys and never past the lockout check: a key keeps its
+        // administrators (the account root statement of EncryptionKey).
+        statements.add(regional("ManageTaggedKeysPoolsAndCertificates", List.of(
                         "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus", "kms:EnableKeyRotation",
                         "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion",
                         "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias",
@@ -213,10 +295,16 @@ public final class StackAccess {
                         "cognito-idp:UpdateUserPoolClient", "cognito-idp:DeleteUserPoolClient",
                         "cognito-idp:TagResource", "cognito-idp:UntagResource",
                         "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate"),
-                concat(regional("kms", "key/*"), regional("cognito-idp", "userpool/*"), regional("acm", "certificate/*")),
-                Map.of("Condition", projectTag("aws:ResourceTag/project"))));
-        statements.add(PolicyJson.allow("ManageKeyAliases", List.of("kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"),
-                regional("kms", "alias/" + project + "-*")));
+                List.of(arn("kms", "key/*"), arn("cognito-idp", "userpool/*"), arn("acm", "certificate/*")),
+                Map.of("aws:ResourceTag/project", project), Map.of("BoolIfExists", Map.of("kms:BypassPolicyLockoutSafetyCheck", "false"))));
+        statements.add(regional("ManageKeyAliases", List.of("kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"),
+                List.of(arn("kms", "alias/" + project + "-*")), Map.of()));
+        // RDS and EFS encrypt with a customer-managed key through a grant their caller creates
+        // (https://docs.aws.amazon.com/efs/latest/ug/EFSKMS.html, .../AmazonRDS/latest/UserGuide/Overview.Encryption.Keys.html);
+        // kms:GrantIsForAWSResource limits it to grants on behalf of an AWS service, never for a principal we name.
+        statements.add(regional("LetServicesUseProjectKeys", List.of("kms:CreateGrant"),
+                List.of(arn("kms", "key/*")), Map.of("aws:ResourceTag/project", project),
+                Map.of("Bool", Map.of("kms:GrantIsForAWSResource", "true"))));
         statements.add(PolicyJson.allow("ManageDistribution", List.of(
                         "cloudfront:CreateDistribution", "cloudfront:UpdateDistribution", "cloudfront:DeleteDistribution",
                         "cloudfront:GetDistribution", "cloudfront:GetDistributionConfig", "cloudfront:TagResource",
@@ -233,7 +321,7 @@ public final class StackAccess {
                         "route53:GetHealthCheck", "route53:UpdateHealthCheck", "route53:DeleteHealthCheck",
                         "route53:ChangeTagsForResource"),
                 dns));
-        statements.add(PolicyJson.allow("ManagePipeline", List.of(
+        statements.add(regional("ManagePipeline", List.of(
                         "codebuild:CreateProject", "codebuild:UpdateProject", "codebuild:DeleteProject",
                         "codebuild:BatchGetProjects",
                         "codepipeline:CreatePipeline", "codepipeline:UpdatePipeline", "codepipeline:DeletePipeline",
@@ -243,49 +331,44 @@ public final class StackAccess {
                         "codestar-connections:DeleteConnection", "codestar-connections:TagResource",
                         "codestar-connections:UntagResource", "codestar-connections:ListTagsForResource",
                         "codestar-connections:PassConnection"),
-                concat(regional("codebuild", "project/" + project + "-*"), regional("codepipeline", project + "-*"),
-                        regional("codestar-connections", "connection/*"))));
-        statements.add(PolicyJson.allow("ManageFaultSwitch", List.of(
-                        "ssm:PutParameter", "ssm:DeleteParameter", "ssm:GetParameter", "ssm:GetParameters",
-                        "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource", "ssm:ListTagsForResource"),
-                regional("ssm", "parameter/" + project + "/*")));
-        statements.addAll(blog());
-        statements.addAll(state(true));
+                List.of(arn("codebuild", "project/" + project + "-*"), arn("codepipeline", project + "-*"),
+                        arn("codestar-connections", "connection/*")), Map.of()));
         return statements;
     }
 
     /**
-     * The blog (issue 8): Aurora global database, WordPress on ECS behind a load balancer, EFS uploads, the
-     * credentials secret and the ECR pull-through cache. Named resources are scoped by name; what AWS names
-     * (file systems, load balancer listeners and rules, internet gateways) by the project tag.
+     * The blog: Aurora global database, WordPress on ECS behind a load balancer, EFS uploads, the credentials
+     * secret and the ECR pull-through cache. Named resources are scoped by name; what AWS names (file systems,
+     * access points, internet gateways) by the project tag, requested on create and present afterwards.
      */
     private List<Map<String, Object>> blog() {
         List<Map<String, Object>> statements = new ArrayList<>();
-        statements.add(PolicyJson.allow("ManageBlogDatabase", List.of(
+        statements.add(regional("ManageBlogDatabase", List.of(
                         "rds:CreateGlobalCluster", "rds:ModifyGlobalCluster", "rds:DeleteGlobalCluster",
                         "rds:RemoveFromGlobalCluster", "rds:CreateDBCluster", "rds:ModifyDBCluster",
                         "rds:DeleteDBCluster", "rds:CreateDBInstance", "rds:ModifyDBInstance", "rds:DeleteDBInstance",
                         "rds:CreateDBSubnetGroup", "rds:ModifyDBSubnetGroup", "rds:DeleteDBSubnetGroup",
                         "rds:AddTagsToResource", "rds:RemoveTagsFromResource", "rds:CreateDBClusterSnapshot"),
-                concat(regional("rds", "cluster:" + project + "-*"), regional("rds", "db:" + project + "-*"),
-                        regional("rds", "subgrp:" + project + "-*"), regional("rds", "cluster-snapshot:" + project + "-*"),
-                        regional("rds", "cluster-pg:default.*"), regional("rds", "pg:default.*"),
-                        List.of(accountId.applyValue(account -> "arn:aws:rds::" + account + ":global-cluster:" + project + "-*")))));
-        statements.add(PolicyJson.allow("ManageBlogSecret", List.of(
+                List.of(arn("rds", "cluster:" + project + "-*"), arn("rds", "db:" + project + "-*"),
+                        arn("rds", "subgrp:" + project + "-*"), arn("rds", "cluster-snapshot:" + project + "-*"),
+                        arn("rds", "cluster-pg:default.*"), arn("rds", "pg:default.*"),
+                        accountId.applyValue(account -> "arn:aws:rds::" + account + ":global-cluster:" + project + "-*")),
+                Map.of()));
+        statements.add(regional("ManageBlogSecret", List.of(
                         "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:UpdateSecret",
                         "secretsmanager:PutSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret",
                         "secretsmanager:ReplicateSecretToRegions", "secretsmanager:RemoveRegionsFromReplication",
                         "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:GetResourcePolicy"),
-                regional("secretsmanager", "secret:" + project + "-*")));
-        statements.add(PolicyJson.allow("ManageBlogService", List.of(
+                List.of(arn("secretsmanager", "secret:" + project + "-*")), Map.of()));
+        statements.add(regional("ManageBlogService", List.of(
                         "ecs:CreateCluster", "ecs:DeleteCluster", "ecs:UpdateClusterSettings", "ecs:PutClusterCapacityProviders",
                         "ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService", "ecs:DescribeServices",
                         "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:TagResource", "ecs:UntagResource",
                         "ecr:CreatePullThroughCacheRule", "ecr:DeletePullThroughCacheRule",
                         "ecr:UpdatePullThroughCacheRule"),
-                concat(regional("ecs", "cluster/" + project + "-*"), regional("ecs", "service/" + project + "-*"),
-                        regional("ecs", "task-definition/" + project + "-*"), regional("ecr", "repository/*"))));
-        statements.add(PolicyJson.allow("ManageBlogLoadBalancer", List.of(
+                List.of(arn("ecs", "cluster/" + project + "-*"), arn("ecs", "service/" + project + "-*"),
+                        arn("ecs", "task-definition/" + project + "-*"), arn("ecr", "repository/*")), Map.of()));
+        statements.add(regional("ManageBlogLoadBalancer", List.of(
                         "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:DeleteLoadBalancer",
                         "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetSecurityGroups",
                         "elasticloadbalancing:SetSubnets", "elasticloadbalancing:CreateTargetGroup",
@@ -295,23 +378,26 @@ public final class StackAccess {
                         "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule",
                         "elasticloadbalancing:ModifyRule", "elasticloadbalancing:AddTags",
                         "elasticloadbalancing:RemoveTags"),
-                concat(regional("elasticloadbalancing", "loadbalancer/app/" + project + "-*"),
-                        regional("elasticloadbalancing", "targetgroup/" + project + "-*"),
-                        regional("elasticloadbalancing", "listener/app/" + project + "-*"),
-                        regional("elasticloadbalancing", "listener-rule/app/" + project + "-*"))));
-        statements.add(PolicyJson.statement("ManageTaggedBlogStorageAndEdge", "Allow", List.of(
-                        "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem",
-                        "elasticfilesystem:UpdateFileSystem", "elasticfilesystem:UpdateFileSystemProtection",
-                        "elasticfilesystem:CreateMountTarget", "elasticfilesystem:DeleteMountTarget",
-                        "elasticfilesystem:CreateAccessPoint", "elasticfilesystem:DeleteAccessPoint",
+                List.of(arn("elasticloadbalancing", "loadbalancer/app/" + project + "-*"),
+                        arn("elasticloadbalancing", "targetgroup/" + project + "-*"),
+                        arn("elasticloadbalancing", "listener/app/" + project + "-*"),
+                        arn("elasticloadbalancing", "listener-rule/app/" + project + "-*")), Map.of()));
+        // Creating a file system or access point is authorised against the new, untagged resource: the tags must
+        // be in the request (aws:RequestTag); every later action finds them on the resource (aws:ResourceTag).
+        statements.add(regional("CreateTaggedBlogStorage", List.of(
+                        "elasticfilesystem:CreateFileSystem", "elasticfilesystem:CreateAccessPoint",
+                        "elasticfilesystem:TagResource"),
+                List.of(arn("elasticfilesystem", "file-system/*"), arn("elasticfilesystem", "access-point/*")),
+                Map.of("aws:RequestTag/project", project)));
+        statements.add(regional("ManageTaggedBlogStorage", List.of(
+                        "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:UpdateFileSystem",
+                        "elasticfilesystem:UpdateFileSystemProtection", "elasticfilesystem:CreateMountTarget",
+                        "elasticfilesystem:DeleteMountTarget", "elasticfilesystem:DeleteAccessPoint",
                         "elasticfilesystem:CreateReplicationConfiguration",
                         "elasticfilesystem:DeleteReplicationConfiguration", "elasticfilesystem:TagResource",
-                        "elasticfilesystem:UntagResource",
-                        "ec2:CreateInternetGateway", "ec2:AttachInternetGateway", "ec2:DetachInternetGateway",
-                        "ec2:DeleteInternetGateway"),
-                concat(regional("elasticfilesystem", "file-system/*"), regional("elasticfilesystem", "access-point/*"),
-                        regional("ec2", "internet-gateway/*"), regional("ec2", "vpc/*")),
-                Map.of("Condition", projectTag("aws:ResourceTag/project"))));
+                        "elasticfilesystem:UntagResource"),
+                List.of(arn("elasticfilesystem", "file-system/*"), arn("elasticfilesystem", "access-point/*")),
+                Map.of("aws:ResourceTag/project", project)));
         return statements;
     }
 
@@ -345,7 +431,10 @@ public final class StackAccess {
                 List.of(booksTableArn));
     }
 
-    /** {@code pulumi preview} of both stacks for a pull request: reads only. */
+    /**
+     * The gated {@code pulumi preview} of both stacks, after a maintainer's approval: metadata and the state,
+     * read; the secrets key, decrypt only. Its one write is the state lock file a preview takes.
+     */
     public List<Map<String, Object>> preview() {
         List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(readMetadata());
@@ -354,8 +443,8 @@ public final class StackAccess {
     }
 
     /** Secrets Manager names the project's variables resolve (CodeBuild reads them with the project's role). */
-    public Map<String, Object> readSecrets(List<String> secretNames) {
-        return PolicyJson.allow("ReadPipelineTokens", List.of("secretsmanager:GetSecretValue"),
+    public Map<String, Object> readSecrets(String sid, List<String> secretNames) {
+        return PolicyJson.allow(sid, List.of("secretsmanager:GetSecretValue"),
                 secretNames.stream().map(this::secret).toList());
     }
 
@@ -373,7 +462,8 @@ public final class StackAccess {
                     write ? List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject") : List.of("s3:GetObject"),
                     List.of(arn + "/*")));
             if (!write) {
-                // A preview takes the stack's lock like an update does; that lock file is all it writes.
+                // A preview takes the stack's lock like an update does, and the DIY backend's locking cannot be
+                // switched off (pulumi/pulumi#8609, #9253); that lock file is all it writes.
                 statements.add(PolicyJson.allow("TakeStateLocks", List.of("s3:PutObject", "s3:DeleteObject"),
                         List.of(arn + "/.pulumi/locks/*")));
             }
@@ -395,21 +485,38 @@ public final class StackAccess {
         return statements;
     }
 
-    private Map<String, Object> projectTag(String key) {
-        return Map.of("StringEquals", Map.of(key, project));
+    /**
+     * A statement on regional resources named once with a {@code *} region, confined to the stacks' regions by
+     * {@code aws:RequestedRegion}; {@code tags} are further {@code StringEquals} conditions, {@code more} other
+     * operators.
+     */
+    @SafeVarargs
+    private Map<String, Object> regional(String sid, List<String> actions, List<?> resources, Map<String, String> tags,
+                                         Map<String, Object>... more) {
+        Map<String, Object> equals = new TreeMap<>(tags);
+        equals.put("aws:RequestedRegion", regions);
+        Map<String, Object> condition = new TreeMap<>();
+        condition.put("StringEquals", equals);
+        for (Map<String, Object> operator : more) {
+            condition.putAll(operator);
+        }
+        return PolicyJson.statement(sid, "Allow", actions, resources, Map.of("Condition", condition));
     }
 
-    private List<Object> regional(String service, String resource) {
-        return regions.stream().<Object>map(region -> accountId.applyValue(account ->
-                "arn:aws:" + service + ":" + region + ":" + account + ":" + resource)).toList();
+    private Output<String> arn(String service, String resource) {
+        return accountId.applyValue(account -> "arn:aws:" + service + ":*:" + account + ":" + resource);
     }
 
-    private List<Object> apiGateway(String path) {
-        return regions.stream().<Object>map(region -> "arn:aws:apigateway:" + region + "::" + path).toList();
+    private static String apiGateway(String path) {
+        return "arn:aws:apigateway:*::" + path;
     }
 
     private Output<String> role(String path) {
         return accountId.applyValue(account -> "arn:aws:iam::" + account + ":role/" + path);
+    }
+
+    private Output<String> policy(String name) {
+        return accountId.applyValue(account -> "arn:aws:iam::" + account + ":policy/" + name);
     }
 
     private Output<String> cloudFront(String resource) {
@@ -424,14 +531,5 @@ public final class StackAccess {
     private Output<String> secret(String name) {
         return accountId.applyValue(account ->
                 "arn:aws:secretsmanager:" + homeRegion + ":" + account + ":secret:" + name + "-??????");
-    }
-
-    @SafeVarargs
-    private static List<Object> concat(List<Object>... lists) {
-        List<Object> all = new ArrayList<>();
-        for (List<Object> list : lists) {
-            all.addAll(list);
-        }
-        return all;
     }
 }

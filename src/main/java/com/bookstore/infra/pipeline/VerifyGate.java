@@ -59,6 +59,7 @@ public final class VerifyGate extends ComponentResource {
         var role = new Role(name, RoleArgs.builder()
                 .description("Runs the pipeline's verify gate " + physicalName)
                 .assumeRolePolicy(PolicyJson.trustPolicy("lambda.amazonaws.com"))
+                .permissionsBoundary(region.permissionsBoundaryArn())
                 .build(), child());
         var grants = new RolePolicy(name, RolePolicyArgs.builder()
                 .role(role.id())

@@ -59,6 +59,10 @@ final class ComputedAttributes {
                 state.put("name", physical);
                 state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + physical);
             }
+            case "aws:iam/policy:Policy" -> {
+                id = "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + physical;
+                state.put("arn", id);
+            }
             case "aws:apigatewayv2/api:Api" -> {
                 id = stableId("", name).substring(0, 10);
                 state.put("apiEndpoint", "https://" + id + ".execute-api." + region + ".amazonaws.com");

@@ -82,6 +82,11 @@ public final class LeastPrivilegeIam implements PolicyRule {
                     + "(S3 object listings are never among them)",
                     s -> s.resources().equals(List.of("*")) && !s.actions().isEmpty()
                             && s.actions().stream().allMatch(a -> a.matches(METADATA_READ) && !a.startsWith("s3:"))),
+            new AllowedWildcard("The permissions boundary grants nothing: it caps every project role at the services the "
+                    + "bookstore uses (service:* on \"*\"; never *:*); the deploy roles' own grants stay exact",
+                    s -> s.owner().type().equals("aws:iam/policy:Policy")
+                            && Inputs.string(s.owner(), "name").filter(n -> n.endsWith("-permissions-boundary")).isPresent()
+                            && s.actions().stream().noneMatch(a -> a.equals("*"))),
             new AllowedWildcard("A deploy creates KMS keys, user pools, certificates and health checks, whose create "
                     + "actions support no resource-level permission; all but Route 53's must carry the project tag "
                     + "(aws:RequestTag condition)",

@@ -1,6 +1,7 @@
 package com.bookstore.infra.policy;
 
 import com.bookstore.infra.plan.Plan;
+import com.bookstore.infra.plan.PlanMocks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,11 @@ public final class PolicySet {
                 new PublicAccessBlocked(),
                 new TlsOnlyBuckets(),
                 new LeastPrivilegeIam(),
+                new IamQuotas(),
+                new CreateConditionsCanMatch(),
+                new PermissionsBoundaryEnforced(),
+                // Plans run under the mocks, whose account stands for the stack's own.
+                new TrustStaysInTheAccount(PlanMocks.ACCOUNT_ID),
                 new StatefulProtection(),
                 new RequiredTags(),
                 new LambdaLimits(),

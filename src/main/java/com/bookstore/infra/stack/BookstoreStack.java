@@ -19,6 +19,7 @@ import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.region.RegionalProviders;
 import com.bookstore.infra.region.StackTags;
 import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.PermissionsBoundary;
 import com.bookstore.infra.web.SiteConfig;
 import com.bookstore.infra.web.StorefrontSite;
 import com.pulumi.Context;
@@ -49,8 +50,13 @@ public final class BookstoreStack {
         var providers = RegionalProviders.create(settings.region(), settings.edgeRegion(), settings.peerRegion(), tags);
         var accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
                 InvokeOutputOptions.builder().provider(providers.home()).build()).applyValue(id -> id.accountId());
-        var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId);
         String prefix = ctx.projectName();
+        // The primary creates the boundary every role of both stacks carries; the secondary names it.
+        Output<String> boundary = settings.isPrimary()
+                ? new PermissionsBoundary(prefix, accountId,
+                        ComponentResourceOptions.builder().providers(providers.home()).build()).arn
+                : PermissionsBoundary.arnOf(prefix, accountId);
+        var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId, boundary);
 
         Optional<PrimaryOutputs> primary = settings.isPrimary() ? Optional.empty()
                 : Optional.of(PrimaryOutputs.from(new StackReference(settings.primaryStack().orElseThrow()),

@@ -43,11 +43,7 @@ class DeliveryPipelineTest {
 
     private static synchronized Plan selfManaged() {
         if (selfManaged == null) {
-            selfManaged = Plans.run(Plans.primaryConfig(Map.of(
-                    "bookstore:pipelineRepository", "acme/bookstore",
-                    "bookstore:pipelineBackendUrl", "s3://acme-pulumi-state?region=eu-west-1",
-                    "bookstore:pipelineSecretsProvider", "awskms://alias/bookstore-pulumi?region=eu-west-1",
-                    "bookstore:pipelineManualApproval", "true")), Map.of());
+            selfManaged = Plans.primaryWithPipeline();
         }
         return selfManaged;
     }
@@ -172,12 +168,92 @@ class DeliveryPipelineTest {
         assertEquals(List.of("main"), ((Map<?, ?>) pullRequest.get("branches")).get("includes"));
         assertEquals(List.of("docs/**", "**/*.md"), ((Map<?, ?>) pullRequest.get("filePaths")).get("excludes"));
         List<Map<String, Object>> stages = stages(preview);
-        assertEquals(List.of("Source", "PullRequestPreview"), names(stages));
-        Map<String, Object> build = action(stages.get(1));
-        assertEquals("bookstore-pr-preview", configuration(build).get("ProjectName"));
-        assertEquals(List.of(Map.of("name", "GITHUB_REPOSITORY", "value", "#{SourceVariables.FullRepositoryName}", "type", "PLAINTEXT"),
-                        Map.of("name", "COMMIT_ID", "value", "#{SourceVariables.CommitId}", "type", "PLAINTEXT")),
-                new Gson().fromJson(configuration(build).get("EnvironmentVariables"), List.class));
+        assertEquals(List.of("Source", "UntrustedPlan", "ReportPlan", "ApprovePreview", "GatedPreview", "ReportPreview"),
+                names(stages));
+        assertTrue(stages.stream().flatMap(s -> actions(s).stream())
+                .noneMatch(a -> String.valueOf(configuration(a).get("ProjectName")).contains("deploy")));
+    }
+
+    @Test
+    void aPullRequestRunsUntrustedThenTheTrustedReporterThenAnApprovedReadOnlyPreview() {
+        List<Map<String, Object>> stages = stages(Plans.named(selfManaged(), PIPELINE, "bookstore-pipeline-preview"));
+        List<Map<String, Object>> sources = actions(stages.get(0));
+        Map<String, Object> untrusted = action(stages.get(1));
+        Map<String, Object> report = action(stages.get(2));
+        Map<String, Object> gatedPreview = action(stages.get(4));
+        Map<String, Object> reportPreview = action(stages.get(5));
+        List<Map<String, String>> fromSource = List.of(
+                Map.of("name", "GITHUB_REPOSITORY", "value", "#{SourceVariables.FullRepositoryName}", "type", "PLAINTEXT"),
+                Map.of("name", "COMMIT_ID", "value", "#{SourceVariables.CommitId}", "type", "PLAINTEXT"));
+
+        // The trigger's action carries the pull request's head; TrustedSource is the branch's own head.
+        assertEquals(List.of("Source", "TrustedSource"), sources.stream().map(a -> a.get("name")).toList());
+        assertEquals("main", configuration(sources.get(1)).get("BranchName"));
+        assertEquals("false", configuration(sources.get(1)).get("DetectChanges"));
+        assertEquals(null, configuration(sources.get(0)).get("DetectChanges"));
+        assertEquals("Source", gitConfiguration(Plans.named(selfManaged(), PIPELINE, "bookstore-pipeline-preview"))
+                .get("sourceActionName"));
+        assertEquals("bookstore-pr-plan", configuration(untrusted).get("ProjectName"));
+        assertEquals(List.of("SourceOutput", "TrustedSource"), strings(untrusted.get("inputArtifacts")));
+        assertEquals("SourceOutput", configuration(untrusted).get("PrimarySource"));
+        assertEquals(List.of("PlanOutput"), strings(untrusted.get("outputArtifacts")));
+        assertEquals(null, configuration(untrusted).get("EnvironmentVariables"));
+        // The reporter runs from the branch's head and reads the untrusted output as its second input.
+        assertEquals("bookstore-pr-report", configuration(report).get("ProjectName"));
+        assertEquals(List.of("TrustedSource", "PlanOutput"), strings(report.get("inputArtifacts")));
+        assertEquals("TrustedSource", configuration(report).get("PrimarySource"));
+        assertEquals(fromSource, new Gson().fromJson(configuration(report).get("EnvironmentVariables"), List.class));
+        assertEquals("Approval/Manual", action(stages.get(3)).get("category") + "/" + action(stages.get(3)).get("provider"));
+        assertTrue(configuration(action(stages.get(3))).get("CustomData").contains("#{SourceVariables.CommitId}"));
+        assertEquals("bookstore-pr-preview", configuration(gatedPreview).get("ProjectName"));
+        assertEquals(List.of("PreviewOutput"), strings(gatedPreview.get("outputArtifacts")));
+        assertEquals(List.of("TrustedSource", "PlanOutput", "PreviewOutput"), strings(reportPreview.get("inputArtifacts")));
+        assertEquals("bookstore-pr-report", configuration(reportPreview).get("ProjectName"));
+    }
+
+    @Test
+    void theReporterAndThePreviewRunBuildspecsTheProgramDefinesNotThePullRequest() {
+        for (String name : List.of("bookstore-pr-report", "bookstore-pr-preview")) {
+            String buildspec = (String) input(Plans.named(selfManaged(), PROJECT, name), "source.buildspec");
+            assertTrue(buildspec.startsWith("version: 0.2\n"), name + ": " + buildspec);
+        }
+        String report = (String) input(Plans.named(selfManaged(), PROJECT, "bookstore-pr-report"), "source.buildspec");
+        String preview = (String) input(Plans.named(selfManaged(), PROJECT, "bookstore-pr-preview"), "source.buildspec");
+        assertTrue(report.contains("\n      - pipeline/scripts/report_pr.py\n"), report);
+        // Every command of an inline buildspec is an executable script of the repository.
+        for (String buildspec : List.of(report, preview)) {
+            buildspec.lines().filter(line -> line.trim().startsWith("- pipeline/")).map(line -> line.trim().substring(2))
+                    .forEach(script -> assertTrue(Files.isExecutable(Path.of(script)), script));
+        }
+        assertEquals("pipeline/buildspecs/pr-plan.yml",
+                input(Plans.named(selfManaged(), PROJECT, "bookstore-pr-plan"), "source.buildspec"));
+    }
+
+    /** Everything the untrusted stage holds; a new entry here is a decision for pipeline/README.md's threat model. */
+    @Test
+    void theUntrustedStageHoldsNoSecretNoStateNoKeyButItsOwnAndNoToken() {
+        PlannedResource project = Plans.named(selfManaged(), PROJECT, "bookstore-pr-plan");
+        List<Map<String, Object>> grants = grants(selfManaged(), "bookstore-pr-plan");
+        String previewBucket = "arn:aws:s3:::bookstore-pipeline-preview-artifacts-123456789012-eu-west-1";
+        String previewKey = "arn:aws:kms:eu-west-1:123456789012:key/"
+                + Plans.named(selfManaged(), "aws:kms/key:Key", "bookstore-pipeline-preview-artifacts").id();
+
+        assertEquals(Map.of("BASE_BRANCH", "PLAINTEXT:main"), variables(project));
+        assertEquals("NO_CACHE", input(project, "cache.type"));
+        assertEquals(Map.of(
+                        "WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents") + " on "
+                                + List.of("arn:aws:logs:eu-west-1:123456789012:log-group:/aws/codebuild/bookstore-pr-plan:*"),
+                        "ReadPipelineArtifacts", List.of("s3:GetObject", "s3:GetObjectVersion") + " on "
+                                + List.of(previewBucket + "/bookstore-preview/*"),
+                        "WriteOwnArtifactsAndCache", List.of("s3:PutObject") + " on "
+                                + List.of(previewBucket + "/bookstore-preview/PlanOutput*"),
+                        "PipelineArtifactBucket", List.of("s3:GetBucketLocation", "s3:GetBucketAcl") + " on "
+                                + List.of(previewBucket),
+                        "PipelineArtifactKey", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey")
+                                + " on " + List.of(previewKey)),
+                grants.stream().collect(Collectors.toMap(g -> (String) g.get("Sid"),
+                        g -> strings(g.get("Action")) + " on " + strings(g.get("Resource")))));
+        assertTrue(grants.stream().noneMatch(g -> g.containsKey("Condition")), grants.toString());
     }
 
     @Test
@@ -198,17 +274,25 @@ class DeliveryPipelineTest {
 
         for (PlannedResource project : selfManaged().ofType(PROJECT)) {
             String buildspec = (String) input(project, "source.buildspec");
-            assertTrue(Files.isRegularFile(Path.of(buildspec)), buildspec + " is not in the repository");
-            assertEquals("S3", input(project, "cache.type"));
+            assertTrue(buildspec.startsWith("version: 0.2") || Files.isRegularFile(Path.of(buildspec)),
+                    buildspec + " is not in the repository");
+            // Only the delivery pipeline's projects cache; no pull-request stage restores what another one wrote.
+            assertEquals(project.name().startsWith("bookstore-pr-") ? "NO_CACHE" : "S3", input(project, "cache.type"),
+                    project.name());
             assertTrue(String.valueOf(input(project, "encryptionKey")).startsWith("arn:aws:kms:eu-west-1:"));
         }
         assertEquals(Map.of("STACK", "PLAINTEXT:secondary",
                         "PULUMI_BACKEND_URL", "PLAINTEXT:s3://acme-pulumi-state?region=eu-west-1",
                         "PULUMI_SECRETS_PROVIDER", "PLAINTEXT:awskms://alias/bookstore-pulumi?region=eu-west-1"),
                 variables(deploySecondary));
-        assertEquals("SECRETS_MANAGER:bookstore/pipeline/github-token", variables(preview).get("GITHUB_TOKEN"));
-        assertEquals("PLAINTEXT:main", variables(preview).get("BASE_BRANCH"));
-        assertEquals("PLAINTEXT:trunk", variables(Plans.named(cloud(), PROJECT, "bookstore-pr-preview")).get("BASE_BRANCH"));
+        assertEquals(Map.of("GITHUB_TOKEN", "SECRETS_MANAGER:bookstore/pipeline/github-token"),
+                variables(Plans.named(selfManaged(), PROJECT, "bookstore-pr-report")));
+        assertEquals(Map.of("PULUMI_BACKEND_URL", "PLAINTEXT:s3://acme-pulumi-state?region=eu-west-1",
+                "PULUMI_SECRETS_PROVIDER", "PLAINTEXT:awskms://alias/bookstore-pulumi?region=eu-west-1"), variables(preview));
+        // Pulumi Cloud: the gated preview has a token of its own, which must be read-only.
+        assertEquals("SECRETS_MANAGER:bookstore/pipeline/pulumi-preview-token",
+                variables(Plans.named(cloud(), PROJECT, "bookstore-pr-preview")).get("PULUMI_ACCESS_TOKEN"));
+        assertEquals("PLAINTEXT:trunk", variables(Plans.named(cloud(), PROJECT, "bookstore-pr-plan")).get("BASE_BRANCH"));
         assertEquals(Map.of("STACK", "PLAINTEXT:primary",
                         "PULUMI_ACCESS_TOKEN", "SECRETS_MANAGER:bookstore/pipeline/pulumi-access-token",
                         "PULUMI_STACK_PREFIX", "PLAINTEXT:acme/"),
@@ -220,9 +304,11 @@ class DeliveryPipelineTest {
     void theTestsRunOnDebianPulledFromEcrPublicAndTheDeploysOnCodeBuildsCuratedImage() {
         Map<String, Object> build = environment(Plans.named(selfManaged(), PROJECT, "bookstore-build"));
 
-        assertEquals("public.ecr.aws/docker/library/node:20-bookworm", build.get("image"));
+        assertEquals(PipelineSettings.DEFAULT_BUILD_IMAGE, build.get("image"));
+        assertTrue(String.valueOf(build.get("image")).contains("@sha256:"));
         assertEquals("BUILD_GENERAL1_MEDIUM", build.get("computeType"));
-        for (String name : List.of("bookstore-deploy-primary", "bookstore-deploy-secondary", "bookstore-pr-preview")) {
+        for (String name : List.of("bookstore-deploy-primary", "bookstore-deploy-secondary", "bookstore-pr-plan",
+                "bookstore-pr-report", "bookstore-pr-preview")) {
             assertEquals("aws/codebuild/standard:7.0", environment(Plans.named(selfManaged(), PROJECT, name)).get("image"), name);
         }
         for (PlannedResource project : selfManaged().ofType(PROJECT)) {
@@ -244,8 +330,8 @@ class DeliveryPipelineTest {
 
     @Test
     void onlyThePrimarysDeployMayRunTheBlogSeedTaskAndOnlyThatTask() {
-        List<Map<String, Object>> primary = statements(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-primary"));
-        List<Map<String, Object>> secondary = statements(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-secondary"));
+        List<Map<String, Object>> primary = grants(selfManaged(), "bookstore-deploy-primary");
+        List<Map<String, Object>> secondary = grants(selfManaged(), "bookstore-deploy-secondary");
         String cluster = "arn:aws:ecs:eu-west-1:123456789012:cluster/bookstore-blog";
         @SuppressWarnings("unchecked")
         Map<String, Object> seedTask = new Gson().fromJson(String.valueOf(selfManaged().outputs().get("blogSeedTask")), Map.class);
@@ -268,7 +354,7 @@ class DeliveryPipelineTest {
                 bySid(primary, "ReadBlogSeedTaskLog").get("Resource"));
         assertTrue(strings(bySid(primary, "ReadStackMetadata").get("Action")).contains("ecs:DescribeTaskDefinition"));
 
-        Set<String> secondaryActions = actions(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-secondary"));
+        Set<String> secondaryActions = actions(secondary);
         assertFalse(secondaryActions.contains("ecs:RunTask"), secondaryActions.toString());
         assertFalse(secondaryActions.contains("logs:GetLogEvents"), secondaryActions.toString());
         assertTrue(secondary.stream().noneMatch(s -> String.valueOf(s.get("Sid")).contains("BlogSeed")));
@@ -288,7 +374,7 @@ class DeliveryPipelineTest {
 
     @Test
     void deployRolesAreScopedToTheStacksResourcesTheirStateAndTheirSecretsKey() {
-        List<Map<String, Object>> statements = statements(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-primary"));
+        List<Map<String, Object>> statements = grants(selfManaged(), "bookstore-deploy-primary");
 
         for (Map<String, Object> statement : statements) {
             List<String> resources = strings(statement.get("Resource"));
@@ -305,7 +391,10 @@ class DeliveryPipelineTest {
                         || resource.startsWith("arn:aws:route53:::") || resource.startsWith("arn:aws:apigateway:"),
                         resource + " is not confined to the account");
                 String[] arn = resource.split(":");
-                assertTrue(arn[3].isEmpty() || STACK_REGIONS.contains(arn[3]), resource + " is outside the stacks' regions");
+                // A "*" region is confined to the stacks' regions by the request's region.
+                assertTrue(arn[3].isEmpty() || STACK_REGIONS.contains(arn[3]) || arn[3].equals("*")
+                        && STACK_REGIONS.equals(Set.copyOf(strings(requestedRegions(statement)))),
+                        resource + " is outside the stacks' regions");
                 assertTrue(!resource.startsWith("arn:aws:s3:::") || resource.startsWith("arn:aws:s3:::bookstore-")
                         || resource.startsWith("arn:aws:s3:::acme-pulumi-state"), resource);
             }
@@ -313,8 +402,8 @@ class DeliveryPipelineTest {
         Map<String, Object> tagged = bySid(statements, "CreateTaggedResourcesWithGeneratedIds");
         assertEquals(Map.of("StringEquals", Map.of("aws:RequestTag/project", "bookstore")), tagged.get("Condition"));
         assertEquals(List.of("arn:aws:iam::123456789012:role/bookstore-*"), bySid(statements, "ManageRoles").get("Resource"));
-        assertTrue(strings(bySid(statements, "ManageTables").get("Resource"))
-                .contains("arn:aws:dynamodb:ap-southeast-1:123456789012:table/bookstore-*"));
+        assertEquals(List.of("arn:aws:dynamodb:*:123456789012:table/bookstore-*"),
+                bySid(statements, "ManageTables").get("Resource"));
         assertEquals(List.of("arn:aws:s3:::acme-pulumi-state/*"), bySid(statements, "ReadAndWriteState").get("Resource"));
         Map<String, Object> secretsKey = bySid(statements, "UseStackSecretsKey");
         assertEquals(List.of("kms:Encrypt", "kms:Decrypt"), secretsKey.get("Action"));
@@ -324,13 +413,78 @@ class DeliveryPipelineTest {
                 .contains("arn:aws:route53:::hostedzone/ZTESTZONE"));
         assertTrue(strings(bySid(statements, "ManageBlogDatabase").get("Resource"))
                 .contains("arn:aws:rds::123456789012:global-cluster:bookstore-*"));
-        assertEquals(Map.of("StringEquals", Map.of("aws:ResourceTag/project", "bookstore")),
-                bySid(statements, "ManageTaggedBlogStorageAndEdge").get("Condition"));
+        assertEquals(Map.of("StringEquals", Map.of("aws:ResourceTag/project", "bookstore",
+                        "aws:RequestedRegion", List.of("eu-west-1", "ap-southeast-1", "us-east-1"))),
+                bySid(statements, "ManageTaggedBlogStorage").get("Condition"));
+        assertEquals(Map.of("StringEquals", Map.of("aws:RequestTag/project", "bookstore",
+                        "aws:RequestedRegion", List.of("eu-west-1", "ap-southeast-1", "us-east-1"))),
+                bySid(statements, "CreateTaggedBlogStorage").get("Condition"));
+        Map<?, ?> grantsForServices = (Map<?, ?>) bySid(statements, "LetServicesUseProjectKeys").get("Condition");
+        assertEquals(Map.of("kms:GrantIsForAWSResource", "true"), grantsForServices.get("Bool"));
+        assertEquals(List.of("kms:CreateGrant"), bySid(statements, "LetServicesUseProjectKeys").get("Action"));
+    }
+
+    @Test
+    void bothDeployRolesAttachTheFiveSharedManagedPoliciesAndKeepOnlyStateAndSeedingInline() {
+        for (String role : List.of("bookstore-deploy-primary", "bookstore-deploy-secondary")) {
+            assertEquals(List.of("bookstore-deploy-read-and-create", "bookstore-deploy-identity",
+                            "bookstore-deploy-data-and-compute", "bookstore-deploy-network-and-edge", "bookstore-deploy-blog"),
+                    attached(selfManaged(), role).stream().map(p -> p.name()).toList(), role);
+        }
+        assertEquals(Set.of("ListState", "ReadAndWriteState", "UseStackSecretsKey"), statements(
+                        Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-secondary")).stream()
+                .map(s -> (String) s.get("Sid")).filter(sid -> sid.contains("State") || sid.contains("Secrets"))
+                .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void everyRoleCarriesTheBoundaryAndEveryRoleWriteOfTheDeployRequiresIt() {
+        String boundary = "arn:aws:iam::123456789012:policy/bookstore-permissions-boundary";
+        for (PlannedResource role : selfManaged().ofType("aws:iam/role:Role")) {
+            assertEquals(boundary, input(role, "permissionsBoundary"), role.name());
+        }
+        List<Map<String, Object>> deploy = grants(selfManaged(), "bookstore-deploy-primary");
+        for (Map<String, Object> statement : deploy) {
+            List<String> writes = strings(statement.get("Action")).stream().filter(a -> List.of("iam:CreateRole",
+                    "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy",
+                    "iam:PutRolePermissionsBoundary").contains(a)).toList();
+            if (!writes.isEmpty()) {
+                assertEquals(boundary, ((Map<?, ?>) ((Map<?, ?>) statement.get("Condition")).get("StringEquals"))
+                        .get("iam:PermissionsBoundary"), statement.toString());
+            }
+        }
+        assertFalse(actions(deploy).contains("iam:DeleteRolePermissionsBoundary"));
+        assertEquals(Map.of("iam:PolicyARN", "arn:aws:iam::123456789012:policy/bookstore-deploy-*"),
+                ((Map<?, ?>) bySid(deploy, "AttachOnlyProjectPoliciesUnderTheBoundary").get("Condition")).get("ArnLike"));
+        assertEquals(List.of("arn:aws:iam::123456789012:policy/bookstore-deploy-*"),
+                bySid(deploy, "ManageProjectPolicies").get("Resource"));
+    }
+
+    @Test
+    void buildsWriteOnlyTheirOwnOutputsAndCacheSoNoDeployRestoresWhatTheBuildWrote() {
+        String bucket = "arn:aws:s3:::bookstore-pipeline-artifacts-123456789012-eu-west-1";
+
+        assertEquals(List.of(bucket + "/bookstore-delivery/BuildOutpu*", bucket + "/cache/bookstore-build/*"),
+                bySid(grants(selfManaged(), "bookstore-build"), "WriteOwnArtifactsAndCache").get("Resource"));
+        assertEquals(List.of(bucket + "/bookstore-delivery/PrimaryDep*", bucket + "/cache/bookstore-deploy-primary/*"),
+                bySid(grants(selfManaged(), "bookstore-deploy-primary"), "WriteOwnArtifactsAndCache").get("Resource"));
+        assertEquals(List.of(bucket + "/cache/bookstore-deploy-primary/*"),
+                bySid(grants(selfManaged(), "bookstore-deploy-primary"), "ReadOwnCache").get("Resource"));
+        assertEquals(bucket + "/cache/bookstore-deploy-primary",
+                input(Plans.named(selfManaged(), PROJECT, "bookstore-deploy-primary"), "cache.location")
+                        .toString().replace("bookstore-pipeline-artifacts-", "arn:aws:s3:::bookstore-pipeline-artifacts-"));
+        for (PlannedResource project : selfManaged().ofType(PROJECT)) {
+            Set<String> puts = grants(selfManaged(), project.name()).stream()
+                    .filter(g -> strings(g.get("Action")).contains("s3:PutObject"))
+                    .flatMap(g -> strings(g.get("Resource")).stream()).collect(Collectors.toSet());
+            assertTrue(puts.stream().noneMatch(r -> r.endsWith("-artifacts-123456789012-eu-west-1/*")),
+                    project.name() + " may write every artifact: " + puts);
+        }
     }
 
     @Test
     void theDeployRoleCanActOnEveryServiceTheStacksUse() {
-        Set<String> deploy = actions(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-primary"));
+        Set<String> deploy = actions(grants(selfManaged(), "bookstore-deploy-primary"));
         Set<String> granted = deploy.stream().map(a -> a.substring(0, a.indexOf(':'))).collect(Collectors.toSet());
         // Pulumi module -> IAM service prefix where they differ.
         Map<String, String> prefixes = Map.of("lb", "elasticloadbalancing", "efs", "elasticfilesystem",
@@ -351,7 +505,7 @@ class DeliveryPipelineTest {
 
     @Test
     void pulumiCloudDeploysReadTheirAccessTokenAndNoStateBucket() {
-        List<Map<String, Object>> statements = statements(Plans.named(cloud(), ROLE_POLICY, "bookstore-deploy-secondary"));
+        List<Map<String, Object>> statements = grants(cloud(), "bookstore-deploy-secondary");
 
         assertEquals(List.of("arn:aws:secretsmanager:eu-west-1:123456789012:secret:bookstore/pipeline/pulumi-access-token-??????"),
                 bySid(statements, "ReadPipelineTokens").get("Resource"));
@@ -359,34 +513,48 @@ class DeliveryPipelineTest {
     }
 
     @Test
-    void thePreviewRoleOnlyReadsAndTheBuildRoleCannotDeploy() {
-        Set<String> preview = actions(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-pr-preview"));
-        List<Map<String, Object>> previewStatements = statements(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-pr-preview"));
-        Set<String> build = actions(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-build"));
+    void theGatedPreviewOnlyReadsTheReporterOnlyCommentsAndTheBuildCannotDeploy() {
+        List<Map<String, Object>> preview = grants(selfManaged(), "bookstore-pr-preview");
+        List<Map<String, Object>> report = grants(selfManaged(), "bookstore-pr-report");
+        Set<String> build = actions(grants(selfManaged(), "bookstore-build"));
 
-        // Writes: its own artifacts, logs and reports, and the state lock files; nothing of the stacks.
-        Set<String> previewWrites = preview.stream().filter(a -> !a.matches("[a-z0-9-]+:(Describe|List|Get)[A-Za-z]*"))
+        // Writes: its own output artifact, logs and reports, and the state lock files; nothing of the stacks.
+        Set<String> previewWrites = actions(preview).stream().filter(a -> !a.matches("[a-z0-9-]+:(Describe|List|Get)[A-Za-z]*"))
                 .collect(Collectors.toSet());
         assertEquals(Set.of("s3:PutObject", "s3:DeleteObject", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey",
-                "logs:CreateLogStream", "logs:PutLogEvents", "codebuild:CreateReportGroup", "codebuild:CreateReport",
-                "codebuild:UpdateReport", "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"), previewWrites);
-        assertEquals(List.of("arn:aws:s3:::acme-pulumi-state/.pulumi/locks/*"), bySid(previewStatements, "TakeStateLocks").get("Resource"));
-        assertEquals(List.of("kms:Decrypt"), bySid(previewStatements, "UseStackSecretsKey").get("Action"));
+                "logs:CreateLogStream", "logs:PutLogEvents"), previewWrites);
+        // Only the build publishes test reports.
+        assertEquals(List.of("bookstore-build"), selfManaged().ofType(ROLE_POLICY).stream()
+                .filter(p -> actions(p).contains("codebuild:CreateReport")).map(PlannedResource::name).toList());
+        assertEquals(List.of("arn:aws:s3:::acme-pulumi-state/.pulumi/locks/*"), bySid(preview, "TakeStateLocks").get("Resource"));
+        assertEquals(List.of("kms:Decrypt"), bySid(preview, "UseStackSecretsKey").get("Action"));
+        assertTrue(preview.stream().noneMatch(g -> strings(g.get("Action")).contains("secretsmanager:GetSecretValue")));
+        assertEquals(List.of("arn:aws:secretsmanager:eu-west-1:123456789012:secret:bookstore/pipeline/pulumi-preview-token-??????"),
+                bySid(grants(cloud(), "bookstore-pr-preview"), "ReadReadOnlyPulumiToken").get("Resource"));
+        // The reporter reads its one token and nothing of the stacks.
         assertEquals(List.of("arn:aws:secretsmanager:eu-west-1:123456789012:secret:bookstore/pipeline/github-token-??????"),
-                bySid(previewStatements, "ReadPipelineTokens").get("Resource"));
+                bySid(report, "ReadCommentToken").get("Resource"));
+        assertEquals(Set.of("secretsmanager:GetSecretValue"), actions(report).stream()
+                .filter(a -> !a.matches("(logs|s3|codebuild):[A-Za-z]+|kms:(Decrypt|Encrypt|GenerateDataKey|DescribeKey)"))
+                .collect(Collectors.toSet()));
         assertTrue(build.stream().noneMatch(a -> a.startsWith("iam:") || a.startsWith("dynamodb:")
                 || a.startsWith("lambda:") || a.startsWith("secretsmanager:")), build.toString());
     }
 
     @Test
     void aPullRequestsBuildCannotReachTheDeliveryPipelinesArtifacts() {
-        Set<String> previewResources = resources(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-pr-preview"));
+        Set<String> previewResources = new HashSet<>();
+        for (String project : List.of("bookstore-pr-plan", "bookstore-pr-report", "bookstore-pr-preview")) {
+            grants(selfManaged(), project).forEach(g -> previewResources.addAll(strings(g.get("Resource"))));
+        }
         Set<String> previewPipeline = resources(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-pipeline-preview"));
         String deliveryBucket = "arn:aws:s3:::bookstore-pipeline-artifacts-123456789012-eu-west-1";
 
         assertTrue(previewResources.stream().noneMatch(r -> r.startsWith(deliveryBucket)), previewResources.toString());
         assertTrue(previewPipeline.stream().noneMatch(r -> r.startsWith(deliveryBucket)), previewPipeline.toString());
-        assertEquals(Set.of("arn:aws:codebuild:eu-west-1:123456789012:project/bookstore-pr-preview"),
+        assertEquals(Set.of("arn:aws:codebuild:eu-west-1:123456789012:project/bookstore-pr-plan",
+                        "arn:aws:codebuild:eu-west-1:123456789012:project/bookstore-pr-report",
+                        "arn:aws:codebuild:eu-west-1:123456789012:project/bookstore-pr-preview"),
                 previewPipeline.stream().filter(r -> r.contains(":codebuild:")).collect(Collectors.toSet()));
     }
 
@@ -429,7 +597,7 @@ class DeliveryPipelineTest {
 
     @Test
     void theLeastPrivilegeRuleStillCatchesAnUntaggedCreateOrAnObjectListingOnEveryBucket() {
-        Plan untagged = PlanEdits.editInputs(selfManaged(), r -> r.key().equals(ROLE_POLICY + "::bookstore-deploy-primary"),
+        Plan untagged = PlanEdits.editInputs(selfManaged(), r -> r.key().equals("aws:iam/policy:Policy::bookstore-deploy-read-and-create"),
                 inputs -> inputs.put("policy", ((String) inputs.get("policy")).replace("aws:RequestTag/project", "aws:ResourceTag/project")));
         Plan listing = PlanEdits.editInputs(selfManaged(), r -> r.key().equals(ROLE_POLICY + "::bookstore-pr-preview"),
                 inputs -> inputs.put("policy", ((String) inputs.get("policy")).replace("\"acm:ListCertificates\"", "\"s3:ListBucket\"")));
@@ -437,8 +605,10 @@ class DeliveryPipelineTest {
         List<Violation> untaggedViolations = PolicySet.standard().check(untagged);
         List<Violation> listingViolations = PolicySet.standard().check(listing);
 
-        assertEquals(1, untaggedViolations.size(), untaggedViolations.toString());
-        assertTrue(untaggedViolations.get(0).message().contains("CreateTaggedResourcesWithGeneratedIds"));
+        // Both the least-privilege rule ("*" without the request tag) and the create-conditions rule catch it.
+        assertEquals(List.of("iam-least-privilege", "iam-create-conditions"),
+                untaggedViolations.stream().map(Violation::rule).toList(), untaggedViolations.toString());
+        assertTrue(untaggedViolations.stream().allMatch(v -> v.message().contains("CreateTaggedResourcesWithGeneratedIds")));
         assertEquals(1, listingViolations.size(), listingViolations.toString());
         assertTrue(listingViolations.get(0).message().contains("ReadStackMetadata"));
     }
@@ -493,12 +663,37 @@ class DeliveryPipelineTest {
         return stages.stream().map(s -> (String) s.get("name")).toList();
     }
 
-    /** Every stage holds one action. */
-    @SuppressWarnings("unchecked")
+    /** The stage's one action. */
     private static Map<String, Object> action(Map<String, Object> stage) {
-        List<Map<String, Object>> actions = (List<Map<String, Object>>) stage.get("actions");
+        List<Map<String, Object>> actions = actions(stage);
         assertEquals(1, actions.size(), stage.toString());
         return actions.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> actions(Map<String, Object> stage) {
+        return (List<Map<String, Object>>) stage.get("actions");
+    }
+
+    /** The managed policies attached to a role, in attachment order. */
+    private static List<PlannedResource> attached(Plan plan, String role) {
+        return plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
+                .filter(a -> role.equals(input(a, "role")))
+                .map(a -> plan.ofType("aws:iam/policy:Policy").stream()
+                        .filter(p -> p.id().equals(input(a, "policyArn"))).findFirst().orElseThrow())
+                .toList();
+    }
+
+    /** Every statement a role's identity policies grant: inline and attached. */
+    private static List<Map<String, Object>> grants(Plan plan, String role) {
+        List<Map<String, Object>> all = new ArrayList<>(statements(Plans.named(plan, ROLE_POLICY, role)));
+        attached(plan, role).forEach(policy -> all.addAll(statements(policy)));
+        return all;
+    }
+
+    private static Object requestedRegions(Map<String, Object> statement) {
+        return statement.get("Condition") instanceof Map<?, ?> condition
+                && condition.get("StringEquals") instanceof Map<?, ?> equals ? equals.get("aws:RequestedRegion") : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -546,8 +741,12 @@ class DeliveryPipelineTest {
     }
 
     private static Set<String> actions(PlannedResource policy) {
+        return actions(statements(policy));
+    }
+
+    private static Set<String> actions(List<Map<String, Object>> statements) {
         Set<String> actions = new HashSet<>();
-        statements(policy).forEach(s -> actions.addAll(strings(s.get("Action"))));
+        statements.forEach(s -> actions.addAll(strings(s.get("Action"))));
         return actions;
     }
 

@@ -30,7 +30,8 @@ class PipelineSettingsTest {
         assertEquals(false, pipeline.manualApproval());
         assertEquals("bookstore/pipeline/github-token", pipeline.githubTokenSecret());
         assertEquals("lambdas/pipeline-gate/target/pipeline-gate.jar", pipeline.gateJar());
-        assertEquals("public.ecr.aws/docker/library/node:20-bookworm", pipeline.buildImage());
+        assertEquals(PipelineSettings.DEFAULT_BUILD_IMAGE, pipeline.buildImage());
+        assertTrue(pipeline.buildImage().contains("@sha256:"), pipeline.buildImage());
         assertEquals(Optional.of("bookstore/pipeline/pulumi-access-token"), pipeline.backend().accessTokenSecret());
         assertEquals(Optional.empty(), pipeline.backend().stateBucket());
     }
@@ -65,7 +66,7 @@ class PipelineSettingsTest {
                         "bookstore:pipelineBackendUrl", "file:///tmp/state")))));
 
         for (String problem : List.of("bookstore:pipelineRepository: expected a GitHub 'owner/name'",
-                "bookstore:pipelineBuildImage: expected an image with its registry and a tag or digest",
+                "bookstore:pipelineBuildImage: expected an image with its registry pinned by digest",
                 "bookstore:pipelineConnectionArn: not a CodeConnections connection ARN",
                 "bookstore:pipelineManualApproval: expected true or false, got 'yes'",
                 "bookstore:pipelineBackendUrl: expected s3://")) {
@@ -109,13 +110,16 @@ class PipelineSettingsTest {
     }
 
     @Test
-    void aBuildImageNeedsItsRegistryAndATagOrDigestSoLatestNeverSlipsIn() {
+    void aBuildImageMustBePinnedByDigestSoATagNeverMovesUnderTheBuild() {
         String digest = "public.ecr.aws/docker/library/node@sha256:" + "ab12".repeat(16);
+        String pullThroughCache = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/docker/library/node@sha256:"
+                + "cd34".repeat(16);
 
         assertEquals(digest, PipelineSettings.buildImage(digest));
-        assertEquals("123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/docker/library/node:20-bookworm",
-                PipelineSettings.buildImage("123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/docker/library/node:20-bookworm"));
+        assertEquals(pullThroughCache, PipelineSettings.buildImage(pullThroughCache));
         for (String untagged : List.of("public.ecr.aws/docker/library/node", "node:20-bookworm",
+                "public.ecr.aws/docker/library/node:20-bookworm",
+                "123456789012.dkr.ecr.eu-west-1.amazonaws.com/ecr-public/docker/library/node:20-bookworm",
                 "public.ecr.aws/docker/library/node@sha256:abc")) {
             assertThrows(IllegalArgumentException.class, () -> PipelineSettings.buildImage(untagged), untagged);
         }

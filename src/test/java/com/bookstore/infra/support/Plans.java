@@ -24,6 +24,7 @@ public final class Plans {
     public static final String PRIMARY_STACK = "organization/bookstore/primary";
     private static Plan primary;
     private static Plan secondary;
+    private static Plan withPipeline;
 
     private Plans() {
     }
@@ -77,6 +78,18 @@ public final class Plans {
             primary = run(primaryConfig(Map.of()), Map.of());
         }
         return primary;
+    }
+
+    /** The primary with the delivery pipeline on (self-managed state backend), as the shipped config has it. */
+    public static synchronized Plan primaryWithPipeline() {
+        if (withPipeline == null) {
+            withPipeline = run(primaryConfig(Map.of(
+                    "bookstore:pipelineRepository", "acme/bookstore",
+                    "bookstore:pipelineBackendUrl", "s3://acme-pulumi-state?region=eu-west-1",
+                    "bookstore:pipelineSecretsProvider", "awskms://alias/bookstore-pulumi?region=eu-west-1",
+                    "bookstore:pipelineManualApproval", "true")), Map.of());
+        }
+        return withPipeline;
     }
 
     /** The secondary, reading the primary's plan outputs as its StackReference. */
