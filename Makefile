@@ -20,8 +20,10 @@ lambdas-test:
 	scripts/bootstrap.sh moto redis
 	status=0; $(MVN) -f lambdas/pom.xml verify || status=$$?; scripts/keep-reports.sh lambdas lambdas; exit $$status
 
-# The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules.
+# The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules; the Region switch plan
+# is validated against the service model of the pinned botocore in .venv.
 infra-test:
+	scripts/bootstrap.sh moto
 	status=0; $(MVN) -f pom.xml verify || status=$$?; scripts/keep-reports.sh infra target; exit $$status
 
 # Storefront: lint, type check, unit tests, production build with its bundle budget.

@@ -27,7 +27,8 @@ public record StackSettings(
         Sizing sizing,
         Artifacts artifacts,
         BlogSettings blog,
-        Optional<PipelineSettings> pipeline) {
+        Optional<PipelineSettings> pipeline,
+        boolean regionSwitchApproval) {
 
     /** The figures of DESIGN §7 that the resilience budget is computed from. */
     public record Resilience(
@@ -59,7 +60,7 @@ public record StackSettings(
     }
 
     /** Build outputs the stack deploys, relative to the project directory. */
-    public record Artifacts(String functionsJar, String uiDist) {
+    public record Artifacts(String functionsJar, String uiDist, String opsJar, String gateJar) {
     }
 
     public boolean isPrimary() {
@@ -109,7 +110,12 @@ public record StackSettings(
         Artifacts artifacts = new Artifacts(
                 reader.optional("bookstore:functionsJar", Function.identity())
                         .orElse("lambdas/functions/target/bookstore-functions.jar"),
-                reader.optional("bookstore:uiDist", Function.identity()).orElse("ui/dist"));
+                reader.optional("bookstore:uiDist", Function.identity()).orElse("ui/dist"),
+                reader.optional("bookstore:opsJar", Function.identity()).orElse("lambdas/ops/target/bookstore-ops.jar"),
+                reader.optional("bookstore:gateJar", Function.identity())
+                        .orElse("lambdas/pipeline-gate/target/pipeline-gate.jar"));
+        // A person approves every Region switch execution unless this is switched off (docs/failover.md).
+        boolean regionSwitchApproval = reader.optional("bookstore:regionSwitchApproval", StackSettings::bool).orElse(true);
 
         BlogSettings blog = new BlogSettings(
                 reader.optional("bookstore:blogImage", Function.identity()).orElse(BlogSettings.DEFAULT_IMAGE),
@@ -137,7 +143,7 @@ public record StackSettings(
         }
         reader.throwIfAnyProblem();
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
-                alertEmail, resilience, sizing, artifacts, blog, pipeline);
+                alertEmail, resilience, sizing, artifacts, blog, pipeline, regionSwitchApproval);
     }
 
     // ---- The delivery pipeline (issue 6): present only when bookstore:pipelineRepository is set. ----

@@ -14,6 +14,7 @@ import com.bookstore.infra.dns.FailoverDns;
 import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.network.Network;
 import com.bookstore.infra.pipeline.DeliveryPipeline;
+import com.bookstore.infra.recovery.RegionSwitch;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.region.RegionalProviders;
 import com.bookstore.infra.region.StackTags;
@@ -51,9 +52,9 @@ public final class BookstoreStack {
         var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId);
         String prefix = ctx.projectName();
 
-        Optional<PrimaryOutputs> primary = settings.isPrimary() ? Optional.empty()
-                : Optional.of(PrimaryOutputs.from(new StackReference(settings.primaryStack().orElseThrow()),
-                        settings.peerRegion()));
+        Optional<StackReference> primaryStack = settings.primaryStack().filter(s -> !settings.isPrimary())
+                .map(StackReference::new);
+        Optional<PrimaryOutputs> primary = primaryStack.map(ref -> PrimaryOutputs.from(ref, settings.peerRegion()));
 
         var logKey = new EncryptionKey(prefix + "-logs", prefix + "-logs", "log encryption", settings.region(), accountId,
                 List.of(EncryptionKey.ServiceUse.LOGS),
@@ -88,10 +89,16 @@ public final class BookstoreStack {
 
         api.customDomainTarget.ifPresent(target -> {
             String domain = settings.domain().orElseThrow();
-            new FailoverDns(prefix + "-failover", region, List.of(
+            var endpoints = List.of(
                     new FailoverDns.Endpoint("api", ResourceNames.apiHost(domain), api.healthCheckHost, "/health", target),
                     new FailoverDns.Endpoint("blog", ResourceNames.blogHost(domain), blog.loadBalancerDnsName,
-                            "/wp-json/", blog.loadBalancerDnsName)));
+                            "/wp-json/", blog.loadBalancerDnsName));
+            // The Region switch plan moves these names (docs/failover.md): each region's actions, the plan in the primary.
+            var regionSwitch = new RegionSwitch(prefix, region, logKey.arn, blog.uploadsFileSystemId, api.baseUrl,
+                    blogDatabase.globalClusterId, endpoints.stream().map(FailoverDns.Endpoint::host).toList(), primaryStack);
+            new FailoverDns(prefix + "-failover", region, endpoints.stream()
+                    .map(e -> e.withSwitch(regionSwitch.healthCheckId(e.host()))).toList());
+            regionSwitch.export(ctx, endpoints.stream().map(FailoverDns.Endpoint::host).toList(), settings.peerRegion());
         });
         settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", prefix, region, pipeline,
                 blog.seedTaskResources));
