@@ -35,7 +35,7 @@ public final class RegionSwitch {
         var names = new RegionSwitchNames(project);
         this.region = region.region();
         this.primaryStack = primaryStack;
-        new RegionSwitchActions(names.plan() + "-actions", new RegionSwitchActionsArgs(names.actionFunction(),
+        new RegionSwitchActions(names.plan() + "-functions", new RegionSwitchActionsArgs(names.actionFunction(),
                 names.verifyFunction(), settings.artifacts().opsJar(), settings.artifacts().gateJar(),
                 List.of(region.region(), settings.peerRegion()), region.accountId(), region.names().faultParameter(),
                 uploadsFileSystemId, names.plan(), apiBaseUrl, logKeyArn, settings.sizing().logRetentionDays()),

@@ -46,12 +46,12 @@ public final class RegionSwitchActions extends ComponentResource {
         super("bookstore:recovery:RegionSwitchActions", name, options);
         Output<String> account = args.accountId();
 
-        var actionLogs = logGroup(name + "-actions", args.actionFunctionName(), args);
+        var actionLogs = logGroup(args.actionFunctionName(), args);
         List<Output<String>> switches = args.regions().stream().map(region -> account.applyValue(id ->
                 "arn:aws:ssm:" + region + ":" + id + ":parameter" + args.faultParameter())).toList();
         Output<String> uploads = Output.tuple(account, args.uploadsFileSystemId()).applyValue(t ->
                 "arn:aws:elasticfilesystem:" + home(args) + ":" + t.t1 + ":file-system/" + t.t2);
-        var actionRole = role(name + "-actions", "Runs the Region switch plan's fault-switch and uploads steps",
+        var actionRole = role(args.actionFunctionName(), "Runs the Region switch plan's fault-switch and uploads steps",
                 List.of(
                         PolicyJson.allow("SetFaultSwitches", List.of("ssm:GetParameter", "ssm:PutParameter"), switches),
                         PolicyJson.allow("MakeUploadsWritable", List.of("elasticfilesystem:DescribeFileSystems",
@@ -65,16 +65,16 @@ public final class RegionSwitchActions extends ComponentResource {
         Map<String, Output<String>> actionEnvironment = new LinkedHashMap<>();
         actionEnvironment.put("FAULT_PARAMETER", Output.of(args.faultParameter()));
         actionEnvironment.put("UPLOADS_FILE_SYSTEM_ID", args.uploadsFileSystemId());
-        var action = function(name + "-actions", args.actionFunctionName(), ACTION_HANDLER, args.actionsJar(),
+        var action = function(args.actionFunctionName(), ACTION_HANDLER, args.actionsJar(),
                 ACTION_TIMEOUT_SECONDS, "Region switch: fault switches and blog uploads", actionRole, actionLogs,
                 actionEnvironment);
 
-        var verifyLogs = logGroup(name + "-verify", args.verifyFunctionName(), args);
-        var verifyRole = role(name + "-verify", "Runs the Region switch plan's verification step", List.of(
+        var verifyLogs = logGroup(args.verifyFunctionName(), args);
+        var verifyRole = role(args.verifyFunctionName(), "Runs the Region switch plan's verification step", List.of(
                 // The gate's replication check reads CloudWatch metrics: no resource-level permission exists.
                 PolicyJson.allow("ReadReplicationMetrics", List.of("cloudwatch:GetMetricData"), List.of("*")),
                 writeLogs(verifyLogs)));
-        var verify = function(name + "-verify", args.verifyFunctionName(), VERIFY_HANDLER, args.verifyJar(),
+        var verify = function(args.verifyFunctionName(), VERIFY_HANDLER, args.verifyJar(),
                 VERIFY_TIMEOUT_SECONDS, "Region switch: the verify gate's checks against this region", verifyRole,
                 verifyLogs, Map.of("GATE_SETTINGS", args.apiBaseUrl().applyValue(url -> gateSettings(url, home(args)))));
 
@@ -98,8 +98,8 @@ public final class RegionSwitchActions extends ComponentResource {
         return args.regions().get(0);
     }
 
-    private LogGroup logGroup(String name, String functionName, RegionSwitchActionsArgs args) {
-        return new LogGroup(name, LogGroupArgs.builder()
+    private LogGroup logGroup(String functionName, RegionSwitchActionsArgs args) {
+        return new LogGroup(functionName, LogGroupArgs.builder()
                 .name("/aws/lambda/" + functionName)
                 .retentionInDays(args.logRetentionDays())
                 .kmsKeyId(args.logKeyArn())
@@ -121,9 +121,9 @@ public final class RegionSwitchActions extends ComponentResource {
         return role;
     }
 
-    private Function function(String name, String functionName, String handler, String jar, int timeoutSeconds,
+    private Function function(String functionName, String handler, String jar, int timeoutSeconds,
                               String description, Role role, LogGroup logs, Map<String, Output<String>> environment) {
-        return new Function(name, FunctionArgs.builder()
+        return new Function(functionName, FunctionArgs.builder()
                 .name(functionName)
                 .description(description)
                 .runtime("java21")
