@@ -57,6 +57,22 @@ final class ServiceModel {
         return operations.getAsJsonObject(operation).getAsJsonObject("input").get("shape").getAsString();
     }
 
+    /** The shape an operation answers with. */
+    String outputOf(String operation) {
+        return operations.getAsJsonObject(operation).getAsJsonObject("output").get("shape").getAsString();
+    }
+
+    /** Whether {@code shapeName} is one of the service's error shapes. */
+    boolean isError(String shapeName) {
+        JsonObject shape = shapes.getAsJsonObject(shapeName);
+        return shape != null && shape.has("exception") && shape.get("exception").getAsBoolean();
+    }
+
+    /** The HTTP status the model gives an error shape. */
+    int httpStatus(String errorShape) {
+        return shapes.getAsJsonObject(errorShape).getAsJsonObject("error").get("httpStatusCode").getAsInt();
+    }
+
     /** Every way {@code value} breaks shape {@code shapeName}, each as {@code path: problem}; empty when it conforms. */
     List<String> problems(String shapeName, JsonElement value) {
         List<String> problems = new ArrayList<>();
@@ -129,6 +145,12 @@ final class ServiceModel {
             case "float", "double" -> {
                 if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
                     problems.add(path + ": expected a number (" + shapeName + ")");
+                }
+            }
+            case "timestamp" -> {
+                // The JSON protocols carry timestamps as epoch seconds.
+                if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+                    problems.add(path + ": expected epoch seconds (" + shapeName + ")");
                 }
             }
             case "boolean" -> {
