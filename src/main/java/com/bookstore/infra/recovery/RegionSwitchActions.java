@@ -70,10 +70,10 @@ public final class RegionSwitchActions extends ComponentResource {
                 actionEnvironment);
 
         var verifyLogs = logGroup(args.verifyFunctionName(), args);
-        var verifyRole = role(args.verifyFunctionName(), "Runs the Region switch plan's verification step", List.of(
-                // The gate's replication check reads CloudWatch metrics: no resource-level permission exists.
-                PolicyJson.allow("ReadReplicationMetrics", List.of("cloudwatch:GetMetricData"), List.of("*")),
-                writeLogs(verifyLogs)));
+        // Health and smoke checks only: they call the public API. Replication from the region being left is no
+        // measure of the activated one (it may be down), so the gate's CloudWatch check is not configured here.
+        var verifyRole = role(args.verifyFunctionName(), "Runs the Region switch plan's verification step",
+                List.of(writeLogs(verifyLogs)));
         var verify = function(args.verifyFunctionName(), VERIFY_HANDLER, args.verifyJar(),
                 VERIFY_TIMEOUT_SECONDS, "Region switch: the verify gate's checks against this region", verifyRole,
                 verifyLogs, Map.of("GATE_SETTINGS", args.apiBaseUrl().applyValue(url -> gateSettings(url, home(args)))));
