@@ -2,7 +2,9 @@
 # The failover drill on this machine: two local regions (eu-west-1 primary, ap-southeast-1 secondary,
 # one moto server that keeps them apart, a redis-server and a local runtime each), the table
 # replicator and the front door on 127.0.0.1:8080 (scripts: LocalFailover), then the drill itself
-# (bookstore-ops drill), which writes build/drill/report.json, report.md and timeline.svg.
+# (bookstore-ops drill), which writes build/drill/report.json, report.md and timeline.svg. Failover and
+# failback run the Region switch plan's workflows through their local mapping (bookstore-ops region-switch
+# --local, docs/failover.md); the steps each run took go to build/drill/region-switch-steps.jsonl.
 # Every process it starts is stopped when it ends, also on Ctrl-C.
 #
 #   scripts/drill.sh            start both regions, run the drill, stop everything
@@ -11,9 +13,11 @@
 #
 # Environment (all optional):
 #   DRILL_FAULT           freeze: the primary's runtime is frozen (SIGSTOP) and its replication cut,
-#                                 as a region that stops answering; healed with SIGCONT  (default)
-#                         ssm:    the primary's fault switch (SSM /bookstore/fault-injection = on), so
-#                                 only its /health fails, as the AWS drill does
+#                                 as a region that stops answering, then the plan's unplanned switch to the
+#                                 secondary; healed with SIGCONT, then the planned switch back  (default)
+#                         ssm:    the plan's planned switch to the secondary (its fault-switch step turns the
+#                                 primary's SSM switch on, so only its /health fails, as the AWS drill does),
+#                                 then the planned switch back
 #   REPLICATION_DELAY_MS  the replicator's delay                                   default 1000
 #   PROBE_INTERVAL_MS     front door probe interval                                default 1000
 #   PROBE_THRESHOLD       consecutive probes to switch                             default 3
@@ -182,11 +186,23 @@ if [ "$mode" = regions ]; then
 fi
 
 # --- 4. the drill ---------------------------------------------------------------------------------------
-fault_args=()
+# The plan's workflow activating a region, through its local mapping; each run appends the steps it took.
+mkdir -p "$out"
+steps_out="$out/region-switch-steps.jsonl"
+rm -f "$steps_out"
+switch_to() {
+  printf 'java -jar %q region-switch --local --to %s --mode %s --local-endpoint %s --primary-region %s --primary-api %s --secondary-region %s --secondary-api %s --front-door %s --steps-out %q' \
+    "$ops_jar" "$1" "$2" "$moto" "$primary" "http://127.0.0.1:$primary_port/api" "$secondary" \
+    "http://127.0.0.1:$secondary_port/api" "http://127.0.0.1:$front_door_port/api" "$steps_out"
+}
 if [ "$fault" = freeze ]; then
-  fault_args=(--fault-description "$primary frozen (SIGSTOP) and its replication cut"
-              --inject-command "kill -STOP $primary_pid && curl -fsS -X POST $control/replication/$primary/isolate >/dev/null"
-              --heal-command "curl -fsS -X POST $control/replication/$primary/reconnect >/dev/null && kill -CONT $primary_pid")
+  fault_args=(--fault-description "$primary frozen (SIGSTOP) and its replication cut; the plan's unplanned switch"
+              --inject-command "kill -STOP $primary_pid && curl -fsS -X POST $control/replication/$primary/isolate >/dev/null && $(switch_to "$secondary" unplanned)"
+              --heal-command "curl -fsS -X POST $control/replication/$primary/reconnect >/dev/null && kill -CONT $primary_pid && $(switch_to "$primary" planned)")
+else
+  fault_args=(--fault-description "the plan's planned switch to $secondary (the primary's fault switch on)"
+              --inject-command "$(switch_to "$secondary" planned)"
+              --heal-command "$(switch_to "$primary" planned)")
 fi
 say "running the drill ($fault fault); logs of every process are in $state/"
 set +e
