@@ -284,8 +284,8 @@ class DeliveryPipelineTest {
             assertTrue(actions.stream().noneMatch(a -> a.equals("*") || a.endsWith(":*")), statement.toString());
             if (resources.contains("*")) {
                 // Only the documented unscopable actions, and the tag condition wherever AWS supports one.
-                assertTrue(Set.of("ReadStackMetadata", "CreateTaggedResourcesWithGeneratedIds", "CreateHealthChecks")
-                        .contains(statement.get("Sid")), statement.toString());
+                assertTrue(Set.of("ReadStackMetadata", "CreateTaggedResourcesWithGeneratedIds", "CreateHealthChecks",
+                        "UseCloudControlForTheRegionSwitchPlan").contains(statement.get("Sid")), statement.toString());
                 continue;
             }
             for (String resource : resources) {
@@ -314,6 +314,8 @@ class DeliveryPipelineTest {
                 .contains("arn:aws:rds::123456789012:global-cluster:bookstore-*"));
         assertEquals(Map.of("StringEquals", Map.of("aws:ResourceTag/project", "bookstore")),
                 bySid(statements, "ManageTaggedBlogStorageAndEdge").get("Condition"));
+        assertEquals(List.of("arn:aws:arc-region-switch::123456789012:plan/bookstore-*"),
+                bySid(statements, "ManageRegionSwitchPlan").get("Resource"));
     }
 
     @Test
@@ -323,7 +325,7 @@ class DeliveryPipelineTest {
         // Pulumi module -> IAM service prefix where they differ.
         Map<String, String> prefixes = Map.of("lb", "elasticloadbalancing", "efs", "elasticfilesystem",
                 "cognito", "cognito-idp", "apigatewayv2", "apigateway", "codestarconnections", "codestar-connections",
-                "vpc", "ec2", "secretsmanager", "secretsmanager");
+                "vpc", "ec2", "secretsmanager", "secretsmanager", "cloudcontrol", "cloudformation");
 
         Set<String> used = java.util.stream.Stream.of(selfManaged(), Plans.secondary())
                 .flatMap(plan -> plan.resources().stream())
