@@ -172,20 +172,6 @@ await_line failover "Front door is running at" 60
 control_port=$(sed -nE 's/.*control on http:\/\/127\.0\.0\.1:([0-9]+).*/\1/p' "$state/failover.log" | head -1)
 control="http://127.0.0.1:$control_port"
 
-if [ "$mode" = regions ]; then
-  demo=$(sed -nE 's/^\[local\] demo account: (.*)$/\1/p' "$state/runtime-$primary.log" | head -1)
-  say "two regions behind the front door: $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port"
-  say "fail over by hand (docs/failover.md):"
-  say "  the fault switch:  java -jar $ops_jar fault on|off --region $primary --local-endpoint $moto"
-  say "  a lost region:     curl -X POST $control/replication/$primary/isolate && kill -STOP $primary_pid"
-  say "                     curl -X POST $control/replication/$primary/reconnect && kill -CONT $primary_pid"
-  say "  where traffic goes: curl $control/status"
-  say "demo account: ${demo:-see $state/runtime-$primary.log}; Ctrl-C stops every process"
-  echo "Bookstore (two regions) is running at http://127.0.0.1:$front_door_port"
-  while true; do sleep 3600 & wait $!; done
-fi
-
-# --- 4. the drill ---------------------------------------------------------------------------------------
 # The plan's workflow activating a region, through its local mapping; each run appends the steps it took.
 mkdir -p "$out"
 steps_out="$out/region-switch-steps.jsonl"
@@ -195,6 +181,23 @@ switch_to() {
     "$ops_jar" "$1" "$2" "$moto" "$primary" "http://127.0.0.1:$primary_port/api" "$secondary" \
     "http://127.0.0.1:$secondary_port/api" "http://127.0.0.1:$front_door_port/api" "$steps_out"
 }
+if [ "$mode" = regions ]; then
+  demo=$(sed -nE 's/^\[local\] demo account: (.*)$/\1/p' "$state/runtime-$primary.log" | head -1)
+  say "two regions behind the front door: $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port"
+  say "fail over by hand (docs/failover.md):"
+  say "  the fault switch:  java -jar $ops_jar fault on|off --region $primary --local-endpoint $moto"
+  say "  a lost region:     curl -X POST $control/replication/$primary/isolate && kill -STOP $primary_pid"
+  say "                     curl -X POST $control/replication/$primary/reconnect && kill -CONT $primary_pid"
+  say "  the Region switch plan's workflow, rehearsed (docs/failover.md):"
+  say "                     $(switch_to "$secondary" planned)"
+  say "                     $(switch_to "$primary" planned)"
+  say "  where traffic goes: curl $control/status"
+  say "demo account: ${demo:-see $state/runtime-$primary.log}; Ctrl-C stops every process"
+  echo "Bookstore (two regions) is running at http://127.0.0.1:$front_door_port"
+  while true; do sleep 3600 & wait $!; done
+fi
+
+# --- 4. the drill ---------------------------------------------------------------------------------------
 if [ "$fault" = freeze ]; then
   fault_args=(--fault-description "$primary frozen (SIGSTOP) and its replication cut; the plan's unplanned switch"
               --inject-command "kill -STOP $primary_pid && curl -fsS -X POST $control/replication/$primary/isolate >/dev/null && $(switch_to "$secondary" unplanned)"
