@@ -38,11 +38,6 @@ public record PlanDocument(String name, String description, String executionRole
             workflow.put("workflowDescription", description);
             return workflow;
         }
-
-        /** The names of the top-level steps, in order: the contract the local rehearsal follows. */
-        public List<String> stepNames() {
-            return steps.stream().map(Step::name).toList();
-        }
     }
 
     /** One step: a named execution block. */
@@ -72,24 +67,12 @@ public record PlanDocument(String name, String description, String executionRole
         return plan;
     }
 
-    public String toApiJson() {
-        return json(toApi());
-    }
-
     /**
      * The Cloud Control desired state: the CloudFormation schema spells every structure member in PascalCase and
      * keeps free-form map keys (the tags) as they are.
      */
     public String toCloudFormationJson() {
         return json(pascalCase(toApi()));
-    }
-
-    /** The workflow that activates {@code region}. */
-    public Workflow activating(String region) {
-        return workflows.stream()
-                .filter(w -> w.targetAction().equals("activate") && w.targetRegion().equals(region))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no workflow activates " + region));
     }
 
     @SuppressWarnings("unchecked")

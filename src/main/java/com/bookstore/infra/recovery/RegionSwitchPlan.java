@@ -34,8 +34,6 @@ public final class RegionSwitchPlan extends ComponentResource {
     public final Output<String> planArn;
     public final Output<String> executionRoleArn;
     public final Optional<Output<String>> approverRoleArn;
-    /** The plan's rendered document in API casing, as the tests validate it. */
-    public final Output<String> apiDocument;
     private final Output<String> properties;
 
     public RegionSwitchPlan(String name, RegionSwitchPlanArgs args, ComponentResourceOptions options) {
@@ -104,7 +102,6 @@ public final class RegionSwitchPlan extends ComponentResource {
                 .build(), child()));
         this.executionRoleArn = role.arn();
         this.approverRoleArn = approver.map(Role::arn);
-        this.apiDocument = document.applyValue(PlanDocument::toApiJson);
         this.properties = plan.properties();
         registerOutputs(Map.of("planArn", planArn, "executionRoleArn", executionRoleArn));
     }
