@@ -48,11 +48,19 @@ public final class RegionSwitchApi {
         this.http = http;
     }
 
-    /** The regional data plane of AWS ({@code https://arc-region-switch.<region>.api.aws}, the service's endpoint rules). */
+    /**
+     * The region's data plane on AWS. The service's endpoint rules send operations without
+     * {@code UseControlPlaneEndpoint} (all three used here) to {@code https://arc-region-switch.<region>.api.aws};
+     * only plan management goes to the control plane.
+     */
     public static RegionSwitchApi aws(String region) {
-        return new RegionSwitchApi(URI.create("https://arc-region-switch." + region + ".api.aws/"), region,
+        return new RegionSwitchApi(dataPlane(region), region,
                 DefaultCredentialsProvider.builder().build(),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    static URI dataPlane(String region) {
+        return URI.create("https://arc-region-switch." + region + ".api.aws/");
     }
 
     /** One step of an execution and where it is. */

@@ -148,6 +148,13 @@ class RegionSwitchCommandTest {
     }
 
     @Test
+    void onAwsTheToolTalksToTheActivatedRegionsOwnDataPlane() {
+        // The endpoint rule set of the service model: no control-plane parameter -> arc-region-switch.{Region}.api.aws
+        assertEquals(java.net.URI.create("https://arc-region-switch.ap-southeast-1.api.aws/"),
+                RegionSwitchApi.dataPlane("ap-southeast-1"));
+    }
+
+    @Test
     void aWrongCommandLineIsRefusedBeforeAnyCall() throws Exception {
         try (var server = new RecordedRegionSwitch("successful-execution")) {
             assertEquals(2, run(server, "--to", "ap-southeast-1", "--mode", "sideways", "--plan-arn", PLAN));
