@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test local drill plan plan-diff bench bench-lambdas bench-ui bench-local bench-drill \
+.PHONY: test local drill plan plan-diff preflight deploy bench bench-lambdas bench-ui bench-local bench-drill \
         lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
 
 SUITES := lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
@@ -73,6 +73,16 @@ drill:
 # Offline plan of both stacks into build/plan/<stack>.{json,md}; fails on any policy violation.
 plan:
 	scripts/plan.sh build/plan primary secondary
+
+# The deploy checks of both stacks before anything is created (docs/configuration.md, "Before deploying"):
+# make preflight BACKEND_URL='s3://<bucket>?region=<region>'   or   BACKEND_URL=https://api.pulumi.com PULUMI_ORG=<org>
+preflight:
+	scripts/preflight.sh
+
+# From an empty AWS account to both regions serving (README, "Deploying to AWS"); DRY_RUN=1 prints the commands.
+# make deploy STATE_BUCKET=<bucket> [STATE_REGION=eu-central-1]   or   make deploy BACKEND=cloud PULUMI_ORG=<org>
+deploy:
+	@scripts/deploy.sh
 
 # Markdown diff of two plan directories: make plan-diff A=before-dir B=after-dir
 plan-diff:

@@ -107,9 +107,10 @@ stale() {  # target paths...: true if the target is missing or older than a sour
   local target=$1; shift
   [ -n "$(find "$@" -type f -newer "$target" -not -path '*/target/*' 2>/dev/null | head -1)" ]
 }
-if stale "$ops_jar" lambdas/ops/pom.xml lambdas/ops/src/main; then
+if stale "$ops_jar" lambdas/ops/pom.xml lambdas/ops/src/main lambdas/functions/src/main; then
   say "building the operator tools"
-  mvn -B -ntp -q -Dstyle.color=never -Dmaven.test.skip=true -f lambdas/ops/pom.xml package
+  # In the lambdas reactor: the tool's seed-catalogue uses the functions module's seeder.
+  mvn -B -ntp -q -Dstyle.color=never -Dmaven.test.skip=true -f lambdas/pom.xml -pl ops -am package
   touch "$ops_jar"
 fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$front_door_port") 2>/dev/null; then

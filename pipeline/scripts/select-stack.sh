@@ -11,6 +11,6 @@ pulumi stack select --non-interactive "$stack" >&2 \
 if [ -n "${PULUMI_SECRETS_PROVIDER:-}" ]; then
   # The stack's config file records its secrets provider; the pipeline only checks it, it never re-keys a stack.
   grep -qF "secretsprovider: $PULUMI_SECRETS_PROVIDER" "Pulumi.$1.yaml" \
-    || die "Pulumi.$1.yaml does not use $PULUMI_SECRETS_PROVIDER: run the bootstrap's change-secrets-provider step"
+    || die "Pulumi.$1.yaml does not use $PULUMI_SECRETS_PROVIDER: re-key it once from a workstation with pulumi stack change-secrets-provider --stack $stack '$PULUMI_SECRETS_PROVIDER' and commit Pulumi.$1.yaml (pipeline/README.md, bootstrap)"
 fi
 echo "$stack"

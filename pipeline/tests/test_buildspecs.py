@@ -152,10 +152,17 @@ class BuildspecCommandsTest(unittest.TestCase):
         self.assertEqual(variables["OPS_JAR"], deploy["env"]["variables"]["OPS_JAR"])
         self.assertEqual(["API_BASE_URL", "STACK_REGION"], deploy["env"]["exported-variables"])
 
-    def test_the_deploy_seeds_the_blog_after_pulumi_up_and_before_the_gate_reads_its_variables(self):
+    def test_the_deploy_seeds_the_catalogue_and_the_blog_after_pulumi_up_and_before_the_gate_reads_its_variables(self):
         deploy = yaml.safe_load((REPO / "pipeline/buildspecs/deploy.yml").read_text())
-        self.assertEqual(["pipeline/scripts/deploy-stack.sh", "pipeline/scripts/seed-blog.sh",
-                          "source pipeline/scripts/export-gate-variables.sh"], deploy["phases"]["build"]["commands"])
+        self.assertEqual(["pipeline/scripts/deploy-stack.sh", "pipeline/scripts/seed-catalogue.sh",
+                          "pipeline/scripts/seed-blog.sh", "source pipeline/scripts/export-gate-variables.sh"],
+                         deploy["phases"]["build"]["commands"])
+
+    def test_the_gate_is_handed_the_regions_own_endpoint_not_the_failover_name(self):
+        # With a domain, apiBaseUrl is https://api.<domain>: Route 53 answers it from the healthy primary, so the
+        # secondary's gate would see eu-west-1 in X-Bookstore-Region. apiEndpoint is the region's own API.
+        deploy = yaml.safe_load((REPO / "pipeline/buildspecs/deploy.yml").read_text())
+        self.assertEqual("apiEndpoint", deploy["env"]["variables"]["API_URL_OUTPUT"])
 
 
 class CheckerCatchesBadCommandsTest(unittest.TestCase):

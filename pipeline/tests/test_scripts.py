@@ -26,7 +26,7 @@ FAKE_PULUMI = textwrap.dedent("""\
       "login "*) exit 0 ;;
       "stack select") name=${@: -1}; [[ " $FAKE_STACKS " == *" $name "* ]] || { echo "error: no stack named '$name' found" >&2; exit 255; } ;;
       "up "*) exit "${FAKE_UP_EXIT:-0}" ;;
-      "stack output") default_outputs="{\\"apiBaseUrl\\": \\"$FAKE_API_URL\\"}"
+      "stack output") default_outputs="{\\"apiEndpoint\\": \\"$FAKE_API_URL\\"}"
         if [[ " $* " == *" --json "* ]]; then echo "${FAKE_OUTPUTS:-$default_outputs}"; else echo "$FAKE_API_URL"; fi ;;
       "config get") echo "$FAKE_REGION" ;;
       "preview "*) f="$FAKE_PREVIEWS/$(stack_arg "$@").json"; [ -f "$f" ] && cat "$f" || { echo '{"diagnostics":[{"severity":"error","message":"error: preview failed"}]}'; exit 255; } ;;
@@ -146,7 +146,8 @@ class DeployStackTest(ScriptTestCase):
         self.assertTrue(calls[2].startswith("pulumi up --non-interactive --yes --skip-preview --diff --stack primary"))
         self.assertIn("gate: https://abc123.execute-api.eu-west-1.amazonaws.com eu-west-1", result.stdout)
         outputs = json.loads((self.repo.root / "build/pipeline/outputs-primary.json").read_text())
-        self.assertEqual("https://abc123.execute-api.eu-west-1.amazonaws.com", outputs["apiBaseUrl"])
+        self.assertEqual("https://abc123.execute-api.eu-west-1.amazonaws.com", outputs["apiEndpoint"])
+        self.assertIn("pulumi stack output --stack primary apiEndpoint", calls)
 
     def test_unknown_stack_fails_before_anything_is_deployed(self):
         result = self.deploy(stack="primray")
@@ -169,6 +170,7 @@ class DeployStackTest(ScriptTestCase):
 
         self.assertNotEqual(0, result.returncode)
         self.assertIn("Pulumi.primary.yaml does not use awskms://alias/bookstore-pulumi", result.stderr)
+        self.assertIn("pulumi stack change-secrets-provider --stack primary 'awskms://alias/bookstore-pulumi", result.stderr)
         self.assertEqual([], self.repo.calls("pulumi up"))
 
     def test_missing_program_jar_fails_with_its_path(self):
@@ -239,6 +241,49 @@ class SeedBlogTest(ScriptTestCase):
 
         self.assertEqual(0, result.returncode, result.stderr)
         self.assertTrue(self.repo.calls("java")[0].endswith("--timeout-minutes 25"), self.repo.calls("java"))
+
+
+class SeedCatalogueTest(ScriptTestCase):
+    """pipeline/scripts/seed-catalogue.sh, as deploy.yml runs it: deploy-stack.sh, then seed-catalogue.sh."""
+
+    TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table/bookstore-books"
+    OPS_JAR = "lambdas/ops/target/bookstore-ops.jar"
+
+    def setUp(self):
+        super().setUp()
+        (self.repo.root / "lambdas/ops/target").mkdir(parents=True)
+        (self.repo.root / self.OPS_JAR).write_bytes(b"PK")
+
+    def deploy_and_seed(self, outputs: dict, stack="primary", **env):
+        settings = {"STACK": stack, "PROGRAM_JAR": "target/program.jar", "OPS_JAR": self.OPS_JAR,
+                    "PULUMI_ACCESS_TOKEN": "pul-123", "FAKE_OUTPUTS": json.dumps(outputs), **env}
+        return self.repo.run("pipeline/scripts/deploy-stack.sh && pipeline/scripts/seed-catalogue.sh", **settings)
+
+    def test_the_primarys_books_table_is_seeded_from_its_output_after_pulumi_up(self):
+        result = self.deploy_and_seed({"apiEndpoint": "https://x", "booksTableArn": self.TABLE})
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual([f"java -jar {self.OPS_JAR} seed-catalogue --table-arn {self.TABLE}"], self.repo.calls("java"))
+        calls = self.repo.calls()
+        self.assertLess(calls.index(next(c for c in calls if c.startswith("pulumi up"))), calls.index(self.repo.calls("java")[0]))
+
+    def test_the_secondary_holds_a_replica_and_seeds_nothing(self):
+        result = self.deploy_and_seed({"apiEndpoint": "https://x"}, stack="secondary", OPS_JAR="")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual([], self.repo.calls("java"))
+        self.assertIn("the secondary stack owns no Books table", result.stderr)
+
+    def test_a_failed_seeding_fails_the_deploy_stage(self):
+        result = self.deploy_and_seed({"booksTableArn": self.TABLE}, FAKE_JAVA_EXIT="1")
+
+        self.assertEqual(1, result.returncode)
+
+    def test_a_missing_ops_jar_fails_with_its_path(self):
+        result = self.deploy_and_seed({"booksTableArn": self.TABLE}, OPS_JAR="lambdas/ops/target/absent.jar")
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("ops jar lambdas/ops/target/absent.jar is missing from the build artifact", result.stderr)
 
 
 class InstallBuildToolsTest(ScriptTestCase):

@@ -45,6 +45,8 @@ public final class BlogDatabase extends ComponentResource {
     static final int MYSQL_PORT = 3306;
     static final String DATABASE = "wordpress";
     static final String MASTER_USER = "wordpress";
+    /** WordPress's administrator, whom the seeding task installs the blog with (scripts/blog/seed.php). */
+    public static final String ADMIN_USER = "bookstore-admin";
 
     /** What the secondary needs of the primary's database (part of the cross-stack contract). */
     public record Source(Output<String> globalClusterId, Output<String> secretArn) {}
@@ -112,13 +114,13 @@ public final class BlogDatabase extends ComponentResource {
                     .storageEncrypted(true)
                     .deletionProtection(true)
                     .build(), child());
-            Output<String> password = SecretsmanagerFunctions.getRandomPassword(GetRandomPasswordArgs.builder()
-                            .passwordLength(32).excludePunctuation(true).build(),
-                    InvokeOutputOptions.builder().parent(this).provider(region.providers().home()).build())
-                    .applyValue(result -> result.randomPassword());
+            Output<String> password = randomPassword(region);
+            // The blog's administrator lives in the same secret, so a person can read it (docs/blog.md, "Admin").
+            Output<String> adminPassword = randomPassword(region);
             var credentials = new Secret(name + "-credentials", SecretArgs.builder()
                     .name(name + "-credentials")
-                    .description("Bookstore blog database credentials (replicated to the peer region)")
+                    .description("Bookstore blog credentials: the database's master user and WordPress's administrator "
+                            + "(replicated to the peer region)")
                     .kmsKeyId(key.arn)
                     .recoveryWindowInDays(30)
                     // The replica keeps the secondary's WordPress running when the primary region is down.
@@ -126,8 +128,9 @@ public final class BlogDatabase extends ComponentResource {
                     .build(), child());
             new SecretVersion(name + "-credentials", SecretVersionArgs.builder()
                     .secretId(credentials.id())
-                    .secretString(Output.tuple(password, Output.of(MASTER_USER)).applyValue(t ->
-                            "{\"username\":\"" + t.t2 + "\",\"password\":\"" + t.t1 + "\"}"))
+                    .secretString(Output.tuple(password, adminPassword).applyValue(t ->
+                            "{\"username\":\"" + MASTER_USER + "\",\"password\":\"" + t.t1 + "\",\"adminUsername\":\""
+                                    + ADMIN_USER + "\",\"adminPassword\":\"" + t.t2 + "\"}"))
                     .build(), CustomResourceOptions.builder().parent(this)
                     .ignoreChanges(List.of("secretString")).build());
             cluster.globalClusterIdentifier(global.id())
@@ -194,5 +197,13 @@ public final class BlogDatabase extends ComponentResource {
 
     private CustomResourceOptions child() {
         return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    /** Drawn by Secrets Manager; the version that stores it ignores later draws, so it is drawn for good once. */
+    private Output<String> randomPassword(RegionContext region) {
+        return SecretsmanagerFunctions.getRandomPassword(GetRandomPasswordArgs.builder()
+                        .passwordLength(32).excludePunctuation(true).build(),
+                InvokeOutputOptions.builder().parent(this).provider(region.providers().home()).build())
+                .applyValue(result -> result.randomPassword());
     }
 }

@@ -506,8 +506,11 @@ public final class BlogSite extends ComponentResource {
                 "printf '%s' \"$BOOKSTORE_SEED_PHP\" > /tmp/seed.php",
                 "printf '%s' \"$BOOKSTORE_SEED_POSTS\" > /tmp/posts.json",
                 "php /tmp/seed.php /tmp/wordpress /tmp/posts.json 'Bookstore blog'"));
+        List<ContainerDefinition.Secret> secrets = new ArrayList<>(databaseCredentials(secretArn));
+        // The administrator the blog is installed with: the password a person reads from the same secret.
+        secrets.add(new ContainerDefinition.Secret("BOOKSTORE_ADMIN_PASSWORD", secretArn + ":adminPassword::"));
         return ContainerDefinition.json(new ContainerDefinition("seed", image, true, null,
-                environment, databaseCredentials(secretArn), null,
+                environment, secrets, null,
                 ContainerDefinition.LogConfiguration.awsLogs(logGroup, region, SEED_LOG_PREFIX), command));
     }
 

@@ -26,7 +26,7 @@ public record StackSettings(
         Resilience resilience,
         Sizing sizing,
         Artifacts artifacts,
-        BlogSettings blog,
+        Optional<BlogSettings> blog,
         Optional<PipelineSettings> pipeline,
         boolean regionSwitchApproval) {
 
@@ -72,9 +72,32 @@ public record StackSettings(
         return domain.isPresent();
     }
 
-    /** Parses and validates every key; all problems are reported together. */
+    /**
+     * Parses and validates every key; all problems are reported together, including keys of the {@code bookstore:}
+     * namespace that nothing reads (a misspelled key would otherwise be silently ignored).
+     */
     public static StackSettings parse(ConfigSource config) {
         Reader reader = new Reader(config);
+        StackSettings settings = read(reader);
+        reader.refuseUnknownKeys(config.keys());
+        reader.throwIfAnyProblem();
+        return settings;
+    }
+
+    /**
+     * Every key the program reads: the schema that unknown keys are refused against and docs/configuration.md is
+     * held to. It is what {@link #read} asks for, so a key added to the code is in the schema without a second list.
+     */
+    public static java.util.SortedSet<String> keys() {
+        Reader reader = new Reader(ConfigSource.of(java.util.Map.of()));
+        read(reader);
+        return new java.util.TreeSet<>(reader.known);
+    }
+
+    /** The namespace of the program's own keys; other namespaces ({@code aws:}) belong to providers. */
+    public static final String NAMESPACE = "bookstore:";
+
+    private static StackSettings read(Reader reader) {
         Role role = reader.required("bookstore:role", Role::parse);
         String region = reader.required("aws:region", StackSettings::region);
         String peerRegion = reader.required("bookstore:peerRegion", StackSettings::region);
@@ -117,7 +140,10 @@ public record StackSettings(
         // A person approves every Region switch execution unless this is switched off (docs/failover.md).
         boolean regionSwitchApproval = reader.optional("bookstore:regionSwitchApproval", StackSettings::bool).orElse(true);
 
-        BlogSettings blog = new BlogSettings(
+        // bookstore:blog off: no blog (most of the idle cost, docs/configuration.md); its keys are still read and
+        // checked, so switching it back on finds them valid.
+        boolean blogOn = reader.optional("bookstore:blog", StackSettings::onOff).orElse(true);
+        BlogSettings blogSettings = new BlogSettings(
                 reader.optional("bookstore:blogImage", Function.identity()).orElse(BlogSettings.DEFAULT_IMAGE),
                 reader.optional("bookstore:blogEngineVersion", Function.identity()).orElse(BlogSettings.DEFAULT_ENGINE_VERSION),
                 reader.optional("bookstore:blogInstanceClass", Function.identity()).orElse(BlogSettings.DEFAULT_INSTANCE_CLASS),
@@ -126,6 +152,7 @@ public record StackSettings(
                 reader.integer("bookstore:blogTaskMemoryMb", 1024, 512, 30_720),
                 reader.optional("bookstore:blogAdminCidrs", StackSettings::cidrList).orElse(List.of()),
                 reader.optional("bookstore:blogReaderEndpoint", StackSettings::bool).orElse(true));
+        Optional<BlogSettings> blog = blogOn ? Optional.of(blogSettings) : Optional.empty();
         Optional<PipelineSettings> pipeline = pipeline(reader, role);
 
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
@@ -141,7 +168,9 @@ public record StackSettings(
         if (region != null && region.equals(peerRegion)) {
             reader.problem("bookstore:peerRegion must differ from aws:region");
         }
-        reader.throwIfAnyProblem();
+        if (reader.hasProblems()) {
+            return null;
+        }
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
                 alertEmail, resilience, sizing, artifacts, blog, pipeline, regionSwitchApproval);
     }
@@ -162,6 +191,7 @@ public record StackSettings(
         }
         if (role == Role.SECONDARY) {
             reader.problem(PIPELINE_SWITCH + " belongs in the primary's config: the pipeline deploys both stacks from there");
+            PipelineSettings.KEYS.forEach(reader::isSet);
             return Optional.empty();
         }
         // Every key is read (and every malformed one reported) before the settings are put together.
@@ -215,6 +245,14 @@ public record StackSettings(
         return blocks;
     }
 
+    private static boolean onOff(String text) {
+        return switch (text) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("expected on or off, got '" + text + "'");
+        };
+    }
+
     private static boolean bool(String text) {
         return switch (text) {
             case "true" -> true;
@@ -234,6 +272,8 @@ public record StackSettings(
     private static final class Reader {
         private final ConfigSource config;
         private final List<String> problems = new ArrayList<>();
+        /** Every key asked for, whether set or not: the schema. */
+        private final java.util.Set<String> known = new java.util.LinkedHashSet<>();
 
         Reader(ConfigSource config) {
             this.config = config;
@@ -248,6 +288,7 @@ public record StackSettings(
         }
 
         <T> Optional<T> optional(String key, Function<String, T> parser) {
+            known.add(key);
             Optional<String> text = config.get(key).map(String::trim).filter(s -> !s.isEmpty());
             if (text.isEmpty()) {
                 return Optional.empty();
@@ -276,6 +317,7 @@ public record StackSettings(
         }
 
         boolean isSet(String key) {
+            known.add(key);
             return config.get(key).filter(s -> !s.isBlank()).isPresent();
         }
 
@@ -283,9 +325,21 @@ public record StackSettings(
             problems.add(message);
         }
 
+        boolean hasProblems() {
+            return !problems.isEmpty();
+        }
+
+        /** A key of the program's namespace that nothing reads is a typo or a leftover: refused, with a guess. */
+        void refuseUnknownKeys(java.util.Set<String> present) {
+            present.stream().filter(key -> key.startsWith(NAMESPACE) && !known.contains(key)).sorted().forEach(key ->
+                    problems.add(key + " is not a setting of this program" + ConfigKeys.suggestion(key, known)
+                            .map(guess -> " (did you mean " + guess + "?)").orElse("")
+                            + "; every key is listed in docs/configuration.md"));
+        }
+
         void throwIfAnyProblem() {
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("Invalid stack config:\n  - " + String.join("\n  - ", problems));
+                throw new InvalidConfigException("Invalid stack config", problems);
             }
         }
     }

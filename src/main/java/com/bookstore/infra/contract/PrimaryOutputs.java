@@ -33,6 +33,10 @@ public record PrimaryOutputs(
         Output<String> blogCredentialsSecretArn,
         Output<String> blogUploadsFileSystemId) {
 
+    /** The blog's part of the contract: absent when the primary runs without the blog ({@code bookstore:blog: off}). */
+    static final java.util.Set<String> BLOG_FIELDS = java.util.Set.of("blogGlobalClusterId", "blogCredentialsSecretArn",
+            "blogUploadsFileSystemId");
+
     /** The output names, in declaration order. */
     public static List<String> names() {
         return Arrays.stream(PrimaryOutputs.class.getRecordComponents()).map(RecordComponent::getName).toList();
@@ -49,18 +53,26 @@ public record PrimaryOutputs(
         return new UserPoolRef(primaryRegion, userPoolId, userPoolClientId, PasswordPolicy.SHOPPERS);
     }
 
-    /** Exports every field under its own name (primary stack). */
+    /** Exports every field under its own name (primary stack); the blog's are null, and not exported, without it. */
     public void export(Context ctx) {
         for (RecordComponent component : PrimaryOutputs.class.getRecordComponents()) {
-            ctx.export(component.getName(), (Output<?>) read(component));
+            Object value = read(component);
+            if (value != null) {
+                ctx.export(component.getName(), (Output<?>) value);
+            }
         }
     }
 
-    /** Rebuilds the contract from the primary's outputs (secondary stack). */
+    /** Rebuilds the contract from the primary's outputs (secondary stack with the blog). */
     public static PrimaryOutputs from(StackReference primary, String expectedRegion) {
-        Output<Map<String, Object>> checked = primary.outputs().applyValue(outputs -> validate(outputs, expectedRegion));
+        return from(primary, expectedRegion, true);
+    }
+
+    /** @param blog whether this stack runs the blog, and so needs the primary's blog outputs */
+    public static PrimaryOutputs from(StackReference primary, String expectedRegion, boolean blog) {
+        Output<Map<String, Object>> checked = primary.outputs().applyValue(outputs -> validate(outputs, expectedRegion, blog));
         Object[] fields = names().stream()
-                .map(name -> checked.applyValue(outputs -> (String) outputs.get(name)))
+                .map(name -> blog || !BLOG_FIELDS.contains(name) ? checked.applyValue(outputs -> (String) outputs.get(name)) : null)
                 .toArray();
         try {
             return (PrimaryOutputs) PrimaryOutputs.class.getDeclaredConstructors()[0].newInstance(fields);
@@ -71,11 +83,19 @@ public record PrimaryOutputs(
 
     /** Checks every field at once so a broken primary is diagnosed in one run. */
     static Map<String, Object> validate(Map<String, Object> outputs, String expectedRegion) {
+        return validate(outputs, expectedRegion, true);
+    }
+
+    static Map<String, Object> validate(Map<String, Object> outputs, String expectedRegion, boolean blog) {
         List<String> problems = new ArrayList<>();
         for (String name : names()) {
+            if (!blog && BLOG_FIELDS.contains(name)) {
+                continue;
+            }
             Object value = outputs.get(name);
             if (value == null) {
-                problems.add(name + " is missing");
+                problems.add(name + " is missing" + (BLOG_FIELDS.contains(name)
+                        ? " (is bookstore:blog off in the primary? both stacks must agree)" : ""));
             } else if (!(value instanceof String text)) {
                 problems.add(name + " should be a string, got " + value.getClass().getSimpleName() + " " + value);
             } else if (text.isBlank()) {

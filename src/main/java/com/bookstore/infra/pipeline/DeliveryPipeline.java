@@ -70,9 +70,10 @@ public final class DeliveryPipeline extends ComponentResource {
      * @param name    resource name prefix ({@code bookstore-pipeline})
      * @param project     the Pulumi project: the prefix of every name the stacks choose and the {@code project} tag
      * @param blogSeeding the primary's blog seeding task, which the primary's deploy runs after {@code pulumi up}
+     * @param booksTable  the primary's Books table, which the primary's deploy loads the catalogue into
      */
     public DeliveryPipeline(String name, String project, RegionContext region, PipelineSettings pipeline,
-                            Optional<BlogSite.SeedTaskResources> blogSeeding) {
+                            Optional<BlogSite.SeedTaskResources> blogSeeding, Output<String> booksTable) {
         super("bookstore:pipeline:DeliveryPipeline", name,
                 ComponentResourceOptions.builder().providers(region.providers().home()).build());
         var settings = region.settings();
@@ -101,8 +102,9 @@ public final class DeliveryPipeline extends ComponentResource {
                 // Real chromium, redis, MariaDB and WordPress need Debian (pipeline/README.md, "Build image");
                 // 4 vCPUs and 7 GB run the suites side by side as on a developer's machine.
                 pipeline.buildImage(), "BUILD_GENERAL1_MEDIUM", 90, List.of(), List.of()), parent);
-        // Only the primary's deploy seeds the blog (the secondary's database is a read-only replica).
-        List<Map<String, Object>> seeding = blogSeeding.map(access::seedBlog).orElse(List.of());
+        // Only the primary's deploy seeds the catalogue and the blog (the secondary holds replicas of both).
+        List<Map<String, Object>> seeding = new ArrayList<>(blogSeeding.map(access::seedBlog).orElse(List.of()));
+        seeding.add(access.seedCatalogue(booksTable));
         var deployPrimary = deployProject(project, PRIMARY_STACK, region, deliveryArtifacts, access, backend,
                 deploySecrets, seeding, parent);
         var deploySecondary = deployProject(project, SECONDARY_STACK, region, deliveryArtifacts, access, backend,

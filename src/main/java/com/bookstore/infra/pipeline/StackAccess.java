@@ -348,6 +348,16 @@ public final class StackAccess {
                                 group + ":log-stream:" + BlogSite.SEED_LOG_PREFIX + "/*"))));
     }
 
+    /**
+     * {@code bookstore-ops seed-catalogue} after the primary's deploy (pipeline/scripts/seed-catalogue.sh): the
+     * conditional put of each book and the batch read that checks them, on the Books table alone (its replicas
+     * receive the items through the global table).
+     */
+    public Map<String, Object> seedCatalogue(Output<String> booksTableArn) {
+        return PolicyJson.allow("SeedCatalogue", List.of("dynamodb:PutItem", "dynamodb:BatchGetItem"),
+                List.of(booksTableArn));
+    }
+
     /** {@code pulumi preview} of both stacks for a pull request: reads only. */
     public List<Map<String, Object>> preview() {
         List<Map<String, Object>> statements = new ArrayList<>();

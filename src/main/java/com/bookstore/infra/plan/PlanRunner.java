@@ -30,7 +30,7 @@ public final class PlanRunner {
     }
 
     public static Plan run(StackSettings settings, String project, String stack, Map<String, Object> primaryOutputs) {
-        return run(project, stack, primaryOutputs, ResilienceBudget.of(settings.resilience()),
+        return run(project, stack, primaryOutputs, ResilienceBudget.of(settings.resilience(), settings.hasDomain()),
                 ctx -> BookstoreStack.deploy(ctx, settings));
     }
 

@@ -24,13 +24,16 @@ public final class RegionSwitch {
     private final Optional<RegionSwitchPlan> plan;
     private final Optional<StackReference> primaryStack;
 
+    /** The blog's parts the plan acts on: its Aurora global cluster and this region's uploads file system. */
+    public record Blog(Output<String> globalClusterId, Output<String> uploadsFileSystemId) {}
+
     /**
+     * @param blog          the blog, when the stack has one (its steps are left out otherwise)
      * @param failoverNames the names the plan moves (the failover records' names)
      * @param primaryStack  the primary's stack, in the secondary (empty in the primary)
      */
-    public RegionSwitch(String project, RegionContext region, Output<String> logKeyArn, Output<String> uploadsFileSystemId,
-                        Output<String> apiBaseUrl, Output<String> globalClusterId, List<String> failoverNames,
-                        Optional<StackReference> primaryStack) {
+    public RegionSwitch(String project, RegionContext region, Output<String> logKeyArn, Output<String> apiBaseUrl,
+                        Optional<Blog> blog, List<String> failoverNames, Optional<StackReference> primaryStack) {
         var settings = region.settings();
         var names = new RegionSwitchNames(project);
         this.region = region.region();
@@ -38,7 +41,8 @@ public final class RegionSwitch {
         new RegionSwitchActions(names.plan() + "-functions", new RegionSwitchActionsArgs(names.actionFunction(),
                 names.verifyFunction(), settings.artifacts().opsJar(), settings.artifacts().gateJar(),
                 List.of(region.region(), settings.peerRegion()), region.accountId(), region.names().faultParameter(),
-                uploadsFileSystemId, names.plan(), apiBaseUrl, logKeyArn, settings.sizing().logRetentionDays()),
+                blog.map(Blog::uploadsFileSystemId), names.plan(), apiBaseUrl, logKeyArn,
+                settings.sizing().logRetentionDays()),
                 ComponentResourceOptions.builder().providers(region.providers().home()).build());
         if (!settings.isPrimary()) {
             this.plan = Optional.empty();
@@ -48,7 +52,8 @@ public final class RegionSwitch {
         setIdentifiers.put(region.region(), RegionSwitchNames.recordSetIdentifier(Role.PRIMARY, region.region()));
         setIdentifiers.put(settings.peerRegion(), RegionSwitchNames.recordSetIdentifier(Role.SECONDARY, settings.peerRegion()));
         this.plan = Optional.of(new RegionSwitchPlan(names.plan(), new RegionSwitchPlanArgs(names.plan(), region.region(),
-                settings.peerRegion(), region.accountId(), globalClusterId, names.blogCluster(), names.actionFunction(),
+                settings.peerRegion(), region.accountId(), blog.map(Blog::globalClusterId), names.blogCluster(),
+                names.actionFunction(),
                 names.verifyFunction(), settings.hostedZoneId().orElseThrow(), failoverNames, setIdentifiers,
                 settings.regionSwitchApproval(), Math.max(1, settings.resilience().rtoTargetSeconds() / 60),
                 Map.of("project", project, "stack", "primary", "role", settings.role().value())),

@@ -49,22 +49,25 @@ public final class RegionSwitchActions extends ComponentResource {
         var actionLogs = logGroup(args.actionFunctionName(), args);
         List<Output<String>> switches = args.regions().stream().map(region -> account.applyValue(id ->
                 "arn:aws:ssm:" + region + ":" + id + ":parameter" + args.faultParameter())).toList();
-        Output<String> uploads = Output.tuple(account, args.uploadsFileSystemId()).applyValue(t ->
-                "arn:aws:elasticfilesystem:" + home(args) + ":" + t.t1 + ":file-system/" + t.t2);
+        List<Map<String, Object>> grants = new java.util.ArrayList<>();
+        grants.add(PolicyJson.allow("SetFaultSwitches", List.of("ssm:GetParameter", "ssm:PutParameter"), switches));
+        args.uploadsFileSystemId().ifPresent(fileSystem -> {
+            Output<String> uploads = Output.tuple(account, fileSystem).applyValue(t ->
+                    "arn:aws:elasticfilesystem:" + home(args) + ":" + t.t1 + ":file-system/" + t.t2);
+            grants.add(PolicyJson.allow("MakeUploadsWritable", List.of("elasticfilesystem:DescribeFileSystems",
+                    "elasticfilesystem:DescribeReplicationConfigurations",
+                    "elasticfilesystem:DeleteReplicationConfiguration"), List.of(uploads)));
+            // The uploads step acts only in an ungraceful execution: it reads the execution's mode.
+            grants.add(PolicyJson.allow("ReadExecutionMode", List.of("arc-region-switch:GetPlanExecution"),
+                    List.of(account.applyValue(id -> "arn:aws:arc-region-switch::" + id + ":plan/"
+                            + args.planName() + ":*"))));
+        });
+        grants.add(writeLogs(actionLogs));
         var actionRole = role(args.actionFunctionName(), "Runs the Region switch plan's fault-switch and uploads steps",
-                List.of(
-                        PolicyJson.allow("SetFaultSwitches", List.of("ssm:GetParameter", "ssm:PutParameter"), switches),
-                        PolicyJson.allow("MakeUploadsWritable", List.of("elasticfilesystem:DescribeFileSystems",
-                                "elasticfilesystem:DescribeReplicationConfigurations",
-                                "elasticfilesystem:DeleteReplicationConfiguration"), List.of(uploads)),
-                        // The uploads step acts only in an ungraceful execution: it reads the execution's mode.
-                        PolicyJson.allow("ReadExecutionMode", List.of("arc-region-switch:GetPlanExecution"),
-                                List.of(account.applyValue(id -> "arn:aws:arc-region-switch::" + id + ":plan/"
-                                        + args.planName() + ":*"))),
-                        writeLogs(actionLogs)));
+                grants);
         Map<String, Output<String>> actionEnvironment = new LinkedHashMap<>();
         actionEnvironment.put("FAULT_PARAMETER", Output.of(args.faultParameter()));
-        actionEnvironment.put("UPLOADS_FILE_SYSTEM_ID", args.uploadsFileSystemId());
+        args.uploadsFileSystemId().ifPresent(fileSystem -> actionEnvironment.put("UPLOADS_FILE_SYSTEM_ID", fileSystem));
         var action = function(args.actionFunctionName(), ACTION_HANDLER, args.actionsJar(),
                 ACTION_TIMEOUT_SECONDS, "Region switch: fault switches and blog uploads", actionRole, actionLogs,
                 actionEnvironment);

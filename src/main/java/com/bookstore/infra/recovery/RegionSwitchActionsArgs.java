@@ -14,7 +14,8 @@ import java.util.List;
  * @param regions            both regions: the fault switch of either may be set from here
  * @param accountId          the account
  * @param faultParameter     the fault switch's SSM parameter name, the same in both regions
- * @param uploadsFileSystemId this region's blog uploads file system (the one the uploads step makes writable)
+ * @param uploadsFileSystemId this region's blog uploads file system (the one the uploads step makes writable), if
+ *                            the stack has a blog
  * @param planName           the plan whose executions call these functions (the uploads step reads the mode)
  * @param apiBaseUrl         this region's own API, which verification checks
  * @param logKeyArn          the key of the region's log groups
@@ -22,7 +23,8 @@ import java.util.List;
  */
 public record RegionSwitchActionsArgs(String actionFunctionName, String verifyFunctionName, String actionsJar,
                                       String verifyJar, List<String> regions, Output<String> accountId,
-                                      String faultParameter, Output<String> uploadsFileSystemId, String planName,
+                                      String faultParameter, java.util.Optional<Output<String>> uploadsFileSystemId,
+                                      String planName,
                                       Output<String> apiBaseUrl, Output<String> logKeyArn, int logRetentionDays) {
 
     public RegionSwitchActionsArgs {

@@ -48,8 +48,20 @@ public final class RegionSwitchPlan extends ComponentResource {
             actions.put(region, functionArn(region, account, args.actionFunctionName()));
             verifiers.put(region, functionArn(region, account, args.verifyFunctionName()));
         }
-        Output<String> globalClusterArn = Output.tuple(account, args.globalClusterId())
-                .applyValue(t -> "arn:aws:rds::" + t.t1 + ":global-cluster:" + t.t2);
+        Optional<Output<String>> globalClusterArn = args.globalClusterId().map(id -> Output.tuple(account, id)
+                .applyValue(t -> "arn:aws:rds::" + t.t1 + ":global-cluster:" + t.t2));
+        List<Map<String, Object>> statements = new java.util.ArrayList<>();
+        globalClusterArn.ifPresent(global -> {
+            // AWS's sample policy for the Aurora block; RDS has no resource-level Describe.
+            statements.add(PolicyJson.allow("ReadBlogDatabase", List.of("rds:DescribeGlobalClusters",
+                    "rds:DescribeDBClusters"), List.of("*")));
+            statements.add(PolicyJson.allow("PromoteBlogDatabase", List.of("rds:FailoverGlobalCluster",
+                    "rds:SwitchoverGlobalCluster"), concat(List.of(global), clusters.values())));
+        });
+        statements.add(PolicyJson.allow("RunCustomActions", List.of("lambda:GetFunction", "lambda:InvokeFunction"),
+                concat(actions.values(), verifiers.values())));
+        statements.add(PolicyJson.allow("FindFailoverRecords", List.of("route53:ListResourceRecordSets"),
+                List.of("arn:aws:route53:::hostedzone/" + args.hostedZoneId())));
 
         var role = new Role(name + "-execution", RoleArgs.builder()
                 .name(name + "-execution")
@@ -58,16 +70,7 @@ public final class RegionSwitchPlan extends ComponentResource {
                 .build(), child());
         var grants = new RolePolicy(name + "-execution", RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(PolicyJson.document(List.of(
-                        // AWS's sample policy for the Aurora block; RDS has no resource-level Describe.
-                        PolicyJson.allow("ReadBlogDatabase", List.of("rds:DescribeGlobalClusters", "rds:DescribeDBClusters"),
-                                List.of("*")),
-                        PolicyJson.allow("PromoteBlogDatabase", List.of("rds:FailoverGlobalCluster",
-                                "rds:SwitchoverGlobalCluster"), concat(List.of(globalClusterArn), clusters.values())),
-                        PolicyJson.allow("RunCustomActions", List.of("lambda:GetFunction", "lambda:InvokeFunction"),
-                                concat(actions.values(), verifiers.values())),
-                        PolicyJson.allow("FindFailoverRecords", List.of("route53:ListResourceRecordSets"),
-                                List.of("arn:aws:route53:::hostedzone/" + args.hostedZoneId())))))
+                .policy(PolicyJson.document(statements))
                 .build(), child());
 
         Optional<Role> approver = args.manualApproval() ? Optional.of(new Role(name + "-approver", RoleArgs.builder()
@@ -76,7 +79,9 @@ public final class RegionSwitchPlan extends ComponentResource {
                 .assumeRolePolicy(accountTrust(account))
                 .build(), child())) : Optional.empty();
 
-        Output<PlanDocument> document = Output.tuple(role.arn(), args.globalClusterId(), Output.all(clusters.values()),
+        Output<Optional<String>> globalClusterId = args.globalClusterId().map(id -> id.applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
+        Output<PlanDocument> document = Output.tuple(role.arn(), globalClusterId, Output.all(clusters.values()),
                         Output.all(actions.values()), Output.all(verifiers.values()),
                         approver.map(Role::arn).map(arn -> arn.applyValue(Optional::of)).orElse(Output.of(Optional.empty())))
                 .applyValue(t -> new PlanDocument(args.planName(),
@@ -85,7 +90,8 @@ public final class RegionSwitchPlan extends ComponentResource {
                         t.t1, args.regions(), args.primaryRegion(), args.recoveryTimeObjectiveMinutes(),
                         RegionSwitchWorkflows.of(new RegionSwitchWorkflows.Facts(args.primaryRegion(),
                                 args.secondaryRegion(), byRegion(args.regions(), t.t4), byRegion(args.regions(), t.t5),
-                                t.t2, byRegion(args.regions(), t.t3), args.hostedZoneId(), recordSets(args), t.t6)),
+                                t.t2.map(id -> new RegionSwitchWorkflows.BlogDatabase(id, byRegion(args.regions(), t.t3))),
+                                args.hostedZoneId(), recordSets(args), t.t6)),
                         args.tags()));
         var plan = new Resource(name, ResourceArgs.builder()
                 .typeName(TYPE_NAME)

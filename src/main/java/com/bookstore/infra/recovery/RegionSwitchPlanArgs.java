@@ -13,7 +13,7 @@ import java.util.Map;
  * @param primaryRegion         the region the shop normally runs in (the plan's primary region)
  * @param secondaryRegion       the standby region
  * @param accountId             the account both stacks deploy into
- * @param globalClusterId       the blog's Aurora global cluster
+ * @param globalClusterId       the blog's Aurora global cluster, if the stack has a blog (the blog steps need it)
  * @param blogClusterIdentifier the blog's regional cluster identifier, the same in both regions
  * @param actionFunctionName    the region-switch action function, the same name in both regions
  * @param verifyFunctionName    the verify function, the same name in both regions
@@ -26,7 +26,7 @@ import java.util.Map;
  * @param tags                  the project's tags (Cloud Control resources get no provider default tags)
  */
 public record RegionSwitchPlanArgs(String planName, String primaryRegion, String secondaryRegion,
-                                   Output<String> accountId, Output<String> globalClusterId,
+                                   Output<String> accountId, java.util.Optional<Output<String>> globalClusterId,
                                    String blogClusterIdentifier, String actionFunctionName, String verifyFunctionName,
                                    String hostedZoneId, List<String> failoverNames,
                                    Map<String, String> recordSetIdentifiers, boolean manualApproval,

@@ -44,14 +44,18 @@ public final class RegionSwitchWorkflows {
      *
      * @param actionFunctionArns     the region-switch action function of each region (fault switch, uploads)
      * @param verifyFunctionArns     the verify function of each region (the verify gate's checks)
-     * @param databaseClusterArns    the blog's Aurora cluster in each region
+     * @param blogDatabase           the blog's Aurora global database, when the stack has a blog
      * @param recordSets             per failover name, the record set identifier of each region
      * @param approvalRole           the approver role, or empty when no person approves (config off)
      */
     public record Facts(String primaryRegion, String secondaryRegion, Map<String, String> actionFunctionArns,
-                        Map<String, String> verifyFunctionArns, String globalClusterIdentifier,
-                        Map<String, String> databaseClusterArns, String hostedZoneId,
-                        Map<String, Map<String, String>> recordSets, Optional<String> approvalRole) {
+                        Map<String, String> verifyFunctionArns, Optional<BlogDatabase> blogDatabase,
+                        String hostedZoneId, Map<String, Map<String, String>> recordSets,
+                        Optional<String> approvalRole) {
+    }
+
+    /** The blog's Aurora global cluster and its cluster in each region. */
+    public record BlogDatabase(String globalClusterIdentifier, Map<String, String> clusterArns) {
     }
 
     private RegionSwitchWorkflows() {
@@ -77,11 +81,11 @@ public final class RegionSwitchWorkflows {
                 ? "Turns the fault switch of " + leaving + " on, so its /health fails and DNS keeps it out"
                 : "Turns the fault switch of " + activating + " off, so its /health can pass again",
                 lambda(facts.actionFunctionArns(), switches, ACTION_TIMEOUT_MINUTES, failover)));
-        steps.add(new Step(BLOG_DATABASE, "Makes the blog's Aurora cluster in " + activating
-                + " the writer: switchover when graceful, failover when ungraceful",
-                new AuroraGlobalDatabase(facts.globalClusterIdentifier(),
-                        List.copyOf(facts.databaseClusterArns().values()), DATABASE_TIMEOUT_MINUTES)));
-        if (failover) {
+        facts.blogDatabase().ifPresent(database -> steps.add(new Step(BLOG_DATABASE, "Makes the blog's Aurora cluster in "
+                + activating + " the writer: switchover when graceful, failover when ungraceful",
+                new AuroraGlobalDatabase(database.globalClusterIdentifier(), List.copyOf(database.clusterArns().values()),
+                        DATABASE_TIMEOUT_MINUTES))));
+        if (failover && facts.blogDatabase().isPresent()) {
             // Failback of the uploads copies the secondary's changes back first: a person's job (failback runbook).
             steps.add(new Step(BLOG_UPLOADS, "Ungraceful only: ends the uploads replication so the copy in "
                     + activating + " is writable (the same code as promote-blog-db --uploads-file-system)",

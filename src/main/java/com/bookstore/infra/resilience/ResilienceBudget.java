@@ -13,13 +13,23 @@ import java.util.List;
  * promoted is promoted. RPO is the largest replication lag among the replicated stores: an acknowledged write
  * younger than that may not have reached the other region when the first one fails.
  */
-public record ResilienceBudget(List<Term> rtoTerms, int rtoTargetSeconds, List<Term> rpoTerms, int rpoTargetSeconds) {
+public record ResilienceBudget(List<Term> rtoTerms, int rtoTargetSeconds, List<Term> rpoTerms, int rpoTargetSeconds,
+                               boolean apiFailover) {
 
     /** One named figure of the budget and the config key(s) it comes from. */
     public record Term(String name, int seconds, String source) {
     }
 
+    /** The budget of a stack with a domain: Route 53 fails the API over. */
     public static ResilienceBudget of(StackSettings.Resilience r) {
+        return of(r, true);
+    }
+
+    /**
+     * @param apiFailover whether the stack has the failover name, health check and records (a domain is set);
+     *                    without them nothing moves shoppers to the other region and the RTO terms do not apply
+     */
+    public static ResilienceBudget of(StackSettings.Resilience r, boolean apiFailover) {
         List<Term> rto = List.of(
                 new Term("detection = health-check interval " + r.healthCheckIntervalSeconds() + " s x failure threshold "
                         + r.healthCheckFailureThreshold(), r.healthCheckIntervalSeconds() * r.healthCheckFailureThreshold(),
@@ -29,7 +39,7 @@ public record ResilienceBudget(List<Term> rtoTerms, int rtoTargetSeconds, List<T
         List<Term> rpo = List.of(
                 new Term("DynamoDB global-table replication lag", r.tableReplicationLagSeconds(),
                         "bookstore:tableReplicationLagSeconds"));
-        return new ResilienceBudget(rto, r.rtoTargetSeconds(), rpo, r.rpoTargetSeconds());
+        return new ResilienceBudget(rto, r.rtoTargetSeconds(), rpo, r.rpoTargetSeconds(), apiFailover);
     }
 
     public int rtoSeconds() {
@@ -38,6 +48,20 @@ public record ResilienceBudget(List<Term> rtoTerms, int rtoTargetSeconds, List<T
 
     public int rpoSeconds() {
         return rpoTerms.stream().mapToInt(Term::seconds).max().orElse(0);
+    }
+
+    /**
+     * What the budget cannot promise, which the plan prints without failing: a stack without a domain is a
+     * supported trial set-up (docs/configuration.md, "Without a domain"), but its RTO is a person's, not Route 53's.
+     */
+    public List<String> warnings() {
+        if (apiFailover) {
+            return List.of();
+        }
+        return List.of("no API failover without a domain: bookstore:domain is unset, so there is no failover name, "
+                + "health check or failover record; each region answers only at its own endpoint, and during an outage "
+                + "shoppers stay on the failed one until clients are pointed at the other by hand. The RTO terms above "
+                + "(" + rtoSeconds() + " s) describe the set-up with a domain and do not bound this one");
     }
 
     /** Every way the budget misses its targets, empty when it fits. */
@@ -59,6 +83,7 @@ public record ResilienceBudget(List<Term> rtoTerms, int rtoTargetSeconds, List<T
         List<String> lines = new ArrayList<>();
         lines.add("RTO " + rtoSeconds() + " s of target " + rtoTargetSeconds + " s = " + describe(rtoTerms, " + "));
         lines.add("RPO " + rpoSeconds() + " s of target " + rpoTargetSeconds + " s = max(" + describe(rpoTerms, ", ") + ")");
+        warnings().forEach(warning -> lines.add("Warning: " + warning));
         return lines;
     }
 

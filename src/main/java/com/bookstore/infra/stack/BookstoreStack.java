@@ -4,6 +4,7 @@ import com.bookstore.infra.api.RegionalApi;
 import com.bookstore.infra.auth.Auth;
 import com.bookstore.infra.auth.UserPoolRef;
 import com.bookstore.infra.blog.BlogDatabase;
+import com.bookstore.infra.blog.BlogSettings;
 import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.cache.LeaderboardCache;
 import com.bookstore.infra.config.StackSettings;
@@ -52,9 +53,10 @@ public final class BookstoreStack {
         var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId);
         String prefix = ctx.projectName();
 
-        Optional<StackReference> primaryStack = settings.primaryStack().filter(s -> !settings.isPrimary())
-                .map(StackReference::new);
-        Optional<PrimaryOutputs> primary = primaryStack.map(ref -> PrimaryOutputs.from(ref, settings.peerRegion()));
+        Optional<StackReference> primaryStack = settings.isPrimary() ? Optional.empty()
+                : Optional.of(new StackReference(settings.primaryStack().orElseThrow()));
+        Optional<PrimaryOutputs> primary = primaryStack.map(ref -> PrimaryOutputs.from(ref, settings.peerRegion(),
+                settings.blog().isPresent()));
 
         var logKey = new EncryptionKey(prefix + "-logs", prefix + "-logs", "log encryption", settings.region(), accountId,
                 List.of(EncryptionKey.ServiceUse.LOGS),
@@ -69,19 +71,12 @@ public final class BookstoreStack {
         var functions = new Functions(prefix + "-functions", region, network, tables, cache.url, logKey.arn);
         var api = new RegionalApi(prefix + "-api", region, functions, userPool, logKey.arn);
 
-        var blogDatabase = primary.map(contract -> BlogDatabase.secondary(prefix + "-blog-db", region, settings.blog(),
-                        network.vpcId, network.privateSubnetIds,
-                        new BlogDatabase.Source(contract.blogGlobalClusterId(), contract.blogCredentialsSecretArn())))
-                .orElseGet(() -> BlogDatabase.primary(prefix + "-blog-db", region, settings.blog(), network.vpcId,
-                        network.privateSubnetIds));
-        var blog = new BlogSite(prefix + "-blog", region, settings.blog(),
-                new BlogSite.Placement(network.vpcId, settings.sizing().vpcCidr(), network.privateSubnetIds,
-                        network.privateRouteTableId),
-                blogDatabase, logKey.arn,
-                primary.map(contract -> new BlogSite.UploadsSource(contract.blogUploadsFileSystemId(), providers.peer())));
+        Optional<Blog> blog = settings.blog().map(blogSettings -> Blog.create(prefix, region, blogSettings, network,
+                logKey.arn, primary));
 
         var siteInputs = new StorefrontSite.Inputs(
-                SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool, blog.url),
+                SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool,
+                        blog.map(b -> b.site().url).orElse(Output.of(SiteConfig.NO_BLOG))),
                 Path.of(settings.artifacts().uiDist()));
         var site = primary.map(contract -> StorefrontSite.secondary(prefix + "-storefront", region, siteInputs,
                         contract.distributionArn()))
@@ -89,38 +84,63 @@ public final class BookstoreStack {
 
         api.customDomainTarget.ifPresent(target -> {
             String domain = settings.domain().orElseThrow();
-            var endpoints = List.of(
-                    new FailoverDns.Endpoint("api", ResourceNames.apiHost(domain), api.healthCheckHost, "/health", target),
-                    new FailoverDns.Endpoint("blog", ResourceNames.blogHost(domain), blog.loadBalancerDnsName,
-                            "/wp-json/", blog.loadBalancerDnsName));
+            List<FailoverDns.Endpoint> endpoints = new java.util.ArrayList<>(List.of(
+                    new FailoverDns.Endpoint("api", ResourceNames.apiHost(domain), api.healthCheckHost, "/health", target)));
+            blog.ifPresent(b -> endpoints.add(new FailoverDns.Endpoint("blog", ResourceNames.blogHost(domain),
+                    b.site().loadBalancerDnsName, "/wp-json/", b.site().loadBalancerDnsName)));
             // The Region switch plan moves these names (docs/failover.md): each region's actions, the plan in the primary.
-            var regionSwitch = new RegionSwitch(prefix, region, logKey.arn, blog.uploadsFileSystemId, api.baseUrl,
-                    blogDatabase.globalClusterId, endpoints.stream().map(FailoverDns.Endpoint::host).toList(), primaryStack);
+            List<String> names = endpoints.stream().map(FailoverDns.Endpoint::host).toList();
+            var regionSwitch = new RegionSwitch(prefix, region, logKey.arn, api.baseUrl,
+                    blog.map(b -> new RegionSwitch.Blog(b.database().globalClusterId, b.site().uploadsFileSystemId)),
+                    names, primaryStack);
             new FailoverDns(prefix + "-failover", region, endpoints.stream()
                     .map(e -> e.withSwitch(regionSwitch.healthCheckId(e.host()))).toList());
-            regionSwitch.export(ctx, endpoints.stream().map(FailoverDns.Endpoint::host).toList(), settings.peerRegion());
+            regionSwitch.export(ctx, names, settings.peerRegion());
         });
         settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", prefix, region, pipeline,
-                blog.seedTaskResources));
+                blog.flatMap(b -> b.site().seedTaskResources), tables.books.arn()));
 
         ctx.export("region", Output.of(settings.region()));
         ctx.export("role", Output.of(settings.role().value()));
         ctx.export("apiEndpoint", api.endpoint);
         ctx.export("apiBaseUrl", api.baseUrl);
         ctx.export("uiBucketName", site.bucketName);
-        ctx.export("blogUrl", blog.url);
-        blog.seedTask.ifPresent(task -> ctx.export("blogSeedTask", task));
+        blog.ifPresent(b -> ctx.export("blogUrl", b.site().url));
+        blog.flatMap(b -> b.site().seedTask).ifPresent(task -> ctx.export("blogSeedTask", task));
         if (primary.isEmpty()) {
             new PrimaryOutputs(Output.of(settings.region()), tables.books.arn(), tables.cart.arn(),
                     tables.orders.arn(), userPool.userPoolId(), userPool.clientId(),
                     site.distributionArn.orElseThrow(), site.distributionDomainName.orElseThrow(),
-                    site.storefrontUrl.orElseThrow(), blogDatabase.globalClusterId, blogDatabase.secretArn,
-                    blog.uploadsFileSystemId).export(ctx);
+                    site.storefrontUrl.orElseThrow(), blog.map(b -> b.database().globalClusterId).orElse(null),
+                    blog.map(b -> b.database().secretArn).orElse(null),
+                    blog.map(b -> b.site().uploadsFileSystemId).orElse(null)).export(ctx);
         } else {
             ctx.export("storefrontUrl", primary.get().storefrontUrl());
             // What promote-blog-db needs during a primary outage, readable from this stack alone.
-            ctx.export("blogGlobalClusterId", blogDatabase.globalClusterId);
-            ctx.export("blogUploadsFileSystemId", blog.uploadsFileSystemId);
+            blog.ifPresent(b -> {
+                ctx.export("blogGlobalClusterId", b.database().globalClusterId);
+                ctx.export("blogUploadsFileSystemId", b.site().uploadsFileSystemId);
+            });
+        }
+    }
+
+    /** The book blog (docs/blog.md): its database and its site; absent with {@code bookstore:blog: off}. */
+    private record Blog(BlogDatabase database, BlogSite site) {
+
+        static Blog create(String prefix, RegionContext region, BlogSettings settings, Network network,
+                           Output<String> logKeyArn, Optional<PrimaryOutputs> primary) {
+            var database = primary.map(contract -> BlogDatabase.secondary(prefix + "-blog-db", region, settings,
+                            network.vpcId, network.privateSubnetIds,
+                            new BlogDatabase.Source(contract.blogGlobalClusterId(), contract.blogCredentialsSecretArn())))
+                    .orElseGet(() -> BlogDatabase.primary(prefix + "-blog-db", region, settings, network.vpcId,
+                            network.privateSubnetIds));
+            var site = new BlogSite(prefix + "-blog", region, settings,
+                    new BlogSite.Placement(network.vpcId, region.settings().sizing().vpcCidr(), network.privateSubnetIds,
+                            network.privateRouteTableId),
+                    database, logKeyArn,
+                    primary.map(contract -> new BlogSite.UploadsSource(contract.blogUploadsFileSystemId(),
+                            region.providers().peer())));
+            return new Blog(database, site);
         }
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 /** The storefront's runtime {@code /config.json} (docs/interfaces.md), built from stack outputs. */
 public final class SiteConfig {
 
+    /** The blog URL of a stack without the blog: left out of the config like any non-HTTPS one. */
+    public static final String NO_BLOG = "";
+
     private SiteConfig() {
     }
 
@@ -27,7 +30,11 @@ public final class SiteConfig {
             config.put("region", region);
             config.put("role", role);
             config.put("cognito", cognito);
-            config.put("blogUrl", values.t4);
+            // The storefront is HTTPS: a browser blocks fetching a plain-HTTP blog (mixed content), so without a
+            // domain (and its certificate) the key is left out and the UI hides the blog (docs/configuration.md).
+            if (values.t4 != null && values.t4.startsWith("https://")) {
+                config.put("blogUrl", values.t4);
+            }
             return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(config);
         });
     }

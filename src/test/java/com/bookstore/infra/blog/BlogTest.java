@@ -202,6 +202,19 @@ class BlogTest {
         assertFalse(Plans.secondary().outputs().containsKey("blogSeedTask"));
     }
 
+    @Test
+    void theAdministratorsPasswordIsKeptInTheBlogsCredentialsSecretWhereAPersonCanReadIt() {
+        var version = Plans.named(Plans.primary(), "aws:secretsmanager/secretVersion:SecretVersion", "bookstore-blog-db-credentials");
+        var secret = JsonParser.parseString(String.valueOf(input(version, "secretString"))).getAsJsonObject();
+
+        assertEquals(BlogDatabase.ADMIN_USER, secret.get("adminUsername").getAsString());
+        assertFalse(secret.get("adminPassword").getAsString().isBlank());
+        // The seeding task installs WordPress with that password (seed.php reads BOOKSTORE_ADMIN_PASSWORD).
+        assertTrue(String.valueOf(input(Plans.named(Plans.primary(), TASK, "bookstore-blog-seed"), "containerDefinitions"))
+                .contains("\"BOOKSTORE_ADMIN_PASSWORD\",\"valueFrom\":\"" + Plans.primary().outputs().get("blogCredentialsSecretArn")
+                        + ":adminPassword::\""));
+    }
+
     /**
      * ECS takes the containers as one JSON string, so its exact text matters: a different key order is a changed
      * input in every plan diff and a new task definition revision. Map.of's order changes with each JVM start,
@@ -239,7 +252,8 @@ class BlogTest {
                     {"name": "BOOKSTORE_SEED_POSTS", "value": "{{seedPosts}}"}],
                   "secrets": [
                     {"name": "WORDPRESS_DB_USER", "valueFrom": "{{secretArn}}:username::"},
-                    {"name": "WORDPRESS_DB_PASSWORD", "valueFrom": "{{secretArn}}:password::"}],
+                    {"name": "WORDPRESS_DB_PASSWORD", "valueFrom": "{{secretArn}}:password::"},
+                    {"name": "BOOKSTORE_ADMIN_PASSWORD", "valueFrom": "{{secretArn}}:adminPassword::"}],
                   "logConfiguration": {"logDriver": "awslogs", "options": {
                     "awslogs-group": "/aws/ecs/bookstore-blog", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "seed"}},
                   "command": ["bash", "-c", "set -euo pipefail\\ncp -a /usr/src/wordpress/. /tmp/wordpress/\\ncp /tmp/wordpress/wp-config-docker.php /tmp/wordpress/wp-config.php\\nprintf '%s' \\"$BOOKSTORE_SEED_PHP\\" > /tmp/seed.php\\nprintf '%s' \\"$BOOKSTORE_SEED_POSTS\\" > /tmp/posts.json\\nphp /tmp/seed.php /tmp/wordpress /tmp/posts.json 'Bookstore blog'"]}]

@@ -275,6 +275,18 @@ class DeliveryPipelineTest {
     }
 
     @Test
+    void onlyThePrimarysDeployMaySeedTheCatalogueAndOnlyIntoItsBooksTable() {
+        List<Map<String, Object>> primary = statements(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-primary"));
+        List<Map<String, Object>> secondary = statements(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-secondary"));
+
+        Map<String, Object> seed = bySid(primary, "SeedCatalogue");
+        // What bookstore-ops seed-catalogue calls: a conditional PutItem per book, BatchGetItem to read them back.
+        assertEquals(List.of("dynamodb:PutItem", "dynamodb:BatchGetItem"), seed.get("Action"));
+        assertEquals(List.of(selfManaged().outputs().get("booksTableArn")), seed.get("Resource"));
+        assertTrue(secondary.stream().noneMatch(s -> "SeedCatalogue".equals(s.get("Sid"))));
+    }
+
+    @Test
     void deployRolesAreScopedToTheStacksResourcesTheirStateAndTheirSecretsKey() {
         List<Map<String, Object>> statements = statements(Plans.named(selfManaged(), ROLE_POLICY, "bookstore-deploy-primary"));
 

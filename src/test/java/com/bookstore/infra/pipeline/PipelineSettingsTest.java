@@ -2,6 +2,7 @@ package com.bookstore.infra.pipeline;
 
 import com.bookstore.infra.config.ConfigSource;
 import com.bookstore.infra.config.StackConfigFile;
+import com.bookstore.infra.config.InvalidConfigException;
 import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.support.Plans;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,9 @@ class PipelineSettingsTest {
 
     @Test
     void pipelineKeysInASecondaryOrWithoutTheRepositoryAreMistakesReportedWithTheRest() {
-        var secondary = assertThrows(IllegalArgumentException.class, () -> StackSettings.parse(ConfigSource.of(
+        var secondary = assertThrows(InvalidConfigException.class, () -> StackSettings.parse(ConfigSource.of(
                 Plans.secondaryConfig(Map.of("bookstore:pipelineRepository", "acme/bookstore")))));
-        var orphan = assertThrows(IllegalArgumentException.class, () -> StackSettings.parse(ConfigSource.of(
+        var orphan = assertThrows(InvalidConfigException.class, () -> StackSettings.parse(ConfigSource.of(
                 Plans.primaryConfig(Map.of("bookstore:pipelineBranch", "main", "bookstore:lambdaMemoryMb", "lots")))));
 
         assertTrue(secondary.getMessage().contains("bookstore:pipelineRepository belongs in the primary's config"),
@@ -55,7 +56,7 @@ class PipelineSettingsTest {
 
     @Test
     void malformedValuesAreAllReportedWithTheirKeys() {
-        var failure = assertThrows(IllegalArgumentException.class, () -> StackSettings.parse(ConfigSource.of(
+        var failure = assertThrows(InvalidConfigException.class, () -> StackSettings.parse(ConfigSource.of(
                 Plans.primaryConfig(Map.of(
                         "bookstore:pipelineRepository", "https://github.com/acme/bookstore",
                         "bookstore:pipelineConnectionArn", "arn:aws:iam::123456789012:role/x",
@@ -75,7 +76,7 @@ class PipelineSettingsTest {
 
     @Test
     void aSelfManagedBackendNeedsItsSecretsKeyAndNoToken() {
-        var noKey = assertThrows(IllegalArgumentException.class, () -> StackSettings.parse(ConfigSource.of(
+        var noKey = assertThrows(InvalidConfigException.class, () -> StackSettings.parse(ConfigSource.of(
                 Plans.primaryConfig(Map.of("bookstore:pipelineRepository", "acme/bookstore",
                         "bookstore:pipelineBackendUrl", "s3://acme-state?region=eu-west-1")))));
         PipelineSettings.StateBackend backend = Plans.settings(Plans.primaryConfig(Map.of(
@@ -121,9 +122,10 @@ class PipelineSettingsTest {
     }
 
     @Test
-    void theShippedPrimaryRunsThePipelineAndTheShippedSecondaryDoesNot() throws IOException {
-        StackSettings primary = StackSettings.parse(ConfigSource.of(StackConfigFile.read(Path.of("Pulumi.primary.yaml"))));
-        StackSettings secondary = StackSettings.parse(ConfigSource.of(StackConfigFile.read(Path.of("Pulumi.secondary.yaml"))));
+    void theExamplePrimaryRunsThePipelineAndTheExampleSecondaryDoesNot() throws IOException {
+        Path example = Path.of("src/test/resources/stacks/example");
+        StackSettings primary = StackSettings.parse(ConfigSource.of(StackConfigFile.read(example.resolve("Pulumi.primary.yaml"))));
+        StackSettings secondary = StackSettings.parse(ConfigSource.of(StackConfigFile.read(example.resolve("Pulumi.secondary.yaml"))));
 
         PipelineSettings pipeline = primary.pipeline().orElseThrow();
         assertEquals("main", pipeline.branch());

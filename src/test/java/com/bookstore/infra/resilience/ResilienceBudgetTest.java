@@ -27,6 +27,18 @@ class ResilienceBudgetTest {
     }
 
     @Test
+    void withoutADomainThePlanSaysThereIsNoApiFailoverAndPromisesNoRto() {
+        var settings = Plans.settings(Plans.primaryConfig(Map.of("bookstore:domain", "", "bookstore:hostedZoneId", "")));
+        var plan = com.bookstore.infra.plan.PlanRunner.run(settings, "bookstore", "primary", Map.of());
+
+        assertTrue(plan.resilience().lines().stream().anyMatch(line -> line.startsWith(
+                "Warning: no API failover without a domain")), plan.resilience().lines().toString());
+        assertEquals(List.of(), budget(Map.of()).warnings());
+        // A warning, not a violation: deploying without a domain is a documented trial set-up.
+        assertEquals(List.of(), plan.resilience().problems());
+    }
+
+    @Test
     void rpoIsTheLargestReplicationLag() {
         assertEquals(12, budget(Map.of("bookstore:tableReplicationLagSeconds", "12")).rpoSeconds());
     }

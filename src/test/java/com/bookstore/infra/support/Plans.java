@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Test entry to the program: settings built in code (the tests never read the shipped files, except the
- * shipped-plan test), a run under the project's one mock ({@code PlanMocks}, through {@link PlanRunner}) and
- * look-ups on the resulting plan. Plans of the standard settings are computed once per JVM.
+ * Test entry to the program: settings built in code (the tests never read the repository's Pulumi.*.yaml, except
+ * RepositoryConfigTest, which asserts nothing a fork would change), a run under the project's one mock
+ * ({@code PlanMocks}, through {@link PlanRunner}) and look-ups on the resulting plan. Plans of the standard settings are computed once per JVM.
  */
 public final class Plans {
 

@@ -105,6 +105,17 @@ class StorefrontSiteTest {
     }
 
     @Test
+    void withoutADomainThePlainHttpBlogIsLeftOutSoTheHttpsStorefrontHidesIt() {
+        Plan noDomain = Plans.run(Plans.primaryConfig(Map.of("bookstore:domain", "", "bookstore:hostedZoneId", "")), Map.of());
+
+        var config = Plans.named(noDomain, "aws:s3/bucketObjectv2:BucketObjectv2", "bookstore-storefront-config");
+        JsonObject json = JsonParser.parseString((String) input(config, "content")).getAsJsonObject();
+
+        assertFalse(json.has("blogUrl"), json.toString());
+        assertTrue(String.valueOf(noDomain.outputs().get("blogUrl")).startsWith("http://"), "the blog itself is still served");
+    }
+
+    @Test
     void runtimeConfigJsonGivesTheUiThePasswordPolicyTheUserPoolEnforcesInBothRegions() {
         var pool = Plans.one(Plans.primary(), "aws:cognito/userPool:UserPool");
 

@@ -3,6 +3,7 @@ package com.bookstore.ops;
 import com.bookstore.ops.aws.RegionalClients;
 import com.bookstore.ops.blog.BlogSeeding;
 import com.bookstore.ops.blog.SeedingException;
+import com.bookstore.ops.catalogue.BooksTable;
 import com.bookstore.ops.drill.DrillCommand;
 import com.bookstore.ops.failover.GlobalDatabasePromotion;
 import com.bookstore.ops.failover.PromotionException;
@@ -17,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -40,6 +43,10 @@ public final class OpsCommand {
             usage: bookstore-ops seed-blog --task JSON [--timeout-minutes 15]
               Runs the blog's one-off seeding task and checks its result; JSON is the primary stack's output:
               --task "$(pulumi stack output blogSeedTask --json -s primary)"
+            usage: bookstore-ops seed-catalogue --table-arn ARN
+              Loads the shipped catalogue into the Books table (safe to re-run: unchanged books are not written)
+              and reads every book back; ARN is the primary stack's output:
+              --table-arn "$(pulumi stack output booksTableArn -s primary)"
             """ + RegionSwitchCommand.USAGE + DrillCommand.FAULT_USAGE + DrillCommand.DRILL_USAGE;
 
     /**
@@ -50,6 +57,7 @@ public final class OpsCommand {
             "promote-blog-db", Set.of("global-cluster", "target-region", "mode", "uploads-file-system",
                     "uploads-deletion", "timeout-minutes"),
             "seed-blog", Set.of("task", "timeout-minutes"),
+            "seed-catalogue", Set.of("table-arn"),
             "fault", DrillCommand.FAULT_OPTIONS,
             "drill", DrillCommand.DRILL_OPTIONS,
             "region-switch", RegionSwitchCommand.OPTIONS);
@@ -92,6 +100,9 @@ public final class OpsCommand {
         }
         if (args.length > 0 && args[0].equals("seed-blog")) {
             return seedBlog(args, out, err, BlogSeedingClients.AWS);
+        }
+        if (args.length > 0 && args[0].equals("seed-catalogue")) {
+            return seedCatalogue(args, out, err, RegionalClients.AWS);
         }
         if (args.length == 0 || !args[0].equals("promote-blog-db")) {
             err.print(USAGE);
@@ -224,6 +235,33 @@ public final class OpsCommand {
             return 0;
         } catch (SeedingException e) {
             err.println("seed-blog: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * The catalogue of the deployed stacks: the functions' own seeder, so AWS gets exactly what the local mode and
+     * the tests load. The table is global, so seeding the primary's replicates to the secondary.
+     */
+    static int seedCatalogue(String[] args, PrintStream out, PrintStream err, RegionalClients clients) {
+        BooksTable table;
+        try {
+            Map<String, String> options = options(args, 1);
+            if (!options.containsKey("table-arn")) {
+                throw new IllegalArgumentException("missing --table-arn");
+            }
+            table = BooksTable.fromArn(options.get("table-arn"));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        out.println("seed-catalogue: loading " + table.name() + " in " + table.region());
+        try (DynamoDbClient dynamo = clients.dynamoDb(table.region())) {
+            out.println("seed-catalogue: " + new CatalogueSeeder(dynamo, table.name()).seed(CatalogueFile.books()));
+            return 0;
+        } catch (SdkException | IllegalStateException e) {
+            err.println("seed-catalogue: " + e.getMessage());
             return 1;
         }
     }

@@ -40,9 +40,10 @@ class RunbookCommandsTest {
         }
 
         assertEquals(List.of(), problems);
-        // the docs hold fault, promote-blog-db (both modes), seed-blog and drill commands: all must have been found
+        // the docs hold fault, promote-blog-db (both modes), seed-blog, seed-catalogue, drill and region-switch commands:
+        // all must have been found
         for (String expected : List.of(" fault on ", " fault off ", " fault status ", " promote-blog-db ", "--mode planned",
-                "--mode unplanned", " seed-blog ", " drill ", " region-switch ")) {
+                "--mode unplanned", " seed-blog ", " seed-catalogue ", " drill ", " region-switch ")) {
             assertTrue(commands.stream().anyMatch(c -> (" " + c + " ").contains(expected)), "no command with '" + expected
                     + "' found in the docs: " + commands);
         }
