@@ -204,6 +204,23 @@ class RegionSwitchPlanTest {
     }
 
     @Test
+    void withoutTheBlogThePlanHasNoBlogStepsNameOrGrants() {
+        Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:blog", "off")), Map.of());
+
+        JsonObject request = apiRequest(plan);
+        assertEquals(List.of(), MODEL.problems(MODEL.inputOf("CreatePlan"), request));
+        JsonArray workflows = request.getAsJsonArray("workflows");
+        assertEquals(List.of("approve", "fault-switch", "traffic", "verify"), stepNames(workflow(workflows, 0)));
+        assertEquals(List.of("approve", "fault-switch", "traffic", "verify"), stepNames(workflow(workflows, 1)));
+        String grants = String.valueOf(input(Plans.named(plan, "aws:iam/rolePolicy:RolePolicy",
+                "bookstore-region-switch-execution"), "policy"));
+        assertFalse(grants.contains("rds:"), grants);
+        String actions = String.valueOf(input(Plans.named(plan, "aws:iam/rolePolicy:RolePolicy",
+                "bookstore-region-switch-actions"), "policy"));
+        assertFalse(actions.contains("elasticfilesystem:"), actions);
+    }
+
+    @Test
     void thePlanGoesThroughRegionSwitchsControlPlaneInUsEast1AndOnlyThePrimaryHasOne() {
         assertEquals("us-east-1", planResource(Plans.primary()).region());
         assertEquals("AWS::ARCRegionSwitch::Plan", input(planResource(Plans.primary()), "typeName"));
