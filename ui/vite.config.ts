@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { firstPaintCss } from './scripts/first-paint-css.mjs';
+import { brotliCopies } from './scripts/precompress.mjs';
 
 // In every real environment /config.json is served next to the built app (the local gateway, or the
 // stack's upload to the UI bucket). `npm run dev` has neither, so the dev server alone answers it:
@@ -40,7 +42,7 @@ function devRuntimeConfig(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), devRuntimeConfig()],
+  plugins: [react(), devRuntimeConfig(), firstPaintCss(), brotliCopies()],
   server: {
     host: '127.0.0.1',
     proxy: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLoadFiles } from './bundle-budget.mjs';
+import { firstLoadFiles, stylesheetsOf } from './bundle-budget.mjs';
 
 describe('bundle budget', () => {
   it('counts the entry and its static imports, transitively, but not lazily loaded routes', () => {
@@ -14,5 +14,13 @@ describe('bundle budget', () => {
 
   it('refuses a manifest without exactly one entry', () => {
     expect(() => firstLoadFiles({ a: { file: 'a.js' } })).toThrow('expected one entry chunk');
+  });
+
+  it('finds the stylesheets index.html links, which block rendering, apart from the CSS it carries inline', () => {
+    const html = '<head><link rel="icon" href="/favicon.svg"><style>.btn{margin:0}</style>'
+      + '<link rel="stylesheet" crossorigin href="/assets/index-1.css"></head>';
+
+    expect(stylesheetsOf(html)).toEqual({ blocking: ['/assets/index-1.css'], inline: '.btn{margin:0}' });
+    expect(stylesheetsOf('<head><style>a{}</style></head>').blocking).toEqual([]);
   });
 });

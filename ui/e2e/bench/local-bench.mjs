@@ -1,12 +1,10 @@
 // Benchmarks of the local mode, written into the "Local mode" section of docs/benchmarks.md:
 // start-up time of scripts/local.sh, the gateway's latency per kind of route, and how long an order
 // takes to reach the best sellers through the stream poller. Run: scripts/bench-local.sh
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { BookstoreApi } from '../harness/bookstoreApi.mjs';
 import { startLocalBookstore } from '../harness/localBookstore.mjs';
-import { repoRoot } from '../harness/paths.mjs';
+import { machine, writeSection } from '../harness/benchmarkReport.mjs';
 
 const STARTS = 3;
 const REQUESTS = 300;
@@ -77,7 +75,6 @@ const lags = [];
 for (let i = 0; i < ORDERS; i += 1) lags.push(await orderToBoard(api, token, book.id));
 await bookstore.stop();
 
-const cpu = os.cpus();
 const section = `${SECTION}
 
 Measured by \`scripts/bench-local.sh\` (ui/e2e/bench/local-bench.mjs), which rewrites this section.
@@ -85,7 +82,7 @@ The bookstore is started by \`scripts/local.sh\` with the build skipped; request
 from Node on the same machine.
 
 - Date: ${new Date().toISOString()}
-- Machine: ${cpu.length} CPUs, ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, shared with other builds (load average ${loadAtStart.toFixed(2)} at start)
+- Machine: ${machine(loadAtStart)}
 
 | measure | value |
 |---|---|
@@ -99,12 +96,5 @@ the JDK server wrote headers and body as two small segments and waited for the c
 The gateway now turns on TCP_NODELAY (\`sun.net.httpserver.nodelay\`).
 `;
 
-const file = path.join(repoRoot, 'docs/benchmarks.md');
-const current = readFileSync(file, 'utf8');
-const start = current.indexOf(SECTION);
-let next = start < 0 ? -1 : current.indexOf('\n## ', start + SECTION.length);
-const updated = start < 0
-  ? `${current.trimEnd()}\n\n${section}`
-  : `${current.slice(0, start)}${section}${next < 0 ? '' : current.slice(next + 1)}`;
-writeFileSync(file, updated);
+writeSection(SECTION, section);
 console.log(section);

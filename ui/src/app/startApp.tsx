@@ -6,7 +6,7 @@ import { loadRuntimeConfig } from '../config/runtimeConfig';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { initialLanguage } from '../i18n/i18n';
 import { AppProviders } from './AppProviders';
-import { routes } from './routes';
+import { preloadPage, routes } from './routes';
 import { createAppStore } from './store';
 
 type Router = ReturnType<typeof createBrowserRouter> | ReturnType<typeof createMemoryRouter>;
@@ -21,6 +21,7 @@ export async function startApp(
   makeRouter: (routeList: typeof routes) => Router = createBrowserRouter,
 ): Promise<void> {
   const language = initialLanguage(localStorage, navigator.languages ?? [navigator.language]);
+  preloadPage(window.location.pathname);
   try {
     const config = await loadRuntimeConfig();
     const store = createAppStore(config, localStorage);

@@ -78,7 +78,7 @@ describe('cart', () => {
     );
     backend.api('POST', '/cart', () => json(201, {}));
     const { user } = renderApp('/books/b-9', { session: signedInSession() });
-    await user.click(await screen.findByRole('button', { name: 'Add Search to cart' }));
+    await user.click(await screen.findByRole('button', { name: 'Add to cart: Search' }));
     expect(await screen.findByTestId('added-to-cart')).toBeInTheDocument();
     expect(backend.calls('POST', '/cart')[0]?.body).toEqual({ bookId: 'b-9', quantity: 1 });
   });

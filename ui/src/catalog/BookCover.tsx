@@ -5,10 +5,12 @@ import { useI18n } from '../i18n/I18nContext';
 interface Props {
   book: Pick<Book, 'name' | 'author' | 'cover'>;
   size?: 'small' | 'large';
+  /** Above the fold on a first load: fetched at once, as a lazy image would delay the largest paint. */
+  eager?: boolean;
 }
 
 /** The cover served by the site, or a styled placeholder with title and author when it fails. */
-export function BookCover({ book, size = 'small' }: Props) {
+export function BookCover({ book, size = 'small', eager = false }: Props) {
   const { t } = useI18n();
   const [failed, setFailed] = useState(false);
   const className = `book-cover book-cover-${size}`;
@@ -25,7 +27,7 @@ export function BookCover({ book, size = 'small' }: Props) {
       className={className}
       src={book.cover}
       alt={t('book.coverAlt', { name: book.name })}
-      loading="lazy"
+      loading={eager ? 'eager' : 'lazy'}
       onError={() => setFailed(true)}
     />
   );

@@ -28,13 +28,14 @@ export default function BookDetailPage() {
           )}
           <Row className="g-4">
             <Col md={4}>
-              <BookCover book={book} size="large" />
+              <BookCover book={book} size="large" eager />
             </Col>
             <Col md={8}>
               <h1>{book.name}</h1>
               <p className="lead">{t('book.by', { author: book.author })}</p>
-              <p aria-label={t('book.rating', { rating: book.rating })} className="rating">
+              <p className="rating">
                 <span aria-hidden="true">{'★'.repeat(book.rating)}{'☆'.repeat(Math.max(0, 5 - book.rating))}</span>
+                <span className="visually-hidden">{t('book.rating', { rating: book.rating })}</span>
               </p>
               <p className="fs-4 fw-semibold" data-testid="book-price">
                 <span className="visually-hidden">{t('book.price')}: </span>

@@ -12,6 +12,8 @@ import { BookCard } from './BookCard';
 import { categoryFromSlug, categoryLabelKey, type Category } from './categories';
 
 export const CATEGORY_PAGE_SIZE = 12;
+// The widest row of the grid below (lg={6}): those covers are in view on a first load.
+const FIRST_ROW = 6;
 
 export default function CategoryPage() {
   const category = categoryFromSlug(useParams().category);
@@ -39,32 +41,35 @@ function CategoryBooks({ category }: { category: Category }) {
       <QueryStatus isLoading={isLoading || isFetching} error={error} onRetry={refetch}>
         {data && data.items.length === 0 && <p data-testid="category-empty">{t('category.empty')}</p>}
         <Row xs={2} sm={3} md={4} lg={6} className="g-3 list-unstyled ps-0" as="ul" data-testid="book-list" aria-label={title}>
-          {data?.items.map((book) => (
+          {data?.items.map((book, index) => (
             <Col as="li" key={book.id} className="list-unstyled">
-              <BookCard book={book} />
+              <BookCard book={book} eager={index < FIRST_ROW} />
             </Col>
           ))}
         </Row>
       </QueryStatus>
-      <nav aria-label={t('category.pagination')} className="d-flex align-items-center gap-3 mt-4">
-        <Button
-          variant="outline-secondary"
-          disabled={page === 1}
-          onClick={() => setCursors((seen) => seen.slice(0, -1))}
-          data-testid="previous-page"
-        >
-          {t('category.previous')}
-        </Button>
-        <span aria-live="polite">{t('category.page', { page })}</span>
-        <Button
-          variant="outline-secondary"
-          disabled={!data?.nextCursor || isFetching}
-          onClick={() => data?.nextCursor && setCursors((seen) => [...seen, data.nextCursor])}
-          data-testid="next-page"
-        >
-          {t('category.next')}
-        </Button>
-      </nav>
+      {/* Shown once a page of books is there: drawn above the list while it loads, it would jump down. */}
+      {data && (
+        <nav aria-label={t('category.pagination')} className="d-flex align-items-center gap-3 mt-4">
+          <Button
+            variant="outline-secondary"
+            disabled={page === 1}
+            onClick={() => setCursors((seen) => seen.slice(0, -1))}
+            data-testid="previous-page"
+          >
+            {t('category.previous')}
+          </Button>
+          <span aria-live="polite">{t('category.page', { page })}</span>
+          <Button
+            variant="outline-secondary"
+            disabled={!data?.nextCursor || isFetching}
+            onClick={() => data?.nextCursor && setCursors((seen) => [...seen, data.nextCursor])}
+            data-testid="next-page"
+          >
+            {t('category.next')}
+          </Button>
+        </nav>
+      )}
     </>
   );
 }

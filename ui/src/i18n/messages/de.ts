@@ -66,7 +66,7 @@ export const de: Record<MessageKey, string> = {
   'book.rating': 'Bewertet mit {rating} von 5',
   'book.coverAlt': 'Umschlag von {name}',
   'book.addToCart': 'In den Warenkorb',
-  'book.addToCartNamed': '{name} in den Warenkorb legen',
+  'book.addToCartNamed': 'In den Warenkorb: {name}',
   'book.adding': 'Wird hinzugefügt…',
   'book.added': 'Zum Warenkorb hinzugefügt.',
   'book.viewCart': 'Zum Warenkorb',

@@ -64,7 +64,7 @@ export const en = {
   'book.rating': 'Rated {rating} out of 5',
   'book.coverAlt': 'Cover of {name}',
   'book.addToCart': 'Add to cart',
-  'book.addToCartNamed': 'Add {name} to cart',
+  'book.addToCartNamed': 'Add to cart: {name}',
   'book.adding': 'Adding…',
   'book.added': 'Added to your cart.',
   'book.viewCart': 'View cart',

@@ -54,6 +54,7 @@ public final class StorefrontSite extends ComponentResource {
     private static final String SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03";
     private static final List<Integer> FAILOVER_STATUS_CODES = List.of(403, 404, 500, 502, 503, 504);
     private static final String CONFIG_KEY = "config.json";
+    private static final SiteHeaders HEADERS = SiteHeaders.load();
 
     public final Output<String> bucketName;
     /** Present in the primary only: the distribution serving both buckets. */
@@ -99,8 +100,8 @@ public final class StorefrontSite extends ComponentResource {
                 .bucket(bucket.bucketName)
                 .key(CONFIG_KEY)
                 .content(inputs.runtimeConfigJson())
-                .contentType("application/json")
-                .cacheControl("no-cache")
+                .contentType(HEADERS.contentType(CONFIG_KEY))
+                .cacheControl(HEADERS.cacheControl(CONFIG_KEY))
                 .build(), child());
 
         this.bucketName = bucket.bucketName;
@@ -225,16 +226,15 @@ public final class StorefrontSite extends ComponentResource {
         try (Stream<Path> files = Files.walk(uiDist)) {
             files.filter(Files::isRegularFile).sorted().forEach(file -> {
                 String key = uiDist.relativize(file).toString().replace('\\', '/');
-                if (key.equals(CONFIG_KEY)) {
-                    return; // the stack writes its own
+                if (key.equals(CONFIG_KEY) || HEADERS.isLocalOnly(key)) {
+                    return; // the stack writes its own config; CloudFront compresses by itself
                 }
                 new BucketObjectv2(name + "-asset-" + key, BucketObjectv2Args.builder()
                         .bucket(bucket.bucketName)
                         .key(key)
                         .source(new FileAsset(file.toString()))
-                        .contentType(ContentTypes.of(key))
-                        // Vite fingerprints everything under assets/; the entry page must be revalidated.
-                        .cacheControl(key.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache")
+                        .contentType(HEADERS.contentType(key))
+                        .cacheControl(HEADERS.cacheControl(key))
                         .build(), child());
             });
         } catch (IOException e) {

@@ -140,6 +140,7 @@ class StorefrontSiteTest {
         Files.writeString(dist.resolve("index.html"), "<!doctype html>");
         Files.writeString(dist.resolve("assets/app-1a2b.js"), "console.log(1)");
         Files.writeString(dist.resolve("config.json"), "{\"from\":\"the dev build\"}");
+        Files.write(dist.resolve("assets/app-1a2b.js.br"), new byte[] {0x0b, 0x06}); // the local gateway's copy
 
         Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:uiDist", dist.toString())), Map.of());
 
@@ -149,7 +150,7 @@ class StorefrontSiteTest {
         assertEquals("text/html; charset=utf-8", input(byKey.get("index.html"), "contentType"));
         assertEquals("no-cache", input(byKey.get("index.html"), "cacheControl"));
         assertEquals("text/javascript; charset=utf-8", input(byKey.get("assets/app-1a2b.js"), "contentType"));
-        assertTrue(String.valueOf(input(byKey.get("assets/app-1a2b.js"), "cacheControl")).contains("immutable"));
+        assertEquals("public, max-age=31536000, immutable", input(byKey.get("assets/app-1a2b.js"), "cacheControl"));
         assertFalse(String.valueOf(input(byKey.get("config.json"), "content")).contains("dev build"));
     }
 
