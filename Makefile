@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 MVN ?= mvn -B -ntp
 
-.PHONY: test local drill plan plan-diff preflight deploy bench bench-lambdas bench-ui bench-local bench-drill \
+.PHONY: test local drill plan plan-diff reproducible preflight deploy bench bench-lambdas bench-ui bench-local bench-drill \
         lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
 
 SUITES := lambdas-test infra-test ui-test pipeline-test blog-test e2e-test drill-test
@@ -73,6 +73,11 @@ drill:
 # Offline plan of both stacks into build/plan/<stack>.{json,md}; fails on any policy violation.
 plan:
 	scripts/plan.sh build/plan primary secondary
+
+# Builds every deployable twice and fails unless the builds are byte-identical (docs/infrastructure.md,
+# "Reproducible deployables"); minutes of CPU, so not part of `make test`.
+reproducible:
+	scripts/check-reproducible.sh
 
 # The deploy checks of both stacks before anything is created (docs/configuration.md, "Before deploying"):
 # make preflight BACKEND_URL='s3://<bucket>?region=<region>'   or   BACKEND_URL=https://api.pulumi.com PULUMI_ORG=<org>

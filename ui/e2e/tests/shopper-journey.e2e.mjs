@@ -1,10 +1,13 @@
 // The whole user journey in a real browser against a local bookstore started for this test:
 // guest browsing, sign-up with the printed code (and a resent one), cart, checkout (double click and reload included),
-// past orders, the best sellers moving, sign-out. One screenshot per step in build/e2e/shopper-journey/.
+// a price change in the catalogue, confirmation and order history line by line, the best sellers moving,
+// sign-out, and the layout of the header, region badge and covers. One screenshot per step in
+// build/e2e/shopper-journey/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openBrowser } from '../harness/browser.mjs';
 import { BookstoreApi } from '../harness/bookstoreApi.mjs';
+import { LocalCatalogue } from '../harness/localCatalogue.mjs';
 import { startLocalBookstore } from '../harness/localBookstore.mjs';
 import { repoRoot } from '../harness/paths.mjs';
 import { readFileSync } from 'node:fs';
@@ -15,10 +18,40 @@ const PASSWORD = 'E2e-passw0rd!';
 const cents = (amount) => Math.round(Number(amount) * 100);
 /** The amount shown in a price element, in cents ("€41.98" -> 4198). */
 const shownCents = (text) => cents(text.replace(/[^0-9.]/g, ''));
+const dollars = (amountInCents) => `$${(amountInCents / 100).toFixed(2)}`;
+
+/** What a shopper reads on an order line (confirmation or order history): unit price, quantity, line total. */
+async function orderLine(scope, bookId) {
+  const line = scope.getByTestId(`order-line-${bookId}`);
+  return {
+    unit: shownCents(await line.getByTestId('line-unit-price').innerText()),
+    quantity: Number(await line.getByTestId('line-quantity').innerText()),
+    total: shownCents(await line.getByTestId('line-total').innerText()),
+  };
+}
+
+/** Top edges and heights of the visible items of the header, for the one-row check. */
+function headerRows(page) {
+  return page.getByTestId('site-navbar').evaluate((navbar) => {
+    const items = navbar.querySelectorAll('.navbar-brand, .nav-link, [data-testid="region-badge"], select, [data-testid="signed-in-as"], [data-testid="sign-out"], .navbar-toggler');
+    const visible = [...items].filter((item) => item.getClientRects().length > 0 && getComputedStyle(item).visibility !== 'hidden');
+    return {
+      height: navbar.getBoundingClientRect().height,
+      items: visible.map((item) => {
+        const box = item.getBoundingClientRect();
+        return { what: item.dataset.testid ?? item.textContent.trim(), top: box.top, bottom: box.bottom, right: box.right };
+      }),
+      containerRight: navbar.querySelector('.container').getBoundingClientRect().right,
+      pageWidth: document.documentElement.scrollWidth,
+    };
+  });
+}
 
 let bookstore;
 let browser;
 let api;
+/** The local moto server the bookstore's tables live in (the launcher prints it). */
+const motoPort = () => Number(/starting moto on 127\.0\.0\.1:(\d+)/.exec(bookstore.output())[1]);
 
 before(async () => {
   bookstore = await startLocalBookstore(NAME);
@@ -160,6 +193,84 @@ test('a shopper browses, signs up, buys two books once, sees the order and the b
     await shot('signed-in');
   });
 
+  await step('signed in at 1280 px the header is one row; below 1200 px it collapses behind the toggle', async () => {
+    const wide = await headerRows(page);
+    const centres = wide.items.map((item) => (item.top + item.bottom) / 2);
+    assert.ok(Math.max(...centres) - Math.min(...centres) <= 4, `header items on one row: ${JSON.stringify(wide.items)}`);
+    // a label that breaks inside ("Best / sellers", "Sign / out") makes its item taller than a nav link's 40 px
+    assert.ok(wide.items.every((item) => item.bottom - item.top <= 40), `no item wraps: ${JSON.stringify(wide.items)}`);
+    assert.ok(wide.height <= 64, `header is one row high (${wide.height} px)`);
+    assert.ok(wide.items.every((item) => item.right <= wide.containerRight + 1), `nothing past the container: ${JSON.stringify(wide.items)}`);
+    assert.ok(!wide.items.some((item) => item.what === 'Toggle navigation' || item.what === ''), 'no toggle at 1280 px');
+
+    await page.setViewportSize({ width: 1000, height: 900 });
+    const collapsed = await headerRows(page);
+    assert.ok(collapsed.height <= 64, `collapsed header is one row (${collapsed.height} px)`);
+    assert.equal(await page.getByRole('button', { name: 'Toggle navigation' }).isVisible(), true);
+    assert.equal(await page.getByTestId('sign-out').isVisible(), false, 'the account is behind the toggle');
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    await page.getByTestId('sign-out').waitFor();
+    const open = await headerRows(page);
+    assert.ok(open.pageWidth <= 1000, `the open menu fits the width (${open.pageWidth} px)`);
+    await shot('header-collapsed-open');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Toggle navigation' }).waitFor({ state: 'hidden' });
+  });
+
+  await step('the region badge is blank while /region loads, and says "unknown" only when it failed', async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/api/region', async (route) => { await held; await route.continue(); });
+    await page.goto(`${bookstore.url}/blog`); // the blog calls WordPress: the header's /region is its only API call
+    const badge = page.getByTestId('region-badge');
+    await badge.waitFor();
+    assert.equal(await badge.getAttribute('data-state'), 'pending');
+    assert.doesNotMatch(await badge.innerText(), /unknown/i);
+    release();
+    // the header of the /region answer names the region a moment before its body gives the role
+    await badge.getByText('eu-west-1 (primary)').waitFor();
+    assert.equal(await badge.getAttribute('data-state'), 'known');
+    await page.unroute('**/api/region');
+
+    await page.route('**/api/region', (route) => route.abort());
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid="region-badge"]')?.dataset.state === 'unknown');
+    assert.equal(await badge.innerText(), 'Region unknown');
+    await page.unroute('**/api/region');
+  });
+
+  await step('no generated cover clips its title or author', async () => {
+    const books = [];
+    for (let cursor = null, first = true; first || cursor; first = false) {
+      const page_ = await api.api('GET', `/books?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      books.push(...page_.items);
+      cursor = page_.nextCursor;
+    }
+    assert.ok(books.length > 40, 'the whole catalogue');
+    const overflowing = await page.evaluate(async (covers) => {
+      const found = [];
+      for (const cover of covers) {
+        const svg = new DOMParser().parseFromString(await (await fetch(cover)).text(), 'image/svg+xml').documentElement;
+        const host = document.body.appendChild(document.createElement('div'));
+        host.append(document.importNode(svg, true));
+        const frame = host.querySelector('rect[stroke]').getBBox();
+        for (const text of host.querySelectorAll('text')) {
+          const box = text.getBBox();
+          if (box.x < frame.x || box.x + box.width > frame.x + frame.width) {
+            found.push(`${cover}: "${text.textContent}" spans ${Math.round(box.x)}..${Math.round(box.x + box.width)}`);
+          }
+        }
+        host.remove();
+      }
+      return found;
+    }, books.map((book) => book.cover));
+    assert.deepEqual(overflowing, [], 'every line of every cover inside its frame');
+    const levantine = books.find((book) => book.name === 'Levantine Hummus');
+    await page.goto(`${bookstore.url}/books/${encodeURIComponent(levantine.id)}`);
+    await page.getByTestId('book-detail').waitFor();
+    await shot('cover-long-title');
+  });
+
   await step('the customer adds two books and changes a quantity in the cart', async () => {
     for (const book of [bookA, bookB]) {
       await page.goto(`${bookstore.url}/books/${encodeURIComponent(book.id)}`);
@@ -181,14 +292,40 @@ test('a shopper browses, signs up, buys two books once, sees the order and the b
     await shot('cart');
   });
 
+  let priceA;
+  await step('a price rise in the catalogue shows in the cart and at checkout, named, and is what the order charges', async () => {
+    // An operator raises book A's price after the shopper put it in the cart; the API prices carts at read time.
+    priceA = cents(bookA.price) + 150;
+    await new LocalCatalogue(motoPort()).setPrice(bookA.id, (priceA / 100).toFixed(2));
+    await page.reload();
+    const notice = page.getByTestId(`price-changed-${bookA.id}`);
+    await notice.waitFor();
+    assert.equal(await notice.innerText(), `${bookA.name}: now ${dollars(priceA)} (was ${dollars(cents(bookA.price))})`);
+    assert.equal(await page.getByTestId(`price-changed-${bookB.id}`).count(), 0, 'only the changed book is named');
+    const lineA = page.getByTestId(`cart-line-${bookA.id}`);
+    assert.equal(shownCents(await lineA.getByTestId('line-unit-price').innerText()), priceA);
+    assert.equal(shownCents(await lineA.getByTestId('line-total').innerText()), 3 * priceA);
+    expectedTotal = 3 * priceA + cents(bookB.price);
+    assert.equal(shownCents(await page.getByTestId('cart-total').innerText()), expectedTotal);
+    await shot('cart-price-changed');
+  });
+
   await step('a double click on "place order" and a reload create one order', async () => {
     await page.getByTestId('go-to-checkout').click();
     await page.getByTestId('checkout-lines').waitFor();
     assert.equal(shownCents(await page.getByTestId('checkout-total').innerText()), expectedTotal);
+    assert.match(await page.getByTestId(`price-changed-${bookA.id}`).innerText(), new RegExp(`now \\${dollars(priceA)}`));
+    assert.match(await page.getByTestId(`checkout-line-${bookA.id}`).innerText(), new RegExp(`\\${dollars(priceA)} each`));
     await shot('checkout');
     await page.getByTestId('place-order').dblclick();
     await page.getByTestId('order-confirmation').waitFor();
     const orderId = /ord-[0-9a-f]+/.exec(await page.getByTestId('confirmation-order-id').innerText())?.[0];
+    const confirmation = page.getByTestId('order-confirmation');
+    await confirmation.getByTestId(`order-line-${bookA.id}`).waitFor();
+    assert.deepEqual(await orderLine(confirmation, bookA.id), { unit: priceA, quantity: 3, total: 3 * priceA });
+    assert.deepEqual(await orderLine(confirmation, bookB.id),
+      { unit: cents(bookB.price), quantity: 1, total: cents(bookB.price) });
+    assert.equal(shownCents(await confirmation.getByTestId('order-total').innerText()), expectedTotal);
     await shot('order-placed');
 
     await page.reload();
@@ -210,7 +347,10 @@ test('a shopper browses, signs up, buys two books once, sees the order and the b
     await page.getByTestId('order-list').waitFor();
     assert.equal(await page.getByTestId('order-list').locator(':scope > li').count(), 1);
     assert.equal(shownCents(await page.getByTestId('order-total').innerText()), expectedTotal);
-    await shot('past-orders');
+    const history = page.getByTestId('order-list');
+    assert.deepEqual(await orderLine(history, bookA.id), { unit: priceA, quantity: 3, total: 3 * priceA });
+    assert.deepEqual(await orderLine(history, bookB.id), { unit: cents(bookB.price), quantity: 1, total: cents(bookB.price) });
+    await shot('order-history'); // build/e2e/shopper-journey/NN-order-history.png: the lines a shopper reads
   });
 
   await step('the best sellers move with the order', async () => {

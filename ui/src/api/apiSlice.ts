@@ -2,76 +2,32 @@ import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
 import { obtainIdToken, signedOut, type AuthState } from '../auth/authSlice';
 import type { RuntimeConfig } from '../config/runtimeConfig';
 import { regionObserved, type RegionState } from '../region/regionSlice';
+import type { components, operations } from './openapi';
 
-// The one module that knows the bookstore API's wire format (DESIGN.md §4). Every response goes
-// through a mapping function below, so a difference in the server's shapes is fixed in one place.
+// The one RTK Query slice of the bookstore API (docs/ui.md#wire-types). Its data types are the ones
+// openapi-typescript generates from the API's OpenAPI document into ./openapi.ts: the pages read the
+// API's own field names, and a change to the document that the code does not follow fails `tsc`.
 
-// ---------------------------------------------------------------- the shapes the pages use
+type Schemas = components['schemas'];
+type JsonBody<Operation> = Operation extends { content: { 'application/json': infer Body } } ? Body : never;
+/** The JSON body of an operation's response, straight from the document. */
+type ResponseBody<Operation extends keyof operations, Status extends keyof operations[Operation]['responses']> =
+  JsonBody<operations[Operation]['responses'][Status]>;
+/** The JSON body an operation accepts. */
+type RequestBody<Operation extends keyof operations> =
+  operations[Operation]['requestBody'] extends { content: { 'application/json': infer Body } } ? Body : never;
 
-export interface Book {
-  id: string;
-  name: string;
-  author: string;
-  category: string;
-  price: number;
-  rating: number;
-  /** Same-site path of the cover image, or null when there is none (never a remote URL). */
-  cover: string | null;
-}
-
-export interface BookPage {
-  items: Book[];
-  nextCursor: string | null;
-}
-
-export interface BestSeller {
-  book: Book;
-  sold: number;
-}
-
-export interface BestSellers {
-  items: BestSeller[];
-  /** True when the leaderboard was unavailable and the server answered from its fallback. */
-  stale: boolean;
-}
-
-export interface RegionInfo {
-  region: string;
-  role: string;
-}
-
-export interface CartLine {
-  bookId: string;
-  quantity: number;
-  /** Unit price as the server priced it from the catalogue. */
-  price: number;
-  name: string;
-  author: string | null;
-  cover: string | null;
-  /** The line's subtotal when the server reports one. */
-  lineTotal: number | null;
-}
-
-export interface Cart {
-  lines: CartLine[];
-  /** The total as the server computed it; the UI never adds prices up itself. */
-  total: number;
-}
-
-export interface OrderLine {
-  bookId: string;
-  quantity: number;
-  price: number;
-  name: string;
-}
-
-export interface Order {
-  orderId: string;
-  /** Epoch milliseconds (the server may send ISO 8601 or epoch seconds/milliseconds). */
-  createdAt: number;
-  lines: OrderLine[];
-  total: number;
-}
+export type Book = Schemas['Book'];
+export type BookPage = ResponseBody<'listBooks', 200>;
+export type BestSellers = ResponseBody<'getBestSellers', 200>;
+export type BestSeller = BestSellers['items'][number];
+export type RegionInfo = ResponseBody<'getRegion', 200>;
+export type Cart = ResponseBody<'getCart', 200>;
+export type CartItem = Schemas['CartItem'];
+export type Order = ResponseBody<'getOrder', 200>;
+export type OrderLine = Schemas['OrderLine'];
+export type CartLineInput = RequestBody<'addToCart'>;
+type ErrorBody = Schemas['Error'] | Schemas['GatewayError'];
 
 export type ApiError =
   | { kind: 'unavailable'; message: string }
@@ -83,120 +39,21 @@ export type ApiError =
 export const QUANTITY_MIN = 1;
 export const QUANTITY_MAX = 99;
 
-// ---------------------------------------------------------------- wire format -> shapes
-
-type Json = Record<string, unknown>;
-
-const asString = (value: unknown, fallback = ''): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
-const asNumber = (value: unknown, fallback = 0): number => {
-  const number = typeof value === 'string' ? Number(value) : value;
-  return typeof number === 'number' && Number.isFinite(number) ? number : fallback;
-};
-const asObject = (value: unknown): Json =>
-  typeof value === 'object' && value !== null ? (value as Json) : {};
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-/** Only same-site paths: covers are served by the site itself, never hot-linked. */
-export function sameSiteCover(value: unknown): string | null {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : null;
+/** When the order was placed (the API sends UTC ISO 8601 with microseconds, which Date reads). */
+export function placedAt(order: Pick<Order, 'createdAt'>): Date {
+  return new Date(order.createdAt);
 }
 
-export function toBook(raw: unknown): Book {
-  const book = asObject(raw);
-  return {
-    id: asString(book.id),
-    name: asString(book.name),
-    author: asString(book.author),
-    category: asString(book.category),
-    price: asNumber(book.price),
-    rating: asNumber(book.rating),
-    cover: sameSiteCover(book.cover),
-  };
-}
-
-export function toBookPage(raw: unknown): BookPage {
-  const page = asObject(raw);
-  const cursor = page.nextCursor;
-  return {
-    items: asArray(page.items).map(toBook),
-    nextCursor: typeof cursor === 'string' && cursor !== '' ? cursor : null,
-  };
-}
-
-export function toBestSellers(raw: unknown): BestSellers {
-  const body = asObject(raw);
-  return {
-    items: asArray(body.items).map((entry) => {
-      const item = asObject(entry);
-      return { book: toBook(item.book), sold: asNumber(item.sold) };
-    }),
-    stale: body.stale === true,
-  };
-}
-
-export function toCart(raw: unknown): Cart {
-  const body = asObject(raw);
-  return {
-    lines: asArray(body.items).map((entry) => {
-      const line = asObject(entry);
-      const book = asObject(line.book); // tolerate lines that nest the book
-      const lineTotal = line.lineTotal ?? line.subtotal;
-      return {
-        bookId: asString(line.bookId ?? book.id),
-        quantity: asNumber(line.quantity),
-        price: asNumber(line.price ?? book.price),
-        name: asString(line.name ?? book.name),
-        author: asString(line.author ?? book.author) || null,
-        cover: sameSiteCover(line.cover ?? book.cover),
-        lineTotal: lineTotal === undefined ? null : asNumber(lineTotal),
-      };
-    }),
-    total: asNumber(body.total),
-  };
-}
-
-export function toTimestamp(value: unknown): number {
-  if (typeof value === 'number') return value < 1e12 ? value * 1000 : value; // seconds or millis
-  const parsed = Date.parse(asString(value));
-  return Number.isNaN(parsed) ? 0 : parsed;
-}
-
-export function toOrder(raw: unknown): Order {
-  const order = asObject(raw);
-  return {
-    orderId: asString(order.orderId ?? order.id),
-    createdAt: toTimestamp(order.createdAt),
-    lines: asArray(order.items ?? order.lines).map((entry) => {
-      const line = asObject(entry);
-      return {
-        bookId: asString(line.bookId),
-        quantity: asNumber(line.quantity),
-        price: asNumber(line.price),
-        name: asString(line.name, asString(line.bookId)),
-      };
-    }),
-    total: asNumber(order.total),
-  };
-}
-
-export function toOrders(raw: unknown): Order[] {
-  // Newest first whatever order the server used.
-  return asArray(asObject(raw).items).map(toOrder).sort((a, b) => b.createdAt - a.createdAt);
-}
-
-export function toRegionInfo(raw: unknown): RegionInfo {
-  const body = asObject(raw);
-  return { region: asString(body.region), role: asString(body.role) };
-}
-
-export function toApiError(status: number, raw: unknown): ApiError {
-  const body = asObject(raw);
-  const message = asString(body.message, `HTTP ${status}`);
+/**
+ * An error response as the pages explain it. The body is the API's Error, API Gateway's own
+ * {"message"} (its 401), or nothing JSON at all when a proxy or CDN answered.
+ */
+export function toApiError(status: number, body: ErrorBody | null): ApiError {
+  const message = body?.message ?? `HTTP ${status}`;
   if (status === 503) return { kind: 'unavailable', message };
   if (status === 401 || status === 403) return { kind: 'unauthorized', message };
   if (status === 404) return { kind: 'notFound', message };
-  return { kind: 'http', status, code: asString(body.error, 'error'), message };
+  return { kind: 'http', status, code: body && 'error' in body ? body.error : 'error', message };
 }
 
 // ---------------------------------------------------------------- transport
@@ -221,6 +78,10 @@ export const REGION_HEADER = 'X-Bookstore-Region';
 function apiUrl(baseUrl: string, path: string): string {
   // A relative base ("/api") is served by the same origin as the site (the local gateway).
   return new URL(baseUrl + path, window.location.origin).toString();
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  return typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string';
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -271,7 +132,7 @@ const bookstoreBaseQuery: BaseQueryFn<ApiRequest, unknown, ApiError> = async (re
   const body = await readJson(response);
   if (response.ok) return { data: body };
   if (response.status === 401 && request.auth) api.dispatch(signedOut());
-  return { error: toApiError(response.status, body) };
+  return { error: toApiError(response.status, isErrorBody(body) ? body : null) };
 };
 
 // ---------------------------------------------------------------- endpoints
@@ -283,7 +144,6 @@ export const api = createApi({
   endpoints: (build) => ({
     getRegion: build.query<RegionInfo, void>({
       query: () => ({ path: '/region' }),
-      transformResponse: toRegionInfo,
     }),
     listBooks: build.query<BookPage, { category?: string; cursor?: string | null; limit?: number }>({
       query: ({ category, cursor, limit }) => {
@@ -294,60 +154,50 @@ export const api = createApi({
         const search = params.toString();
         return { path: search ? `/books?${search}` : '/books' };
       },
-      transformResponse: toBookPage,
     }),
     getBook: build.query<Book, string>({
       query: (id) => ({ path: `/books/${encodeURIComponent(id)}` }),
-      transformResponse: toBook,
     }),
     getBestSellers: build.query<BestSellers, void>({
       query: () => ({ path: '/bestsellers' }),
-      transformResponse: toBestSellers,
     }),
     getCart: build.query<Cart, void>({
       query: () => ({ path: '/cart', auth: true }),
-      transformResponse: toCart,
       providesTags: ['Cart'],
     }),
-    addToCart: build.mutation<void, { bookId: string; quantity: number }>({
+    addToCart: build.mutation<Cart, CartLineInput>({
       query: (line) => ({ path: '/cart', method: 'POST', body: line, auth: true }),
-      transformResponse: () => undefined,
       invalidatesTags: ['Cart'],
     }),
-    updateCartLine: build.mutation<void, { bookId: string; quantity: number }>({
+    updateCartLine: build.mutation<Cart, { bookId: string } & RequestBody<'setCartLine'>>({
       query: ({ bookId, quantity }) => ({
         path: `/cart/${encodeURIComponent(bookId)}`,
         method: 'PUT',
         body: { quantity },
         auth: true,
       }),
-      transformResponse: () => undefined,
       invalidatesTags: ['Cart'],
     }),
-    removeCartLine: build.mutation<void, string>({
+    removeCartLine: build.mutation<Cart, string>({
       query: (bookId) => ({ path: `/cart/${encodeURIComponent(bookId)}`, method: 'DELETE', auth: true }),
-      transformResponse: () => undefined,
       invalidatesTags: ['Cart'],
     }),
-    listOrders: build.query<Order[], void>({
+    listOrders: build.query<ResponseBody<'listOrders', 200>, void>({
       query: () => ({ path: '/orders', auth: true }),
-      transformResponse: toOrders,
       providesTags: ['Orders'],
     }),
     getOrder: build.query<Order, string>({
       query: (orderId) => ({ path: `/orders/${encodeURIComponent(orderId)}`, auth: true }),
-      transformResponse: toOrder,
       providesTags: ['Orders'],
     }),
-    placeOrder: build.mutation<Order, { idempotencyKey: string }>({
+    placeOrder: build.mutation<ResponseBody<'checkout', 201 | 200>, { idempotencyKey: string }>({
+      // The order is made from the cart the server holds: the operation has no request body.
       query: ({ idempotencyKey }) => ({
         path: '/orders',
         method: 'POST',
-        body: {},
         headers: { 'Idempotency-Key': idempotencyKey },
         auth: true,
       }),
-      transformResponse: toOrder,
       invalidatesTags: ['Cart', 'Orders'],
     }),
   }),
@@ -371,5 +221,6 @@ export const {
 export function asApiError(error: unknown): ApiError | null {
   if (!error) return null;
   if (typeof error === 'object' && 'kind' in error) return error as ApiError;
-  return { kind: 'network', message: String((error as { message?: unknown }).message ?? error) };
+  const message = typeof error === 'object' && 'message' in error ? error.message : error;
+  return { kind: 'network', message: String(message) };
 }

@@ -32,7 +32,8 @@ export function Layout() {
   return (
     <>
       <a href="#main" className="visually-hidden-focusable skip-link">{t('app.skipToContent')}</a>
-      <Navbar expand="lg" bg="dark" data-bs-theme="dark" className="mb-4">
+      {/* Expanded from xl (1200 px), where the links, badge, language and account fit one row; below, a toggle. */}
+      <Navbar expand="xl" bg="dark" data-bs-theme="dark" className="site-navbar mb-4" data-testid="site-navbar">
         <Container>
           <Navbar.Brand as={NavLink} to="/">{t('app.name')}</Navbar.Brand>
           <Navbar.Toggle aria-controls="main-nav" aria-label={t('nav.toggle')} />
@@ -44,13 +45,18 @@ export function Layout() {
               <Nav.Link as={NavLink} to="/cart" data-testid="nav-cart">{t('nav.cart')}</Nav.Link>
               <Nav.Link as={NavLink} to="/orders" data-testid="nav-orders">{t('nav.orders')}</Nav.Link>
             </Nav>
-            <div className="d-flex flex-wrap align-items-center gap-3 py-2 py-lg-0">
+            <div className="site-navbar-tools d-flex flex-wrap flex-xl-nowrap align-items-center gap-3 py-2 py-xl-0 ms-xl-3">
               <RegionBadge />
-              <LanguageSwitcher />
+              <LanguageSwitcher labelHidden />
               {session ? (
                 <>
-                  <span className="text-light small" data-testid="signed-in-as">
-                    {t('nav.signedInAs', { email: session.email })}
+                  <span
+                    className="signed-in-as text-light small"
+                    data-testid="signed-in-as"
+                    title={t('nav.signedInAs', { email: session.email })}
+                  >
+                    <span className="visually-hidden">{t('nav.signedInLabel')} </span>
+                    {session.email}
                   </span>
                   <Button variant="outline-light" size="sm" onClick={signOut} data-testid="sign-out">
                     {t('nav.signOut')}

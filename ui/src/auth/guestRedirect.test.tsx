@@ -10,7 +10,7 @@ describe('a guest who tries to buy', () => {
   beforeEach(() => {
     backend = new FakeBackend().withQuietHome().install();
     backend.api('GET', '/books/b-1', () => json(200, BOOK));
-    backend.api('GET', '/cart', () => json(200, { items: [], total: 0 }));
+    backend.api('GET', '/cart', () => json(200, { items: [], itemCount: 0, total: 0 }));
     backend.cognito('InitiateAuth', () => json(200, cognitoTokens('shopper-1', 'reader@example.com', 3600, 'refresh-1')));
   });
 

@@ -12,6 +12,8 @@ import { usePageTitle } from '../app/usePageTitle';
 import { ErrorMessage } from '../feedback/ErrorMessage';
 import { QueryStatus } from '../feedback/QueryStatus';
 import { useI18n } from '../i18n/I18nContext';
+import { PriceChangeNotice } from './PriceChangeNotice';
+import { forgetPricesSeen, priceChanges } from './pricesSeen';
 import { QuantityInput } from './QuantityInput';
 
 export default function CartPage() {
@@ -22,19 +24,27 @@ export default function CartPage() {
   const [removeLine, removal] = useRemoveCartLineMutation();
   const busy = update.isLoading || removal.isLoading || isFetching;
   const changeError = asApiError(update.error ?? removal.error);
+  const changes = cart ? priceChanges(localStorage, cart.items) : [];
+
+  function remove(bookId: string) {
+    forgetPricesSeen(localStorage, [bookId]);
+    removeLine(bookId);
+  }
 
   return (
     <>
       <h1>{t('cart.title')}</h1>
       <QueryStatus isLoading={isLoading} error={error} onRetry={refetch}>
-        {cart && cart.lines.length === 0 && (
+        {cart && cart.items.length === 0 && (
           <div data-testid="cart-empty">
             <p>{t('cart.empty')}</p>
             <Link to="/" className="btn btn-primary">{t('cart.browse')}</Link>
           </div>
         )}
-        {cart && cart.lines.length > 0 && (
+        {cart && cart.items.length > 0 && (
           <>
+            <PriceChangeNotice changes={changes} />
+            <p className="small text-body-secondary" data-testid="current-prices">{t('cart.currentPrices')}</p>
             {changeError && (
               <Alert variant="danger">
                 <ErrorMessage error={changeError} />
@@ -51,35 +61,48 @@ export default function CartPage() {
                 </tr>
               </thead>
               <tbody>
-                {cart.lines.map((line) => (
-                  <tr key={`${line.bookId}:${line.quantity}`} data-testid={`cart-line-${line.bookId}`}>
-                    <td>
-                      <Link to={`/books/${encodeURIComponent(line.bookId)}`}>{line.name}</Link>
-                      {line.author && <span className="d-block small text-body-secondary">{line.author}</span>}
-                    </td>
-                    <td>{formatPrice(line.price)}</td>
-                    <td>
-                      <QuantityInput
-                        line={line}
-                        disabled={busy}
-                        onCommit={(quantity) => updateLine({ bookId: line.bookId, quantity })}
-                      />
-                    </td>
-                    <td className="text-end">{line.lineTotal === null ? '' : formatPrice(line.lineTotal)}</td>
-                    <td className="text-end">
-                      <Button
-                        variant="outline-danger"
-                        size="sm"
-                        disabled={busy}
-                        onClick={() => removeLine(line.bookId)}
-                        data-testid={`cart-remove-${line.bookId}`}
-                        aria-label={t('cart.removeNamed', { name: line.name })}
-                      >
-                        {t('cart.remove')}
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
+                {cart.items.map((line) => {
+                  const name = line.book?.name ?? t('cart.bookGone');
+                  return (
+                    <tr key={`${line.bookId}:${line.quantity}`} data-testid={`cart-line-${line.bookId}`}>
+                      <td>
+                        {line.book ? (
+                          <>
+                            <Link to={`/books/${encodeURIComponent(line.bookId)}`}>{line.book.name}</Link>
+                            <span className="d-block small text-body-secondary">{line.book.author}</span>
+                          </>
+                        ) : (
+                          name
+                        )}
+                      </td>
+                      <td data-testid="line-unit-price">{line.unitPrice === null ? '–' : formatPrice(line.unitPrice)}</td>
+                      <td>
+                        <QuantityInput
+                          bookId={line.bookId}
+                          name={name}
+                          quantity={line.quantity}
+                          disabled={busy || line.book === null}
+                          onCommit={(quantity) => updateLine({ bookId: line.bookId, quantity })}
+                        />
+                      </td>
+                      <td className="text-end" data-testid="line-total">
+                        {line.lineTotal === null ? '–' : formatPrice(line.lineTotal)}
+                      </td>
+                      <td className="text-end">
+                        <Button
+                          variant="outline-danger"
+                          size="sm"
+                          disabled={busy}
+                          onClick={() => remove(line.bookId)}
+                          data-testid={`cart-remove-${line.bookId}`}
+                          aria-label={t('cart.removeNamed', { name })}
+                        >
+                          {t('cart.remove')}
+                        </Button>
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
               <tfoot>
                 <tr>

@@ -1,20 +1,23 @@
 import { useState } from 'react';
 import Form from 'react-bootstrap/Form';
-import { QUANTITY_MAX, QUANTITY_MIN, type CartLine } from '../api/apiSlice';
+import { QUANTITY_MAX, QUANTITY_MIN } from '../api/apiSlice';
 import { useI18n } from '../i18n/I18nContext';
 
 interface Props {
-  line: CartLine;
+  bookId: string;
+  /** The book's name, for the label. */
+  name: string;
+  quantity: number;
   disabled: boolean;
   onCommit: (quantity: number) => void;
 }
 
 /** Commits on Enter or when focus leaves, so typing "12" does not send "1" first. */
-export function QuantityInput({ line, disabled, onCommit }: Props) {
+export function QuantityInput({ bookId, name, quantity: current, disabled, onCommit }: Props) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(String(line.quantity));
+  const [draft, setDraft] = useState(String(current));
   const [invalid, setInvalid] = useState(false);
-  const inputId = `quantity-${line.bookId}`;
+  const inputId = `quantity-${bookId}`;
 
   function commit() {
     const quantity = Number(draft);
@@ -23,7 +26,7 @@ export function QuantityInput({ line, disabled, onCommit }: Props) {
       return;
     }
     setInvalid(false);
-    if (quantity !== line.quantity) onCommit(quantity);
+    if (quantity !== current) onCommit(quantity);
   }
 
   return (
@@ -34,7 +37,7 @@ export function QuantityInput({ line, disabled, onCommit }: Props) {
       }}
     >
       <Form.Label htmlFor={inputId} visuallyHidden>
-        {t('cart.quantityOf', { name: line.name })}
+        {t('cart.quantityOf', { name })}
       </Form.Label>
       <Form.Control
         id={inputId}
@@ -48,7 +51,7 @@ export function QuantityInput({ line, disabled, onCommit }: Props) {
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
         className="quantity-input"
-        data-testid={`cart-quantity-${line.bookId}`}
+        data-testid={`cart-quantity-${bookId}`}
         aria-describedby={invalid ? `${inputId}-error` : undefined}
       />
       {invalid && (

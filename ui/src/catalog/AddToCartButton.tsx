@@ -5,11 +5,12 @@ import { asApiError, useAddToCartMutation, type Book } from '../api/apiSlice';
 import { useAppSelector } from '../app/hooks';
 import { selectIsSignedIn } from '../auth/authSlice';
 import { signInPath } from '../auth/signInRedirect';
+import { rememberPriceSeen } from '../cart/pricesSeen';
 import { ErrorMessage } from '../feedback/ErrorMessage';
 import { useI18n } from '../i18n/I18nContext';
 
 /** Adds one copy; a guest is sent to sign in and brought back to this page. */
-export function AddToCartButton({ book }: { book: Pick<Book, 'id' | 'name'> }) {
+export function AddToCartButton({ book }: { book: Pick<Book, 'id' | 'name' | 'price'> }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
@@ -24,7 +25,10 @@ export function AddToCartButton({ book }: { book: Pick<Book, 'id' | 'name'> }) {
     }
     setAdded(false);
     const result = await addToCart({ bookId: book.id, quantity: 1 });
-    if (!('error' in result)) setAdded(true);
+    if (!('error' in result)) {
+      rememberPriceSeen(localStorage, book.id, book.price);
+      setAdded(true);
+    }
   }
 
   const apiError = asApiError(error);

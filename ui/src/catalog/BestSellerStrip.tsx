@@ -17,6 +17,11 @@ export function BestSellerStrip() {
       </div>
       <QueryStatus isLoading={isLoading} error={error} onRetry={refetch}>
         {data && data.items.length === 0 && <p>{t('bestSellers.empty')}</p>}
+        {data?.items.some(({ sold }) => sold === null) && (
+          <p className="small text-body-secondary" data-testid="bestsellers-figures-unavailable">
+            {t('bestSellers.figuresUnavailable')}
+          </p>
+        )}
         <ol className="bestseller-strip list-unstyled" data-testid="bestseller-strip">
           {data?.items.slice(0, STRIP_LENGTH).map(({ book, sold }) => (
             <li key={book.id}>
@@ -24,7 +29,11 @@ export function BestSellerStrip() {
                 <BookCover book={book} />
                 <span className="d-block small fw-semibold mt-1">{book.name}</span>
               </Link>
-              <span className="d-block small text-body-secondary">{t('bestSellers.sold', { count: sold })}</span>
+              {sold !== null && (
+                <span className="d-block small text-body-secondary" data-testid="copies-sold">
+                  {t('bestSellers.sold', { count: sold })}
+                </span>
+              )}
             </li>
           ))}
         </ol>

@@ -13,6 +13,8 @@ export default function BestSellersPage() {
   usePageTitle(t('bestSellers.title'));
   const { data, isLoading, error, refetch } = useGetBestSellersQuery();
   const items = data?.items.slice(0, TOP_BEST_SELLERS) ?? [];
+  // The top-rated fallback (Redis unreachable) has no sales figures: no count is better than a wrong one.
+  const counted = items.some(({ sold }) => sold !== null);
 
   return (
     <>
@@ -21,7 +23,7 @@ export default function BestSellersPage() {
       <QueryStatus isLoading={isLoading} error={error} onRetry={refetch}>
         {data?.stale && (
           <Alert variant="info" data-testid="bestsellers-stale">
-            {t('bestSellers.stale')}
+            {counted ? t('bestSellers.stale') : t('bestSellers.figuresUnavailable')}
           </Alert>
         )}
         {data && items.length === 0 && <p>{t('bestSellers.empty')}</p>}
@@ -32,7 +34,7 @@ export default function BestSellersPage() {
                 <th scope="col">{t('bestSellers.rank')}</th>
                 <th scope="col">{t('cart.book')}</th>
                 <th scope="col">{t('book.price')}</th>
-                <th scope="col" className="text-end">{t('bestSellers.copiesSold')}</th>
+                {counted && <th scope="col" className="text-end">{t('bestSellers.copiesSold')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -44,7 +46,11 @@ export default function BestSellersPage() {
                     <span className="d-block small text-body-secondary">{book.author}</span>
                   </td>
                   <td>{formatPrice(book.price)}</td>
-                  <td className="text-end" data-testid="copies-sold">{sold}</td>
+                  {counted && (
+                    <td className="text-end" data-testid="copies-sold">
+                      {sold ?? <span aria-label={t('bestSellers.noFigure')}>–</span>}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Book } from '../api/apiSlice';
 import { useI18n } from '../i18n/I18nContext';
+import { sameSiteCover } from './coverUrl';
 
 interface Props {
   book: Pick<Book, 'name' | 'author' | 'cover'>;
@@ -14,7 +15,8 @@ export function BookCover({ book, size = 'small', eager = false }: Props) {
   const { t } = useI18n();
   const [failed, setFailed] = useState(false);
   const className = `book-cover book-cover-${size}`;
-  if (!book.cover || failed) {
+  const cover = sameSiteCover(book.cover);
+  if (!cover || failed) {
     return (
       <div className={`${className} book-cover-placeholder`} role="img" aria-label={t('book.coverAlt', { name: book.name })}>
         <span className="book-cover-title">{book.name}</span>
@@ -25,7 +27,7 @@ export function BookCover({ book, size = 'small', eager = false }: Props) {
   return (
     <img
       className={className}
-      src={book.cover}
+      src={cover}
       alt={t('book.coverAlt', { name: book.name })}
       loading={eager ? 'eager' : 'lazy'}
       onError={() => setFailed(true)}

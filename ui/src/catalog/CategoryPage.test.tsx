@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { book as bookFixture } from '../test/apiFixtures';
 import { FakeBackend, json } from '../test/fakeBackend';
 import { renderApp } from '../test/renderApp';
 
-const book = (n: number) => ({ id: `b-${n}`, name: `Book ${n}`, author: 'Neal Wisozk', category: 'Science Fiction', price: 15.99, rating: 4 });
+const book = (n: number) => bookFixture(`b-${n}`, { name: `Book ${n}`, author: 'Neal Wisozk', category: 'Science Fiction', price: 15.99 });
 
 describe('category page', () => {
   let backend: FakeBackend;

@@ -1,23 +1,20 @@
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { book, cartOf, orderId, orderOf } from '../test/apiFixtures';
 import { FakeBackend, json, networkFailure } from '../test/fakeBackend';
 import { renderApp, signedInSession } from '../test/renderApp';
 
-const CART = {
-  items: [
-    { bookId: 'b-1', name: 'Spaghetti', quantity: 2, price: 20.99 },
-    { bookId: 'b-2', name: 'Matcha', quantity: 1, price: 22.96 },
-  ],
-  total: 64.94,
-};
-const ORDER = { orderId: 'order-42', createdAt: '2026-11-27T10:15:00Z', items: CART.items, total: 64.94 };
+const SPAGHETTI = book('b-1', { name: 'Spaghetti', price: 20.99 });
+const CART = cartOf([{ book: SPAGHETTI, quantity: 2 }, { book: book('b-2', { name: 'Matcha', price: 22.96 }), quantity: 1 }]);
+const ORDER_ID = orderId('42');
+const ORDER = orderOf(ORDER_ID, CART);
 
 describe('checkout', () => {
   let backend: FakeBackend;
   beforeEach(() => {
     backend = new FakeBackend().withQuietHome().install();
     backend.api('GET', '/cart', () => json(200, CART));
-    backend.api('GET', '/orders/order-42', () => json(200, ORDER));
+    backend.api('GET', `/orders/${ORDER_ID}`, () => json(200, ORDER));
   });
 
   it('reuses the same Idempotency-Key when the shopper retries after a network error', async () => {
@@ -29,12 +26,12 @@ describe('checkout', () => {
     expect(await screen.findByTestId('checkout-error')).toHaveTextContent(/safely try again/);
     await user.click(screen.getByTestId('place-order'));
 
-    await waitFor(() => expect(router.state.location.pathname).toBe('/orders/order-42/confirmation'));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/orders/${ORDER_ID}/confirmation`));
     const keys = backend.calls('POST', '/orders').map((r) => r.headers.get('Idempotency-Key'));
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(keys[1]).toBe(keys[0]);
-    expect(await screen.findByTestId('confirmation-order-id')).toHaveTextContent('order-42');
+    expect(await screen.findByTestId('confirmation-order-id')).toHaveTextContent(ORDER_ID);
   });
 
   it('reuses the key after a reload of the checkout page, and starts a new attempt after success', async () => {
@@ -47,7 +44,7 @@ describe('checkout', () => {
     backend.api('POST', '/orders', () => json(201, ORDER));
     const second = renderApp('/checkout'); // same tab: session and sessionStorage survive the reload
     await second.user.click(await screen.findByTestId('place-order'));
-    await waitFor(() => expect(second.router.state.location.pathname).toBe('/orders/order-42/confirmation'));
+    await waitFor(() => expect(second.router.state.location.pathname).toBe(`/orders/${ORDER_ID}/confirmation`));
 
     const [beforeReload, afterReload] = backend.calls('POST', '/orders').map((r) => r.headers.get('Idempotency-Key'));
     expect(afterReload).toBe(beforeReload);
@@ -65,7 +62,7 @@ describe('checkout', () => {
     expect(button).toHaveTextContent('Placing your order');
     release();
 
-    await waitFor(() => expect(router.state.location.pathname).toBe('/orders/order-42/confirmation'));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/orders/${ORDER_ID}/confirmation`));
     expect(backend.calls('POST', '/orders')).toHaveLength(1);
   });
 
@@ -76,7 +73,7 @@ describe('checkout', () => {
     await screen.findByTestId('checkout-error');
     first.unmount();
 
-    backend.api('GET', '/cart', () => json(200, { ...CART, items: [CART.items[0]], total: 41.98 }));
+    backend.api('GET', '/cart', () => json(200, cartOf([{ book: SPAGHETTI, quantity: 2 }])));
     const second = renderApp('/checkout');
     await second.user.click(await screen.findByTestId('place-order'));
     await screen.findByTestId('checkout-error');
@@ -88,5 +85,9 @@ describe('checkout', () => {
   it('shows the total as the server computed it', async () => {
     renderApp('/checkout', { session: signedInSession() });
     expect(await screen.findByTestId('checkout-total')).toHaveTextContent('$64.94');
+    const line = screen.getByTestId('checkout-line-b-1');
+    expect(line).toHaveTextContent('Spaghetti × 2');
+    expect(line).toHaveTextContent('$20.99 each');
+    expect(line).toHaveTextContent('$41.98');
   });
 });

@@ -11,6 +11,8 @@ import { selectSession } from '../auth/authSlice';
 import { ErrorMessage } from '../feedback/ErrorMessage';
 import { QueryStatus } from '../feedback/QueryStatus';
 import { useI18n } from '../i18n/I18nContext';
+import { PriceChangeNotice } from '../cart/PriceChangeNotice';
+import { forgetPricesSeen, priceChanges } from '../cart/pricesSeen';
 import { cartFingerprint, completeAttempt, idempotencyKeyFor } from './checkoutAttempt';
 
 export default function CheckoutPage() {
@@ -31,6 +33,7 @@ export default function CheckoutPage() {
       const result = await placeOrder({ idempotencyKey });
       if ('data' in result && result.data) {
         completeAttempt(sessionStorage);
+        forgetPricesSeen(localStorage, cart.items.map((line) => line.bookId));
         navigate(`/orders/${encodeURIComponent(result.data.orderId)}/confirmation`, { replace: true });
       }
     } finally {
@@ -43,22 +46,33 @@ export default function CheckoutPage() {
     <>
       <h1>{t('checkout.title')}</h1>
       <QueryStatus isLoading={isLoading} error={error} onRetry={refetch}>
-        {cart && cart.lines.length === 0 && (
+        {cart && cart.items.length === 0 && (
           <div data-testid="checkout-empty">
             <p>{t('checkout.empty')}</p>
             <Link to="/">{t('cart.browse')}</Link>
           </div>
         )}
-        {cart && cart.lines.length > 0 && (
+        {cart && cart.items.length > 0 && (
           <>
             <p>{t('checkout.review')}</p>
+            <PriceChangeNotice changes={priceChanges(localStorage, cart.items)} />
             <ListGroup as="ul" className="mb-3" data-testid="checkout-lines">
-              {cart.lines.map((line) => (
-                <ListGroup.Item as="li" key={line.bookId} className="d-flex justify-content-between">
+              {cart.items.map((line) => (
+                <ListGroup.Item
+                  as="li"
+                  key={line.bookId}
+                  className="d-flex justify-content-between gap-3"
+                  data-testid={`checkout-line-${line.bookId}`}
+                >
                   <span>
-                    {line.name} × {line.quantity}
+                    {line.book?.name ?? t('cart.bookGone')} × {line.quantity}
+                    {line.unitPrice !== null && (
+                      <span className="d-block small text-body-secondary" data-testid="line-unit-price">
+                        {t('checkout.each', { price: formatPrice(line.unitPrice) })}
+                      </span>
+                    )}
                   </span>
-                  <span>{formatPrice(line.lineTotal ?? line.price)}</span>
+                  <span data-testid="line-total">{line.lineTotal === null ? '–' : formatPrice(line.lineTotal)}</span>
                 </ListGroup.Item>
               ))}
               <ListGroup.Item as="li" className="d-flex justify-content-between fw-bold">
@@ -66,6 +80,7 @@ export default function CheckoutPage() {
                 <span data-testid="checkout-total">{formatPrice(cart.total)}</span>
               </ListGroup.Item>
             </ListGroup>
+            <p className="small text-body-secondary" data-testid="current-prices">{t('cart.currentPrices')}</p>
             {placeError && (
               <Alert variant={placeError.kind === 'unavailable' ? 'warning' : 'danger'} data-testid="checkout-error">
                 <ErrorMessage error={placeError} />

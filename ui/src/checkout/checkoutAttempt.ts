@@ -12,7 +12,7 @@ interface StoredAttempt {
 }
 
 export function cartFingerprint(shopper: string, cart: Cart): string {
-  const lines = cart.lines
+  const lines = cart.items
     .map((line) => `${line.bookId}x${line.quantity}`)
     .sort()
     .join(',');

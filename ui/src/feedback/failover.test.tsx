@@ -1,9 +1,10 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { book } from '../test/apiFixtures';
 import { FakeBackend, json, networkFailure } from '../test/fakeBackend';
 import { renderApp } from '../test/renderApp';
 
-const BOOK = { id: 'b-1', name: 'Spaghetti', author: 'Richard Labadie', category: 'Cookbooks', price: 20.99, rating: 5 };
+const BOOK = book('b-1', { name: 'Spaghetti' });
 
 describe('when the API is failing over', () => {
   let backend: FakeBackend;
@@ -13,19 +14,18 @@ describe('when the API is failing over', () => {
 
   it('explains a 503 in plain words and recovers on retry', async () => {
     let healthy = false;
-    backend.api('GET', '/bestsellers', () =>
-      healthy
-        ? json(200, { items: [{ book: BOOK, sold: 7 }], stale: false })
-        : json(503, { error: 'unavailable', message: 'region unhealthy' }),
+    // Any route that reads DynamoDB answers 503 while its region is down (/bestsellers falls back instead).
+    backend.api('GET', '/books/b-1', () =>
+      healthy ? json(200, BOOK) : json(503, { error: 'unavailable', message: 'region unhealthy' }),
     );
-    const { user } = renderApp('/bestsellers');
+    const { user } = renderApp('/books/b-1');
 
     expect(await screen.findByTestId('error-unavailable')).toHaveTextContent(
       'The bookstore is switching to its standby region.',
     );
     healthy = true;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByTestId('bestseller-b-1')).toHaveTextContent('7');
+    expect(await screen.findByTestId('book-price')).toHaveTextContent('$20.99');
   });
 
   it('tells a network failure apart from a failover', async () => {

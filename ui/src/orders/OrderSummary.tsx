@@ -1,12 +1,13 @@
 import Card from 'react-bootstrap/Card';
 import Table from 'react-bootstrap/Table';
-import type { Order } from '../api/apiSlice';
+import { placedAt, type Order } from '../api/apiSlice';
 import { useI18n } from '../i18n/I18nContext';
 
+/** One order as the API wrote it: each line's unit price, quantity and line total, then the order total. */
 export function OrderSummary({ order, headingLevel = 'h2' }: { order: Order; headingLevel?: 'h2' | 'h3' }) {
   const { t, formatPrice, formatDateTime } = useI18n();
   const Heading = headingLevel;
-  const placed = new Date(order.createdAt);
+  const placed = placedAt(order);
   return (
     <Card as="article" className="mb-3" data-testid={`order-${order.orderId}`}>
       <Card.Header className="d-flex flex-wrap justify-content-between gap-2">
@@ -17,12 +18,24 @@ export function OrderSummary({ order, headingLevel = 'h2' }: { order: Order; hea
       </Card.Header>
       <Card.Body>
         <Table size="sm" className="mb-2" aria-label={t('orders.items')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('cart.book')}</th>
+              <th scope="col" className="text-end">{t('cart.unitPrice')}</th>
+              <th scope="col" className="text-end">{t('cart.quantity')}</th>
+              <th scope="col" className="text-end">{t('cart.lineTotal')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {order.lines.map((line) => (
-              <tr key={line.bookId}>
-                <td>{line.name}</td>
-                <td className="text-end">× {line.quantity}</td>
-                <td className="text-end">{formatPrice(line.price)}</td>
+            {order.items.map((line) => (
+              <tr key={line.bookId} data-testid={`order-line-${line.bookId}`}>
+                <td>
+                  {line.name}
+                  <span className="d-block small text-body-secondary">{line.author}</span>
+                </td>
+                <td className="text-end" data-testid="line-unit-price">{formatPrice(line.unitPrice)}</td>
+                <td className="text-end" data-testid="line-quantity">{line.quantity}</td>
+                <td className="text-end" data-testid="line-total">{formatPrice(line.lineTotal)}</td>
               </tr>
             ))}
           </tbody>

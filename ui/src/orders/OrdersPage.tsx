@@ -8,7 +8,8 @@ import { OrderSummary } from './OrderSummary';
 export default function OrdersPage() {
   const { t } = useI18n();
   usePageTitle(t('orders.title'));
-  const { data: orders, isLoading, error, refetch } = useListOrdersQuery();
+  const { data, isLoading, error, refetch } = useListOrdersQuery();
+  const orders = data?.items; // newest first, as the API sends them
   return (
     <>
       <h1>{t('orders.title')}</h1>

@@ -18,12 +18,17 @@ export function RegionBadge() {
   const { t } = useI18n();
   const servedBy = useAppSelector(selectServedBy);
   const configuredRegion = useAppSelector((state) => state.config.region);
-  const { data } = useGetRegionQuery();
+  const { data, isError } = useGetRegionQuery();
   const region = servedBy ?? data?.region;
   if (!region) {
-    return (
-      <Badge bg="secondary" data-testid="region-badge" role="status">
+    // "Unknown" only once /region has failed; until it answers, a blank badge of the same size (no jump).
+    return isError ? (
+      <Badge bg="secondary" data-testid="region-badge" data-state="unknown" role="status">
         {t('region.unknown')}
+      </Badge>
+    ) : (
+      <Badge bg="secondary" className="region-badge-pending" data-testid="region-badge" data-state="pending" role="status">
+        <span className="visually-hidden">{t('region.pending')}</span>
       </Badge>
     );
   }
@@ -31,8 +36,17 @@ export function RegionBadge() {
   const role = roleKey ? t(roleKey) : (data?.role ?? '…');
   const failedOver = region !== configuredRegion;
   return (
-    <Badge bg={failedOver ? 'warning' : 'info'} text="dark" data-testid="region-badge" data-region={region} role="status">
-      {t('region.label', { region, role })}
+    <Badge
+      bg={failedOver ? 'warning' : 'info'}
+      text="dark"
+      data-testid="region-badge"
+      data-state="known"
+      data-region={region}
+      role="status"
+    >
+      {/* Compact in the header; the whole sentence is read out and shown on hover. */}
+      <span className="visually-hidden">{t('region.servedFrom')} </span>
+      <span title={t('region.label', { region, role })}>{t('region.where', { region, role })}</span>
     </Badge>
   );
 }

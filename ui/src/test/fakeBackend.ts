@@ -1,8 +1,18 @@
 // A scripted stand-in for the three HTTP services the storefront talks to (bookstore API, Cognito
 // JSON API, WordPress REST API), installed as `fetch`. It records every request so tests assert on
-// what the UI actually sent. The real services are exercised by the browser journey (ui/e2e).
+// what the UI actually sent. Bookstore API traffic is held to the OpenAPI document both ways: a request
+// the UI sends or an answer a test scripts that the document does not allow is a contract violation,
+// which fails the test (src/test/setup.ts). The real services are exercised by the browser journey (ui/e2e).
 import { vi } from 'vitest';
 import type { RuntimeConfig } from '../config/runtimeConfig';
+import { requestProblems, responseProblems } from './openApiContract';
+
+const violations: string[] = [];
+
+/** Contract violations since the last call, which clears them (checked after every test). */
+export function takeContractViolations(): string[] {
+  return violations.splice(0);
+}
 
 export const TEST_CONFIG: RuntimeConfig = {
   apiBaseUrl: 'http://api.test/api',
@@ -113,10 +123,26 @@ export class FakeBackend {
       body,
     };
     this.requests.push(request);
+    const apiPath = this.apiPath(url);
+    if (apiPath !== null) violations.push(...requestProblems(request.method, url, apiPath, request.headers, body));
     const route = this.routes.find((candidate) => candidate.matches(request));
-    if (!route) return json(404, { error: 'not_found', message: `no fake route for ${request.method} ${url.href}` });
-    return route.handler(request);
+    const response = route
+      ? await route.handler(request)
+      : json(404, { error: 'not_found', message: `no fake route for ${request.method} ${url.href}` });
+    if (apiPath !== null) {
+      const text = await response.clone().text();
+      const answered = text === '' ? null : (JSON.parse(text) as unknown);
+      violations.push(...responseProblems(request.method, apiPath, response.status, answered).map((problem) => `fake answer: ${problem}`));
+    }
+    return response;
   };
+
+  /** The path of a bookstore API call relative to apiBaseUrl, or null for any other service. */
+  private apiPath(url: URL): string | null {
+    const base = new URL(this.config.apiBaseUrl);
+    if (url.origin !== base.origin || !url.pathname.startsWith(`${base.pathname}/`)) return null;
+    return url.pathname.slice(base.pathname.length);
+  }
 
   install(): this {
     vi.stubGlobal('fetch', this.fetch);

@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { takeContractViolations } from './fakeBackend';
 
 afterEach(() => {
+  // Every API request and scripted answer of the test, checked against openapi.yaml (fakeBackend.ts).
+  expect(takeContractViolations(), 'requests and fake answers that break the API contract').toEqual([]);
   cleanup();
   localStorage.clear();
   sessionStorage.clear();

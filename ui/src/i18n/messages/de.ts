@@ -18,12 +18,16 @@ export const de: Record<MessageKey, string> = {
   'nav.signUp': 'Registrieren',
   'nav.signOut': 'Abmelden',
   'nav.signedInAs': 'Angemeldet als {email}',
+  'nav.signedInLabel': 'Angemeldet als',
   'nav.toggle': 'Navigation umschalten',
 
   'language.label': 'Sprache',
 
   'region.label': 'Ausgeliefert aus {region} ({role})',
+  'region.servedFrom': 'Ausgeliefert aus',
+  'region.where': '{region} ({role})',
   'region.unknown': 'Region unbekannt',
+  'region.pending': 'Bedienende Region wird ermittelt…',
   'region.role.primary': 'primär',
   'region.role.secondary': 'sekundär',
 
@@ -79,6 +83,8 @@ export const de: Record<MessageKey, string> = {
   'bestSellers.empty': 'Noch keine Verkäufe: Seien Sie die Ersten!',
   'bestSellers.copiesSold': 'Verkaufte Exemplare',
   'bestSellers.rank': 'Platz',
+  'bestSellers.figuresUnavailable': 'Verkaufszahlen sind gerade nicht verfügbar, daher zeigen wir unsere bestbewerteten Bücher.',
+  'bestSellers.noFigure': 'keine Zahl',
 
   'blog.title': 'Das Bücher-Blog',
   'blog.empty': 'Noch keine Beiträge.',
@@ -103,6 +109,10 @@ export const de: Record<MessageKey, string> = {
   'cart.checkout': 'Zur Kasse',
   'cart.updateFailed': 'Ihr Warenkorb konnte nicht geändert werden: {message}',
   'cart.quantityRange': 'Wählen Sie eine Menge von {min} bis {max}.',
+  'cart.currentPrices': 'Es gelten die aktuellen Katalogpreise; Ihre Bestellung wird zu den hier gezeigten Preisen berechnet.',
+  'cart.priceChanged': 'Einige Preise haben sich geändert, seit Sie diese Bücher hinzugefügt haben. Berechnet wird der aktuelle Preis:',
+  'cart.priceChangedLine': '{name}: jetzt {now} (vorher {was})',
+  'cart.bookGone': 'Ein Buch, das nicht mehr erhältlich ist',
 
   'checkout.title': 'Kasse',
   'checkout.review': 'Bitte prüfen Sie Ihre Bestellung.',
@@ -111,6 +121,7 @@ export const de: Record<MessageKey, string> = {
   'checkout.retrySafe': 'Ihre Bestellung ist noch nicht bestätigt. Sie können es gefahrlos erneut versuchen: es wird nicht doppelt abgerechnet.',
   'checkout.empty': 'Es gibt nichts zu bestellen.',
   'checkout.backToCart': 'Zurück zum Warenkorb',
+  'checkout.each': 'je {price}',
 
   'confirmation.title': 'Vielen Dank für Ihre Bestellung',
   'confirmation.number': 'Bestellnummer {orderId}',

@@ -16,12 +16,16 @@ export const en = {
   'nav.signUp': 'Sign up',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {email}',
+  'nav.signedInLabel': 'Signed in as',
   'nav.toggle': 'Toggle navigation',
 
   'language.label': 'Language',
 
   'region.label': 'Served from {region} ({role})',
+  'region.servedFrom': 'Served from',
+  'region.where': '{region} ({role})',
   'region.unknown': 'Region unknown',
+  'region.pending': 'Finding the serving region…',
   'region.role.primary': 'primary',
   'region.role.secondary': 'secondary',
 
@@ -77,6 +81,8 @@ export const en = {
   'bestSellers.empty': 'No sales yet: be the first!',
   'bestSellers.copiesSold': 'Copies sold',
   'bestSellers.rank': 'Rank',
+  'bestSellers.figuresUnavailable': 'Sales figures are unavailable right now, so these are our top-rated books.',
+  'bestSellers.noFigure': 'no figure',
 
   'blog.title': 'The book blog',
   'blog.empty': 'No posts yet.',
@@ -101,6 +107,10 @@ export const en = {
   'cart.checkout': 'Proceed to checkout',
   'cart.updateFailed': 'Your cart could not be updated: {message}',
   'cart.quantityRange': 'Choose a quantity from {min} to {max}.',
+  'cart.currentPrices': 'Prices are the catalogue’s current prices; your order is charged at the prices shown here.',
+  'cart.priceChanged': 'Some prices changed since you added these books. You will be charged the current price:',
+  'cart.priceChangedLine': '{name}: now {now} (was {was})',
+  'cart.bookGone': 'A book that is no longer available',
 
   'checkout.title': 'Checkout',
   'checkout.review': 'Please review your order.',
@@ -109,6 +119,7 @@ export const en = {
   'checkout.retrySafe': 'Your order was not confirmed yet. You can safely try again: you will not be charged twice.',
   'checkout.empty': 'There is nothing to check out.',
   'checkout.backToCart': 'Back to cart',
+  'checkout.each': '{price} each',
 
   'confirmation.title': 'Thank you for your order',
   'confirmation.number': 'Order number {orderId}',

@@ -144,8 +144,10 @@ public final class RegionalApi extends ComponentResource {
         this.healthCheckHost = api.apiEndpoint().applyValue(url -> url.replaceFirst("^https://", ""));
         if (settings.hasDomain()) {
             String host = ResourceNames.apiHost(settings.domain().orElseThrow());
-            var certificate = new ValidatedCertificate(name + "-certificate", host,
-                    settings.hostedZoneId().orElseThrow(), ComponentResourceOptions.builder().parent(this).build());
+            // RSA: AWS documents ECDSA for ALB and CloudFront, not for API Gateway (docs/infrastructure.md, "Certificates").
+            var certificate = new ValidatedCertificate(name + "-certificate", new ValidatedCertificate.Args(host,
+                    settings.hostedZoneId().orElseThrow(), ValidatedCertificate.RSA_2048, settings.isPrimary()),
+                    ComponentResourceOptions.builder().parent(this).build());
             var domain = new DomainName(name + "-domain", DomainNameArgs.builder()
                     .domainName(host)
                     .domainNameConfiguration(DomainNameDomainNameConfigurationArgs.builder()

@@ -5,7 +5,9 @@ import com.pulumi.aws.cognito.UserPool;
 import com.pulumi.aws.cognito.UserPoolArgs;
 import com.pulumi.aws.cognito.UserPoolClient;
 import com.pulumi.aws.cognito.UserPoolClientArgs;
+import com.bookstore.infra.config.StackSettings;
 import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingArgs;
+import com.pulumi.aws.cognito.inputs.UserPoolEmailConfigurationArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingRecoveryMechanismArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -30,8 +32,9 @@ public final class Auth extends ComponentResource {
                 .name(name)
                 .usernameAttributes("email")
                 .autoVerifiedAttributes("email")
-                .deletionProtection("ACTIVE")
+                .deletionProtection(region.settings().teardown() ? "INACTIVE" : "ACTIVE")
                 .passwordPolicy(PasswordPolicy.SHOPPERS.args())
+                .emailConfiguration(emailConfiguration(region.settings().cognitoEmail()))
                 .accountRecoverySetting(UserPoolAccountRecoverySettingArgs.builder()
                         .recoveryMechanisms(UserPoolAccountRecoverySettingRecoveryMechanismArgs.builder()
                                 .name("verified_email").priority(1).build())
@@ -48,6 +51,22 @@ public final class Auth extends ComponentResource {
                 .build(), child());
         this.userPool = new UserPoolRef(region.region(), pool.id(), client.id(), PasswordPolicy.SHOPPERS);
         registerOutputs(Map.of("userPoolId", pool.id(), "clientId", client.id()));
+    }
+
+    /**
+     * Cognito's built-in sender (about 50 e-mails a day per account, for trials) unless an SES identity is
+     * configured; with SES, Cognito sends as the verified identity from the shop's own address.
+     */
+    static UserPoolEmailConfigurationArgs emailConfiguration(java.util.Optional<StackSettings.CognitoEmail> ses) {
+        return ses.map(email -> {
+                    var args = UserPoolEmailConfigurationArgs.builder()
+                            .emailSendingAccount("DEVELOPER")
+                            .sourceArn(email.sesIdentityArn())
+                            .fromEmailAddress(email.fromAddress());
+                    email.replyTo().ifPresent(args::replyToEmailAddress);
+                    return args.build();
+                })
+                .orElseGet(() -> UserPoolEmailConfigurationArgs.builder().emailSendingAccount("COGNITO_DEFAULT").build());
     }
 
     private CustomResourceOptions child() {

@@ -2,6 +2,8 @@ package com.bookstore.infra.blog;
 
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.EncryptionKey;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.rds.Cluster;
@@ -45,6 +47,7 @@ public final class BlogDatabase extends ComponentResource {
     static final int MYSQL_PORT = 3306;
     static final String DATABASE = "wordpress";
     static final String MASTER_USER = "wordpress";
+    static final List<String> LOG_EXPORTS = List.of("error", "slowquery");
     /** WordPress's administrator, whom the seeding task installs the blog with (scripts/blog/seed.php). */
     public static final String ADMIN_USER = "bookstore-admin";
 
@@ -68,13 +71,16 @@ public final class BlogDatabase extends ComponentResource {
      * before the primary replicates to it), which the tasks may use without a grant.
      */
     public final Optional<Output<String>> secretKeyArn;
+    /** The region's database instance: until it exists the cluster accepts no connections. */
+    public final com.pulumi.resources.Resource instance;
 
     private BlogDatabase(String name, RegionContext region, BlogSettings blog, Output<String> vpcId,
-                         Output<List<String>> subnetIds, Optional<Source> source) {
+                         Output<List<String>> subnetIds, Output<String> logKeyArn, Optional<Source> source) {
         super("bookstore:blog:BlogDatabase", name,
                 ComponentResourceOptions.builder().providers(region.providers().home()).build());
         var settings = region.settings();
         boolean primary = source.isEmpty();
+        boolean protect = !settings.teardown();
 
         var key = new EncryptionKey(name + "-key", name + "-key", "blog database and secret", region.region(), region.accountId(),
                 List.of(), ComponentResourceOptions.builder().parent(this).build());
@@ -100,11 +106,22 @@ public final class BlogDatabase extends ComponentResource {
                 .kmsKeyId(key.arn)
                 .backupRetentionPeriod(7)
                 .copyTagsToSnapshot(true)
-                .deletionProtection(true)
+                .deletionProtection(protect)
                 .skipFinalSnapshot(false)
-                .finalSnapshotIdentifier(name + "-final")
-                .enabledCloudwatchLogsExports(List.of("error", "slowquery"));
-        CustomResourceOptions.Builder clusterOptions = CustomResourceOptions.builder().parent(this);
+                // Snapshot names outlive the cluster: a fixed one would stop the destroy of every later deployment.
+                .finalSnapshotIdentifier(key.arn.applyValue(arn -> finalSnapshotIdentifier(name, arn)))
+                .enabledCloudwatchLogsExports(LOG_EXPORTS);
+        // RDS creates /aws/rds/cluster/<id>/<log> on first export and never deletes it: created here, the groups get
+        // our retention and key and leave with the stack.
+        List<com.pulumi.resources.Resource> logGroups = new java.util.ArrayList<>();
+        for (String log : LOG_EXPORTS) {
+            logGroups.add(new LogGroup(name + "-" + log, LogGroupArgs.builder()
+                    .name("/aws/rds/cluster/" + name + "/" + log)
+                    .retentionInDays(settings.sizing().logRetentionDays())
+                    .kmsKeyId(logKeyArn)
+                    .build(), child()));
+        }
+        CustomResourceOptions.Builder clusterOptions = CustomResourceOptions.builder().parent(this).dependsOn(logGroups);
         if (primary) {
             var global = new GlobalCluster(name, GlobalClusterArgs.builder()
                     .globalClusterIdentifier(name)
@@ -112,7 +129,7 @@ public final class BlogDatabase extends ComponentResource {
                     .engineVersion(blog.engineVersion())
                     .databaseName(DATABASE)
                     .storageEncrypted(true)
-                    .deletionProtection(true)
+                    .deletionProtection(protect)
                     .build(), child());
             Output<String> password = randomPassword(region);
             // The blog's administrator lives in the same secret, so a person can read it (docs/blog.md, "Admin").
@@ -122,7 +139,8 @@ public final class BlogDatabase extends ComponentResource {
                     .description("Bookstore blog credentials: the database's master user and WordPress's administrator "
                             + "(replicated to the peer region)")
                     .kmsKeyId(key.arn)
-                    .recoveryWindowInDays(30)
+                    // A deleted secret keeps its name for the recovery window; a teardown releases it at once.
+                    .recoveryWindowInDays(protect ? 30 : 0)
                     // The replica keeps the secondary's WordPress running when the primary region is down.
                     .replicas(SecretReplicaArgs.builder().region(settings.peerRegion()).build())
                     .build(), child());
@@ -149,7 +167,7 @@ public final class BlogDatabase extends ComponentResource {
             secret = source.get().secretArn().applyValue(arn -> replicaArn(arn, settings.region()));
         }
         var db = new Cluster(name, cluster.build(), clusterOptions.build());
-        new ClusterInstance(name + "-1", ClusterInstanceArgs.builder()
+        var instance = new ClusterInstance(name + "-1", ClusterInstanceArgs.builder()
                 .identifier(name + "-1")
                 .clusterIdentifier(db.id())
                 .engine("aurora-mysql")
@@ -169,6 +187,7 @@ public final class BlogDatabase extends ComponentResource {
         this.clusterIdentifier = db.clusterIdentifier();
         this.keyArn = key.arn;
         this.secretKeyArn = primary ? Optional.of(key.arn) : Optional.empty();
+        this.instance = instance;
         this.endpoint = primary || !blog.readerEndpoint() ? db.endpoint() : db.readerEndpoint();
         registerOutputs(Map.of("globalClusterId", globalClusterId, "endpoint", endpoint, "secretArn", secretArn,
                 "clusterArn", clusterArn));
@@ -176,14 +195,20 @@ public final class BlogDatabase extends ComponentResource {
 
     /** The primary: global cluster, writer cluster, credentials. */
     public static BlogDatabase primary(String name, RegionContext region, BlogSettings blog, Output<String> vpcId,
-                                       Output<List<String>> subnetIds) {
-        return new BlogDatabase(name, region, blog, vpcId, subnetIds, Optional.empty());
+                                       Output<List<String>> subnetIds, Output<String> logKeyArn) {
+        return new BlogDatabase(name, region, blog, vpcId, subnetIds, logKeyArn, Optional.empty());
     }
 
     /** The secondary: a read-only cluster joined to the primary's global cluster. */
     public static BlogDatabase secondary(String name, RegionContext region, BlogSettings blog, Output<String> vpcId,
-                                         Output<List<String>> subnetIds, Source source) {
-        return new BlogDatabase(name, region, blog, vpcId, subnetIds, Optional.of(source));
+                                         Output<List<String>> subnetIds, Output<String> logKeyArn, Source source) {
+        return new BlogDatabase(name, region, blog, vpcId, subnetIds, logKeyArn, Optional.of(source));
+    }
+
+    /** {@code <name>-final-<first 8 of the region's key id>}: unique per deployment, known before the cluster. */
+    static String finalSnapshotIdentifier(String name, String keyArn) {
+        String keyId = keyArn.substring(keyArn.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9]", "");
+        return name + "-final-" + keyId.substring(0, Math.min(8, keyId.length())).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A replicated secret keeps its name and suffix; only the region part of the ARN changes. */

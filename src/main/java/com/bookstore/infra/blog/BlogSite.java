@@ -116,6 +116,9 @@ public final class BlogSite extends ComponentResource {
     private static final int WWW_DATA = 33;
     private static final List<String> ADMIN_PATHS = List.of("/wp-admin/*", "/wp-login.php");
     private static final double REPLICATION_LAG_ALARM_MS = 10_000;
+    static final String HEALTH_CHECK_PATH = "/wp-json/";
+    /** Installed: 200 from the REST index. Not installed yet: 302 to wp-admin/install.php. */
+    static final String HEALTHY_STATUSES = "200,302";
 
     /** Where the private network is, from the Network component. */
     public record Placement(Output<String> vpcId, String vpcCidr, Output<List<String>> privateSubnetIds,
@@ -158,8 +161,11 @@ public final class BlogSite extends ComponentResource {
         // --- The public edge: two public subnets for the load balancer only. ---
         var gateway = new InternetGateway(name, InternetGatewayArgs.builder().vpcId(placement.vpcId()).build(), child());
         var publicRoutes = new RouteTable(name + "-public", RouteTableArgs.builder().vpcId(placement.vpcId()).build(), child());
-        new Route(name + "-internet", RouteArgs.builder()
+        var internetRoute = new Route(name + "-internet", RouteArgs.builder()
                 .routeTableId(publicRoutes.id()).destinationCidrBlock("0.0.0.0/0").gatewayId(gateway.id()).build(), child());
+        // An internet-facing load balancer needs the gateway, its route and the public subnets' associations to
+        // exist first (else "InvalidSubnet: VPC ... has no internet gateway"); its inputs show none of them.
+        List<com.pulumi.resources.Resource> internetPath = new ArrayList<>(List.of(gateway, internetRoute));
         var zones = AwsFunctions.getAvailabilityZones(
                 com.pulumi.aws.inputs.GetAvailabilityZonesArgs.builder().state("available").build(),
                 com.pulumi.deployment.InvokeOutputOptions.builder().parent(this).provider(region.providers().home()).build());
@@ -172,8 +178,8 @@ public final class BlogSite extends ComponentResource {
                     .availabilityZone(zones.applyValue(result -> result.names().get(zone)))
                     .mapPublicIpOnLaunch(false)
                     .build(), child());
-            new RouteTableAssociation(name + "-public-" + zone, RouteTableAssociationArgs.builder()
-                    .subnetId(subnet.id()).routeTableId(publicRoutes.id()).build(), child());
+            internetPath.add(new RouteTableAssociation(name + "-public-" + zone, RouteTableAssociationArgs.builder()
+                    .subnetId(subnet.id()).routeTableId(publicRoutes.id()).build(), child()));
             publicSubnets.add(subnet.id());
         }
 
@@ -222,40 +228,54 @@ public final class BlogSite extends ComponentResource {
                 t.t1 + ".dkr.ecr." + home + ".amazonaws.com/" + t.t2 + "/" + blog.image());
 
         // --- Uploads on EFS. ---
-        var uploads = new FileSystem(name + "-uploads", FileSystemArgs.builder()
-                .encrypted(true)
-                .kmsKeyId(database.keyArn)
-                .performanceMode("generalPurpose")
-                .throughputMode("elastic")
-                // A replica must accept being overwritten by the replication; a source must not.
-                .protection(FileSystemProtectionArgs.builder()
-                        .replicationOverwrite(uploadsSource.isPresent() ? "DISABLED" : "ENABLED").build())
-                .build(), CustomResourceOptions.builder().parent(this).protect(true).build());
+        // The primary creates its file system; the secondary's is created by the replication itself and the mount
+        // targets and access point are built on the id it reports (a file system made a destination after we
+        // created it reads back as REPLICATING and breaks every refresh: pulumi-aws#6041, terraform-provider-aws#36811).
+        Output<String> uploadsId;
+        Output<String> uploadsArn;
+        if (uploadsSource.isEmpty()) {
+            var uploads = new FileSystem(name + "-uploads", FileSystemArgs.builder()
+                    .encrypted(true)
+                    .kmsKeyId(database.keyArn)
+                    .performanceMode("generalPurpose")
+                    .throughputMode("elastic")
+                    // A source must never be overwritten by a replication pointed at it by mistake.
+                    .protection(FileSystemProtectionArgs.builder().replicationOverwrite("ENABLED").build())
+                    .build(), CustomResourceOptions.builder().parent(this).protect(!settings.teardown()).build());
+            uploadsId = uploads.id();
+            uploadsArn = uploads.arn();
+        } else {
+            var source = uploadsSource.get();
+            var replication = new ReplicationConfiguration(name + "-uploads-replication",
+                    ReplicationConfigurationArgs.builder()
+                            .sourceFileSystemId(source.fileSystemId())
+                            .destination(ReplicationConfigurationDestinationArgs.builder()
+                                    .region(home).kmsKeyId(database.keyArn).build())
+                            .build(),
+                    // The replication is configured in the source's region; the secondary owns it all the same.
+                    CustomResourceOptions.builder().parent(this).provider(source.sourceRegion()).build());
+            uploadsId = replication.destination().applyValue(destination -> destination.fileSystemId().orElseThrow(
+                    () -> new IllegalStateException("EFS reported no destination file system for the uploads replication")));
+            uploadsArn = Output.tuple(region.accountId(), uploadsId).applyValue(t ->
+                    "arn:aws:elasticfilesystem:" + home + ":" + t.t1 + ":file-system/" + t.t2);
+        }
         List<MountTarget> mounts = new ArrayList<>();
         for (int index = 0; index < settings.sizing().availabilityZones(); index++) {
             final int zone = index;
             mounts.add(new MountTarget(name + "-uploads-" + zone, MountTargetArgs.builder()
-                    .fileSystemId(uploads.id())
+                    .fileSystemId(uploadsId)
                     .subnetId(placement.privateSubnetIds().applyValue(ids -> ids.get(zone)))
                     .securityGroups(uploadsGroup.id().applyValue(List::of))
                     .build(), child()));
         }
         var accessPoint = new AccessPoint(name + "-uploads", AccessPointArgs.builder()
-                .fileSystemId(uploads.id())
+                .fileSystemId(uploadsId)
                 .posixUser(AccessPointPosixUserArgs.builder().uid(WWW_DATA).gid(WWW_DATA).build())
                 .rootDirectory(AccessPointRootDirectoryArgs.builder().path("/uploads")
                         .creationInfo(AccessPointRootDirectoryCreationInfoArgs.builder()
                                 .ownerUid(WWW_DATA).ownerGid(WWW_DATA).permissions("755").build())
                         .build())
                 .build(), child());
-        uploadsSource.ifPresent(source -> new ReplicationConfiguration(name + "-uploads-replication",
-                ReplicationConfigurationArgs.builder()
-                        .sourceFileSystemId(source.fileSystemId())
-                        .destination(ReplicationConfigurationDestinationArgs.builder()
-                                .region(home).fileSystemId(uploads.id()).build())
-                        .build(),
-                // The replication is configured in the source's region; the secondary owns it all the same.
-                CustomResourceOptions.builder().parent(this).provider(source.sourceRegion()).build()));
 
         // --- Logs, roles, task definition. ---
         var logs = new LogGroup(name, LogGroupArgs.builder()
@@ -292,7 +312,7 @@ public final class BlogSite extends ComponentResource {
                 .role(taskRole.id())
                 .policy(PolicyJson.document(List.of(PolicyJson.statement("MountUploads", "Allow",
                         List.of("elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"),
-                        List.of(uploads.arn()),
+                        List.of(uploadsArn),
                         Map.of("Condition", Map.of("StringEquals",
                                 Map.of("elasticfilesystem:AccessPointArn", accessPoint.arn())))))))
                 .build(), child());
@@ -304,8 +324,8 @@ public final class BlogSite extends ComponentResource {
                 .subnets(Output.all(publicSubnets))
                 .securityGroups(balancerGroup.id().applyValue(List::of))
                 .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(true)
-                .build(), child());
+                .enableDeletionProtection(!settings.teardown())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(internetPath).build());
         if (siteUrl == null) {
             siteUrl = balancer.dnsName().applyValue(dns -> "http://" + dns);
         }
@@ -315,7 +335,7 @@ public final class BlogSite extends ComponentResource {
                 .volumes(TaskDefinitionVolumeArgs.builder()
                         .name("uploads")
                         .efsVolumeConfiguration(TaskDefinitionVolumeEfsVolumeConfigurationArgs.builder()
-                                .fileSystemId(uploads.id())
+                                .fileSystemId(uploadsId)
                                 .transitEncryption("ENABLED")
                                 .authorizationConfig(TaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfigArgs.builder()
                                         .accessPointId(accessPoint.id()).iam("ENABLED").build())
@@ -330,9 +350,11 @@ public final class BlogSite extends ComponentResource {
                 .vpcId(placement.vpcId())
                 .deregistrationDelay(30)
                 .healthCheck(TargetGroupHealthCheckArgs.builder()
-                        // The REST index needs PHP and the database: a task that cannot read posts is unhealthy.
-                        .path("/wp-json/")
-                        .matcher("200")
+                        // The REST index needs PHP and the database: without the database WordPress answers 500.
+                        // A site not installed yet answers 302 (to its installer) and must count as healthy,
+                        // or the first deployment never converges (docs/blog.md, "First deploy").
+                        .path(HEALTH_CHECK_PATH)
+                        .matcher(HEALTHY_STATUSES)
                         .interval(15)
                         .healthyThreshold(2)
                         .unhealthyThreshold(3)
@@ -342,7 +364,9 @@ public final class BlogSite extends ComponentResource {
                 .type("forward").targetGroupArn(targets.arn()).build();
         Listener listener;
         if (host.isPresent()) {
-            var certificate = new ValidatedCertificate(name + "-certificate", host.get(), settings.hostedZoneId().orElseThrow(),
+            // ECDSA P-256: Application Load Balancers accept every key algorithm ACM issues.
+            var certificate = new ValidatedCertificate(name + "-certificate", new ValidatedCertificate.Args(host.get(),
+                    settings.hostedZoneId().orElseThrow(), ValidatedCertificate.EC_P256, settings.isPrimary()),
                     ComponentResourceOptions.builder().parent(this).build());
             listener = new Listener(name + "-https", ListenerArgs.builder()
                     .loadBalancerArn(balancer.arn())
@@ -398,11 +422,22 @@ public final class BlogSite extends ComponentResource {
                                 .applyValue(t -> seedContainerDefinitions(t.t1, t.t2, t.t3, t.t4, t.t5, home)))
                         .build(), child()));
 
-        var cluster = new com.pulumi.aws.ecs.Cluster(name, ClusterArgs.builder()
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+        // Container Insights writes to a log group named after the cluster; creating it first gives it our retention
+        // and key, and `pulumi destroy` removes it instead of leaving it behind.
+        var insights = new LogGroup(name + "-insights", LogGroupArgs.builder()
+                .name("/aws/ecs/containerinsights/" + name + "/performance")
+                .retentionInDays(settings.sizing().logRetentionDays())
+                .kmsKeyId(logKeyArn)
                 .build(), child());
-        List<com.pulumi.resources.Resource> mountsReady = new ArrayList<>(mounts);
-        mountsReady.add(listener);
+        var cluster = new com.pulumi.aws.ecs.Cluster(name, ClusterArgs.builder()
+                .name(name)
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(insights).build());
+        // The tasks start only when the uploads can be mounted, the listener forwards, and the database has an
+        // instance to connect to (the cluster alone accepts no connections).
+        List<com.pulumi.resources.Resource> serviceReady = new ArrayList<>(mounts);
+        serviceReady.add(listener);
+        serviceReady.add(database.instance);
         new Service(name, ServiceArgs.builder()
                 .cluster(cluster.arn())
                 .taskDefinition(task.arn())
@@ -418,7 +453,7 @@ public final class BlogSite extends ComponentResource {
                         .build())
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
                         .targetGroupArn(targets.arn()).containerName("wordpress").containerPort(HTTP).build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(mountsReady).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(serviceReady).build());
 
         // --- Alarms. ---
         var alarmKey = new EncryptionKey(name + "-alarms", name + "-alarms", "blog alarm notifications", home, region.accountId(),
@@ -449,7 +484,7 @@ public final class BlogSite extends ComponentResource {
         this.loadBalancerDnsName = balancer.dnsName();
         this.loadBalancerZoneId = balancer.zoneId();
         this.url = siteUrl;
-        this.uploadsFileSystemId = uploads.id();
+        this.uploadsFileSystemId = uploadsId;
         this.alarmTopicArn = topic.arn();
         this.seedTask = seedDefinition.map(seed -> Output.tuple(cluster.arn(), seed.arn(), placement.privateSubnetIds(),
                 taskGroup.id()).applyValue(t -> {

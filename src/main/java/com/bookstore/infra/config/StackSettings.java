@@ -28,6 +28,8 @@ public record StackSettings(
         Artifacts artifacts,
         Optional<BlogSettings> blog,
         Optional<PipelineSettings> pipeline,
+        Optional<CognitoEmail> cognitoEmail,
+        boolean teardown,
         boolean regionSwitchApproval) {
 
     /** The figures of DESIGN §7 that the resilience budget is computed from. */
@@ -61,6 +63,13 @@ public record StackSettings(
 
     /** Build outputs the stack deploys, relative to the project directory. */
     public record Artifacts(String functionsJar, String uiDist, String opsJar, String gateJar) {
+    }
+
+    /**
+     * Cognito's e-mail through Amazon SES instead of its built-in sender (about 50 messages a day per account,
+     * for trials only): the ARN of a verified SES identity and the From address, optionally a Reply-To.
+     */
+    public record CognitoEmail(String sesIdentityArn, String fromAddress, Optional<String> replyTo) {
     }
 
     public boolean isPrimary() {
@@ -154,6 +163,9 @@ public record StackSettings(
                 reader.optional("bookstore:blogReaderEndpoint", StackSettings::bool).orElse(true));
         Optional<BlogSettings> blog = blogOn ? Optional.of(blogSettings) : Optional.empty();
         Optional<PipelineSettings> pipeline = pipeline(reader, role);
+        Optional<CognitoEmail> cognitoEmail = cognitoEmail(reader);
+        // docs/runbooks/teardown.md: one `pulumi up` with it switches every protection off before the destroys.
+        boolean teardown = reader.optional("bookstore:teardown", StackSettings::bool).orElse(false);
 
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
             reader.problem("bookstore:primaryStack is required when bookstore:role is secondary");
@@ -172,7 +184,45 @@ public record StackSettings(
             return null;
         }
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
-                alertEmail, resilience, sizing, artifacts, blog, pipeline, regionSwitchApproval);
+                alertEmail, resilience, sizing, artifacts, blog, pipeline, cognitoEmail, teardown, regionSwitchApproval);
+    }
+
+    // ---- Cognito's e-mail through SES: both keys or neither. ----
+
+    private static final String SES_IDENTITY = "bookstore:cognitoEmailSesIdentityArn";
+    private static final String EMAIL_FROM = "bookstore:cognitoEmailFrom";
+    private static final String EMAIL_REPLY_TO = "bookstore:cognitoEmailReplyTo";
+
+    private static Optional<CognitoEmail> cognitoEmail(Reader reader) {
+        Optional<String> identity = reader.optional(SES_IDENTITY, StackSettings::sesIdentityArn);
+        Optional<String> from = reader.optional(EMAIL_FROM, StackSettings::emailAddress);
+        Optional<String> replyTo = reader.optional(EMAIL_REPLY_TO, StackSettings::emailAddress);
+        if (reader.isSet(SES_IDENTITY) != reader.isSet(EMAIL_FROM)) {
+            reader.problem(SES_IDENTITY + " and " + EMAIL_FROM + " are set together or not at all");
+        }
+        if (replyTo.isPresent() && !reader.isSet(SES_IDENTITY)) {
+            reader.problem(EMAIL_REPLY_TO + " needs " + SES_IDENTITY + " (the built-in sender has no Reply-To)");
+        }
+        if (identity.isEmpty() || from.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CognitoEmail(identity.get(), from.get(), replyTo));
+    }
+
+    private static String sesIdentityArn(String text) {
+        if (!text.matches("arn:aws[a-z-]*:ses:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:identity/.+")) {
+            throw new IllegalArgumentException("not an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<domain or address>): '"
+                    + text + "'");
+        }
+        return text;
+    }
+
+    /** {@code user@example.com} or {@code Display Name <user@example.com>}, as Cognito's FromEmailAddress takes it. */
+    private static String emailAddress(String text) {
+        if (!text.matches("([^<>]+ <)?[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+>?") || text.contains("<") != text.endsWith(">")) {
+            throw new IllegalArgumentException("not an e-mail address: '" + text + "'");
+        }
+        return text;
     }
 
     // ---- The delivery pipeline (issue 6): present only when bookstore:pipelineRepository is set. ----

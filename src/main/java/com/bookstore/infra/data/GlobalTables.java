@@ -45,7 +45,7 @@ public final class GlobalTables extends ComponentResource {
             String tableName = region.names().table(design.logicalName);
             refs.put(design, primaryTableArns
                     .map(arns -> createReplica(name, design, tableName, arns.get(design), region))
-                    .orElseGet(() -> createTable(name, design, tableName)));
+                    .orElseGet(() -> createTable(name, design, tableName, region)));
         }
         this.books = refs.get(TableDesign.BOOKS);
         this.cart = refs.get(TableDesign.CART);
@@ -67,7 +67,7 @@ public final class GlobalTables extends ComponentResource {
         return new GlobalTables(name, region, Optional.of(Map.copyOf(primaryTableArns)));
     }
 
-    private TableRef createTable(String name, TableDesign design, String tableName) {
+    private TableRef createTable(String name, TableDesign design, String tableName, RegionContext region) {
         List<TableAttributeArgs> attributes = new ArrayList<>();
         attributes.add(stringAttribute(design.partitionKey));
         design.sortKey.ifPresent(key -> attributes.add(stringAttribute(key)));
@@ -82,7 +82,7 @@ public final class GlobalTables extends ComponentResource {
                 .streamViewType("NEW_AND_OLD_IMAGES")
                 .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder().enabled(true).build())
                 .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).build())
-                .deletionProtectionEnabled(true);
+                .deletionProtectionEnabled(!region.settings().teardown());
         design.sortKey.ifPresent(args::rangeKey);
         design.indexedAttribute.ifPresent(key -> args.globalSecondaryIndexes(TableGlobalSecondaryIndexArgs.builder()
                 .name(TableDesign.CATEGORY_INDEX)
@@ -103,7 +103,7 @@ public final class GlobalTables extends ComponentResource {
         var replica = new TableReplica(name + "-" + design.logicalName, TableReplicaArgs.builder()
                 .globalTableArn(primaryArn)
                 .pointInTimeRecovery(true)
-                .deletionProtectionEnabled(true)
+                .deletionProtectionEnabled(!region.settings().teardown())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         // The replica's own stream (each region's consumer reads its own replica) is only known once the
         // replica exists: read it back, keyed on the replica so the read waits for it.

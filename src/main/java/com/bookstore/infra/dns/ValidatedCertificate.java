@@ -20,34 +20,64 @@ import java.util.function.Function;
  * An ACM certificate for one host name, validated through a record in the configured hosted zone. The
  * certificate lives in the region of the provider it is given: the API's region for a regional custom domain,
  * us-east-1 for anything CloudFront serves.
+ *
+ * <p>ACM asks for the same validation CNAME for the same name in every region of an account, so exactly one
+ * stack writes it (the primary, {@link Args#writesValidationRecord}); the other only waits for its certificate
+ * to be issued through that record (docs/infrastructure.md, "ACM validation records have one owner").
  */
 public final class ValidatedCertificate extends ComponentResource {
+
+    /** RSA 2048: what every ACM-integrated service and every client accepts (API Gateway custom domains). */
+    public static final String RSA_2048 = "RSA_2048";
+    /** ECDSA P-256: smaller and faster; documented for Application Load Balancers and CloudFront. */
+    public static final String EC_P256 = "EC_prime256v1";
+
+    /**
+     * @param hostName               the certificate's only name
+     * @param hostedZoneId           the public zone the validation record lives in
+     * @param keyAlgorithm           {@link #RSA_2048} or {@link #EC_P256}, as the serving AWS service supports
+     * @param writesValidationRecord true in the one stack that owns the validation record of {@code hostName}
+     */
+    public record Args(String hostName, String hostedZoneId, String keyAlgorithm, boolean writesValidationRecord) {
+        public Args {
+            if (!keyAlgorithm.equals(RSA_2048) && !keyAlgorithm.equals(EC_P256)) {
+                throw new IllegalArgumentException("unsupported key algorithm " + keyAlgorithm);
+            }
+        }
+    }
 
     /** The ARN once validation succeeded, so consumers never attach a pending certificate. */
     public final Output<String> arn;
 
-    public ValidatedCertificate(String name, String hostName, String hostedZoneId, ComponentResourceOptions options) {
+    public ValidatedCertificate(String name, Args args, ComponentResourceOptions options) {
         super("bookstore:dns:ValidatedCertificate", name, options);
         var certificate = new Certificate(name, CertificateArgs.builder()
-                .domainName(hostName)
+                .domainName(args.hostName())
                 .validationMethod("DNS")
-                .keyAlgorithm("EC_prime256v1")
+                .keyAlgorithm(args.keyAlgorithm())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         Output<CertificateDomainValidationOption> option =
                 certificate.domainValidationOptions().applyValue(all -> all.get(0));
-        var validation = new Record(name + "-validation", RecordArgs.builder()
-                .zoneId(hostedZoneId)
-                .name(option.applyValue(field(CertificateDomainValidationOption::resourceRecordName)))
-                .type("CNAME") // ACM's DNS validation is always a CNAME
-                .records(option.applyValue(field(CertificateDomainValidationOption::resourceRecordValue))
-                        .applyValue(List::of))
-                .ttl(300)
-                // ACM asks for the same record for the same name in every region: both stacks may write it.
-                .allowOverwrite(true)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        Output<String> recordName = option.applyValue(field(CertificateDomainValidationOption::resourceRecordName));
+        Output<String> fqdn;
+        if (args.writesValidationRecord()) {
+            var validation = new Record(name + "-validation", RecordArgs.builder()
+                    .zoneId(args.hostedZoneId())
+                    .name(recordName)
+                    .type("CNAME") // ACM's DNS validation is always a CNAME
+                    .records(option.applyValue(field(CertificateDomainValidationOption::resourceRecordValue))
+                            .applyValue(List::of))
+                    .ttl(300)
+                    .build(), CustomResourceOptions.builder().parent(this).build());
+            fqdn = validation.fqdn();
+        } else {
+            // The owner's record already answers for this name; ACM issues (and renews) through it. The provider checks
+            // only that the names given cover the certificate's validation records, then waits for ISSUED.
+            fqdn = recordName.applyValue(n -> n.endsWith(".") ? n.substring(0, n.length() - 1) : n);
+        }
         var validated = new CertificateValidation(name, CertificateValidationArgs.builder()
                 .certificateArn(certificate.arn())
-                .validationRecordFqdns(validation.fqdn().applyValue(List::of))
+                .validationRecordFqdns(fqdn.applyValue(List::of))
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.arn = validated.certificateArn();
         registerOutputs(Map.of("arn", arn));

@@ -40,7 +40,8 @@ public final class PipelineArtifacts extends ComponentResource {
         Output<String> physicalName = region.accountId().applyValue(account -> name + "-" + account + "-" + region.region());
         var bucket = new PrivateBucket(name, PrivateBucket.Settings
                 .of(physicalName, PrivateBucket.Encryption.kms(key.arn))
-                .expiring(new PrivateBucket.Expiry("expire-old-executions", ARTIFACT_DAYS, NONCURRENT_DAYS)),
+                .expiring(new PrivateBucket.Expiry("expire-old-executions", ARTIFACT_DAYS, NONCURRENT_DAYS))
+                .emptiedOnDestroy(region.settings().teardown()),
                 ComponentResourceOptions.builder().parent(this).build());
 
         this.bucketName = bucket.bucketName;

@@ -107,6 +107,25 @@ final class ComputedAttributes {
                 state.put("domainName", stableId("d", name) + ".cloudfront.net");
                 state.put("hostedZoneId", "Z2FDTNDATAQYW2"); // CloudFront's one hosted zone
             }
+            case "aws:cloudfront/function:Function" -> {
+                id = physical;
+                state.put("arn", "arn:aws:cloudfront::" + ACCOUNT_ID + ":function/" + physical);
+            }
+            case "aws:efs/replicationConfiguration:ReplicationConfiguration" -> {
+                // Without a destination file system id, EFS creates the replica and reports its id.
+                @SuppressWarnings("unchecked")
+                Map<String, Object> destination = new java.util.LinkedHashMap<>(
+                        (Map<String, Object>) state.getOrDefault("destination", Map.of()));
+                String replica = String.valueOf(destination.getOrDefault("fileSystemId", stableId("fs-", name + "-replica")));
+                String replicaRegion = String.valueOf(destination.getOrDefault("region", region));
+                destination.put("fileSystemId", replica);
+                destination.put("status", "ENABLED");
+                state.put("destination", destination);
+                state.put("sourceFileSystemArn", prefix.formatted("elasticfilesystem") + "file-system/"
+                        + state.get("sourceFileSystemId"));
+                state.put("destinationFileSystemArn", "arn:aws:elasticfilesystem:" + replicaRegion + ":" + ACCOUNT_ID
+                        + ":file-system/" + replica);
+            }
             case "aws:sqs/queue:Queue" -> {
                 state.put("arn", prefix.formatted("sqs") + physical);
                 id = "https://sqs." + region + ".amazonaws.com/" + ACCOUNT_ID + "/" + physical;

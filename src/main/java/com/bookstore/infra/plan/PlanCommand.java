@@ -3,6 +3,7 @@ package com.bookstore.infra.plan;
 import com.bookstore.infra.config.ConfigSource;
 import com.bookstore.infra.config.StackConfigFile;
 import com.bookstore.infra.config.StackSettings;
+import com.bookstore.infra.policy.OneOwnerAcrossStacks;
 import com.bookstore.infra.policy.PolicySet;
 import com.bookstore.infra.policy.Violation;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 /**
  * {@code make plan}: plans each named stack from its real {@code Pulumi.<stack>.yaml}, writes
  * {@code <out>/<stack>.json} and {@code <out>/<stack>.md}, runs the policy rules and exits non-zero listing
- * every violation. A secondary's StackReference is answered from the referenced stack's plan in the same
+ * every violation; with several stacks, also checks that no physical name is created by two of them. A secondary's StackReference is answered from the referenced stack's plan in the same
  * directory, so plan the primary first.
  *
  * <p>Usage: {@code PlanCommand <project dir> <out dir> <stack>...}
@@ -35,10 +36,13 @@ public final class PlanCommand {
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
         List<String> failures = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
             String stack = args[i];
             try {
-                List<Violation> violations = planStack(project, out, stack);
+                Plan plan = plan(project, out, stack);
+                plans.add(plan);
+                List<Violation> violations = write(plan, out);
                 if (violations.isEmpty()) {
                     System.out.println(stack + ": all policy rules pass");
                 } else {
@@ -49,6 +53,15 @@ public final class PlanCommand {
                 failures.add(stack + ": " + e.getMessage());
             }
         }
+        if (plans.size() > 1) {
+            List<Violation> shared = OneOwnerAcrossStacks.check(plans);
+            if (shared.isEmpty()) {
+                System.out.println("all stacks: every physical name has one owner");
+            } else {
+                failures.add("all stacks: " + shared.size() + " physical name(s) with two owners:\n  - "
+                        + String.join("\n  - ", shared.stream().map(Violation::toString).toList()));
+            }
+        }
         if (!failures.isEmpty()) {
             System.err.println(String.join("\n", failures));
             System.exit(1);
@@ -57,7 +70,12 @@ public final class PlanCommand {
 
     /** Plans one stack, writes both files, and returns the policy violations. */
     public static List<Violation> planStack(Path project, Path out, String stack) throws IOException {
-        Plan plan = plan(project, out, stack);
+        return write(plan(project, out, stack), out);
+    }
+
+    /** Writes a plan's two files and returns its policy violations. */
+    static List<Violation> write(Plan plan, Path out) throws IOException {
+        String stack = plan.stack();
         List<Violation> violations = PolicySet.standard().check(plan);
         Files.writeString(out.resolve(stack + ".json"), PlanJson.write(plan));
         Files.writeString(out.resolve(stack + ".md"), PlanMarkdown.write(plan, violations));

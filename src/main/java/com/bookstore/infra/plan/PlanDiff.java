@@ -76,7 +76,7 @@ public final class PlanDiff {
         return md.toString();
     }
 
-    /** Input keys (dotted for nested maps) whose values differ, plus a moved region or parent. */
+    /** Input keys (dotted for nested maps) whose values differ, plus a moved region or parent and changed options. */
     @SuppressWarnings("unchecked")
     static List<String> changedKeys(Map<String, Object> before, Map<String, Object> after) {
         List<String> keys = new ArrayList<>();
@@ -84,6 +84,13 @@ public final class PlanDiff {
             if (!Objects.equals(before.get(field), after.get(field))) {
                 keys.add(field);
             }
+        }
+        // Plans written before these options were recorded read as no dependencies and unprotected.
+        if (!Objects.equals(before.getOrDefault("dependsOn", List.of()), after.getOrDefault("dependsOn", List.of()))) {
+            keys.add("dependsOn");
+        }
+        if (!Objects.equals(before.getOrDefault("protect", false), after.getOrDefault("protect", false))) {
+            keys.add("protect");
         }
         collect("", (Map<String, Object>) before.getOrDefault("inputs", Map.of()),
                 (Map<String, Object>) after.getOrDefault("inputs", Map.of()), keys);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plan's JSON form: {@code {"stack", "resources": [{"type", "name", "parent", "region", "provider", "id",
- * "inputs"}], "outputs", "providers", "resilience"}}. It is read back generically (the diff and the
+ * The plan's JSON form: {@code {"stack", "teardown", "resources": [{"type", "name", "parent", "region", "provider",
+ * "id", "inputs", "dependsOn", "protect"}], "outputs", "providers", "resilience"}}. It is read back generically (the diff and the
  * secondary's StackReference need maps, not the program's records).
  */
 public final class PlanJson {
@@ -26,6 +26,7 @@ public final class PlanJson {
     public static String write(Plan plan) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("stack", plan.stack());
+        document.put("teardown", plan.teardown());
         document.put("resources", plan.resources());
         document.put("outputs", plan.outputs());
         document.put("providers", plan.providers());

@@ -24,6 +24,10 @@ public final class PlanMarkdown {
         plan.awsResources().forEach(r -> byRegion.merge(String.valueOf(r.region()), 1L, Long::sum));
         md.append(" (").append(String.join(", ", byRegion.entrySet().stream()
                 .map(e -> e.getValue() + " in " + e.getKey()).toList())).append(").\n\n");
+        if (plan.teardown()) {
+            md.append("**Teardown configuration** (`bookstore:teardown: true`): every protection is off, for the destroy "
+                    + "that follows (docs/runbooks/teardown.md).\n\n");
+        }
 
         md.append("## Resilience budget\n\n");
         plan.resilience().lines().forEach(line -> md.append("- ").append(line).append('\n'));

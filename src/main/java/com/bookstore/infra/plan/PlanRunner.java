@@ -30,17 +30,21 @@ public final class PlanRunner {
     }
 
     public static Plan run(StackSettings settings, String project, String stack, Map<String, Object> primaryOutputs) {
-        return run(project, stack, primaryOutputs, ResilienceBudget.of(settings.resilience(), settings.hasDomain()),
+        Plan plan = run(project, stack, primaryOutputs, ResilienceBudget.of(settings.resilience(), settings.hasDomain()),
                 ctx -> BookstoreStack.deploy(ctx, settings));
+        return new Plan(plan.stack(), plan.resources(), plan.outputs(), plan.providers(), plan.resilience(),
+                settings.teardown());
     }
 
     /** Runs any program the same way: a stack, or one component on its own in a test. */
     public static synchronized Plan run(String project, String stack, Map<String, Object> primaryOutputs,
                                         ResilienceBudget resilience, Consumer<Context> program) {
         var mocks = new PlanMocks(primaryOutputs);
+        var options = new ResourceOptionsRecorder();
         try {
             TestResult result = PulumiTest.withMocks(mocks)
-                    .withOptions(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
+                    .withOptions(TestOptions.builder().projectName(project).stackName(stack).preview(false)
+                            .resourceTransformations(List.of(options)).build())
                     .runTest(program);
             if (!result.exceptions().isEmpty() || result.exitCode() != 0) {
                 throw new PlanFailedException(stack, messages(result));
@@ -54,7 +58,7 @@ public final class PlanRunner {
                     throw new PlanFailedException(stack, List.of("two resources are named " + key));
                 }
                 resources.add(new PlannedResource(r.type(), r.name(), parents.get(key), r.region(), r.provider(),
-                        r.id(), normalizeMap(r.inputs())));
+                        r.id(), normalizeMap(r.inputs()), options.dependsOn(key), options.isProtected(key)));
             }
             resources.sort((a, b) -> a.key().compareTo(b.key()));
             Map<String, Object> outputs = new TreeMap<>();

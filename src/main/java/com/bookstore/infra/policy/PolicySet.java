@@ -24,7 +24,9 @@ public final class PolicySet {
                 new RequiredTags(),
                 new LambdaLimits(),
                 new ExplicitRegion(),
-                new ResilienceBudgetFits()));
+                new ResilienceBudgetFits(),
+                new InternetPathFirst(),
+                new NameAndSizeLimits()));
     }
 
     public List<PolicyRule> rules() {

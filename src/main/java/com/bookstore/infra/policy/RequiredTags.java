@@ -33,13 +33,7 @@ public final class RequiredTags implements PolicyRule {
             if (!taggable(r.type())) {
                 continue;
             }
-            Map<String, String> tags = new LinkedHashMap<>();
-            if (r.provider() != null) {
-                plan.provider(r.provider()).map(PlanMocks.ProviderConfig::defaultTags).ifPresent(tags::putAll);
-            }
-            if (r.inputs().get("tags") instanceof Map<?, ?> own) {
-                own.forEach((k, v) -> tags.put(String.valueOf(k), String.valueOf(v)));
-            }
+            Map<String, String> tags = tagsOf(plan, r);
             List<String> missing = REQUIRED.stream().filter(t -> tags.get(t) == null || tags.get(t).isBlank()).toList();
             if (!missing.isEmpty()) {
                 violations.add(new Violation(id(), r.key(), "missing tag(s) " + missing
@@ -47,6 +41,18 @@ public final class RequiredTags implements PolicyRule {
             }
         }
         return violations;
+    }
+
+    /** The tags AWS ends up with: the provider's default tags overlaid with the resource's own. */
+    static Map<String, String> tagsOf(Plan plan, PlannedResource r) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (r.provider() != null) {
+            plan.provider(r.provider()).map(PlanMocks.ProviderConfig::defaultTags).ifPresent(tags::putAll);
+        }
+        if (r.inputs().get("tags") instanceof Map<?, ?> own) {
+            own.forEach((k, v) -> tags.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return tags;
     }
 
     /** {@code aws:s3/bucketV2:BucketV2} is taggable when {@code com.pulumi.aws.s3.BucketV2Args} has {@code tags}. */

@@ -130,10 +130,10 @@ public final class BookstoreStack {
         static Blog create(String prefix, RegionContext region, BlogSettings settings, Network network,
                            Output<String> logKeyArn, Optional<PrimaryOutputs> primary) {
             var database = primary.map(contract -> BlogDatabase.secondary(prefix + "-blog-db", region, settings,
-                            network.vpcId, network.privateSubnetIds,
+                            network.vpcId, network.privateSubnetIds, logKeyArn,
                             new BlogDatabase.Source(contract.blogGlobalClusterId(), contract.blogCredentialsSecretArn())))
                     .orElseGet(() -> BlogDatabase.primary(prefix + "-blog-db", region, settings, network.vpcId,
-                            network.privateSubnetIds));
+                            network.privateSubnetIds, logKeyArn));
             var site = new BlogSite(prefix + "-blog", region, settings,
                     new BlogSite.Placement(network.vpcId, region.settings().sizing().vpcCidr(), network.privateSubnetIds,
                             network.privateRouteTableId),

@@ -53,9 +53,11 @@ public final class PrivateBucket extends ComponentResource {
      * @param bucketName   the physical name: bucket names are global, so callers derive it from account and region
      * @param serviceReads services that may read objects, each only for its source resource
      * @param expiry       deletes old objects and versions; none keeps everything
+     * @param forceDestroy a destroy empties the bucket first (teardown only); default false: a bucket with
+     *                     objects or versions refuses to be deleted
      */
     public record Settings(Output<String> bucketName, Encryption encryption, List<ServiceRead> serviceReads,
-                           Optional<Expiry> expiry) {
+                           Optional<Expiry> expiry, boolean forceDestroy) {
 
         public Settings {
             Objects.requireNonNull(bucketName, "bucketName");
@@ -66,17 +68,22 @@ public final class PrivateBucket extends ComponentResource {
 
         /** A bucket with no service grants that keeps every object. */
         public static Settings of(Output<String> bucketName, Encryption encryption) {
-            return new Settings(bucketName, encryption, List.of(), Optional.empty());
+            return new Settings(bucketName, encryption, List.of(), Optional.empty(), false);
         }
 
         public Settings readableBy(ServiceRead read) {
             List<ServiceRead> reads = new ArrayList<>(serviceReads);
             reads.add(read);
-            return new Settings(bucketName, encryption, reads, expiry);
+            return new Settings(bucketName, encryption, reads, expiry, forceDestroy);
         }
 
         public Settings expiring(Expiry expiry) {
-            return new Settings(bucketName, encryption, serviceReads, Optional.of(expiry));
+            return new Settings(bucketName, encryption, serviceReads, Optional.of(expiry), forceDestroy);
+        }
+
+        /** {@code true} only for a teardown (docs/runbooks/teardown.md): the destroy deletes every object version. */
+        public Settings emptiedOnDestroy(boolean empty) {
+            return new Settings(bucketName, encryption, serviceReads, expiry, empty);
         }
     }
 
@@ -111,7 +118,8 @@ public final class PrivateBucket extends ComponentResource {
 
     public PrivateBucket(String name, Settings settings, ComponentResourceOptions options) {
         super("bookstore:storage:PrivateBucket", name, options);
-        var bucket = new BucketV2(name, BucketV2Args.builder().bucket(settings.bucketName()).build(), child());
+        var bucket = new BucketV2(name, BucketV2Args.builder().bucket(settings.bucketName())
+                .forceDestroy(settings.forceDestroy()).build(), child());
         var publicAccess = new BucketPublicAccessBlock(name, BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)

@@ -9,8 +9,10 @@ import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudfront.DistributionArgs;
 import com.pulumi.aws.cloudfront.OriginAccessControl;
 import com.pulumi.aws.cloudfront.OriginAccessControlArgs;
-import com.pulumi.aws.cloudfront.inputs.DistributionCustomErrorResponseArgs;
+import com.pulumi.aws.cloudfront.Function;
+import com.pulumi.aws.cloudfront.FunctionArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorFunctionAssociationArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginGroupArgs;
@@ -52,7 +54,13 @@ public final class StorefrontSite extends ComponentResource {
     private static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
     private static final String SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03";
-    private static final List<Integer> FAILOVER_STATUS_CODES = List.of(403, 404, 500, 502, 503, 504);
+    /**
+     * Only server errors fail over: S3 answers a missing key with 403 (OAC readers may not list the bucket),
+     * and a missing object is missing in both regions, so 4xx must reach the viewer (docs/infrastructure.md).
+     */
+    static final List<Integer> FAILOVER_STATUS_CODES = List.of(500, 502, 503, 504);
+    /** The viewer-request function that serves the app for client-side routes (src/main/resources). */
+    static final String CLIENT_ROUTES_FUNCTION = "client-routes.js";
     private static final String CONFIG_KEY = "config.json";
     private static final SiteHeaders HEADERS = SiteHeaders.load();
 
@@ -92,7 +100,8 @@ public final class StorefrontSite extends ComponentResource {
         var bucket = new PrivateBucket(name, PrivateBucket.Settings
                 .of(region.names().uiBucket(region.accountId(), region.region()), PrivateBucket.Encryption.s3Managed())
                 .readableBy(new PrivateBucket.ServiceRead("CloudFrontReadsObjects", "cloudfront.amazonaws.com",
-                        readerDistributionArn)),
+                        readerDistributionArn))
+                .emptiedOnDestroy(region.settings().teardown()),
                 ComponentResourceOptions.builder().parent(this).build());
 
         uploadUi(name, bucket, inputs.uiDist());
@@ -123,8 +132,9 @@ public final class StorefrontSite extends ComponentResource {
         var settings = region.settings();
         Optional<String> host = settings.domain().map(ResourceNames::storefrontHost);
         // CloudFront only accepts certificates from us-east-1: the edge provider.
-        Optional<ValidatedCertificate> certificate = host.map(h -> new ValidatedCertificate(name + "-certificate", h,
-                settings.hostedZoneId().orElseThrow(), ComponentResourceOptions.builder()
+        Optional<ValidatedCertificate> certificate = host.map(h -> new ValidatedCertificate(name + "-certificate",
+                new ValidatedCertificate.Args(h, settings.hostedZoneId().orElseThrow(), ValidatedCertificate.EC_P256, true),
+                ComponentResourceOptions.builder()
                 .parent(this).providers(region.providers().edge()).build()));
         var accessControl = new OriginAccessControl(name, OriginAccessControlArgs.builder()
                 .name(name)
@@ -132,6 +142,13 @@ public final class StorefrontSite extends ComponentResource {
                 .originAccessControlOriginType("s3")
                 .signingBehavior("always")
                 .signingProtocol("sigv4")
+                .build(), child());
+        var clientRoutes = new Function(name + "-client-routes", FunctionArgs.builder()
+                .name(name + "-client-routes")
+                .runtime("cloudfront-js-2.0")
+                .comment("Serve index.html for the storefront's client-side routes")
+                .code(clientRoutesCode())
+                .publish(true)
                 .build(), child());
         String primaryOrigin = "ui-" + region.region();
         String secondaryOrigin = "ui-" + region.settings().peerRegion();
@@ -174,6 +191,8 @@ public final class StorefrontSite extends ComponentResource {
                         .compress(true)
                         .cachePolicyId(CACHING_OPTIMIZED)
                         .responseHeadersPolicyId(SECURITY_HEADERS)
+                        .functionAssociations(DistributionDefaultCacheBehaviorFunctionAssociationArgs.builder()
+                                .eventType("viewer-request").functionArn(clientRoutes.arn()).build())
                         .build())
                 .orderedCacheBehaviors(DistributionOrderedCacheBehaviorArgs.builder()
                         .pathPattern("/" + CONFIG_KEY)
@@ -184,9 +203,6 @@ public final class StorefrontSite extends ComponentResource {
                         .cachePolicyId(CACHING_DISABLED)
                         .responseHeadersPolicyId(SECURITY_HEADERS)
                         .build())
-                // Client-side routes: unknown paths serve the app, which renders its own not-found page.
-                .customErrorResponses(DistributionCustomErrorResponseArgs.builder()
-                        .errorCode(404).responseCode(200).responsePagePath("/index.html").build())
                 .restrictions(DistributionRestrictionsArgs.builder()
                         .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder()
                                 .restrictionType("none").build())
@@ -216,6 +232,17 @@ public final class StorefrontSite extends ComponentResource {
             }
         });
         return distribution;
+    }
+
+    static String clientRoutesCode() {
+        try (var in = StorefrontSite.class.getResourceAsStream(CLIENT_ROUTES_FUNCTION)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + CLIENT_ROUTES_FUNCTION);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Uploads the built UI when it exists (a plan or a first deploy may run before the UI is built). */

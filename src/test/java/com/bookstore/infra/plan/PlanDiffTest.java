@@ -38,6 +38,23 @@ class PlanDiffTest {
     }
 
     @Test
+    void aNewDependencyOrProtectionIsAChangeAndAnOldPlanWithoutThemReadsAsNone() {
+        var old = Map.of("aws:lb/loadBalancer:LoadBalancer::blog", resource("eu-west-1", Map.of()));
+        Map<String, Object> ordered = new java.util.HashMap<>(resource("eu-west-1", Map.of()));
+        ordered.put("dependsOn", List.of("aws:ec2/route:Route::internet"));
+        ordered.put("protect", true);
+        Map<String, Object> unchanged = new java.util.HashMap<>(resource("eu-west-1", Map.of()));
+        unchanged.put("dependsOn", List.of());
+        unchanged.put("protect", false);
+
+        String md = PlanDiff.diffStack("primary", old, Map.of("aws:lb/loadBalancer:LoadBalancer::blog", ordered));
+
+        assertTrue(md.contains("| `aws:lb/loadBalancer:LoadBalancer::blog` | `dependsOn`, `protect` |"), md);
+        assertEquals("## primary\n\nNo changes.\n\n", PlanDiff.diffStack("primary", old,
+                Map.of("aws:lb/loadBalancer:LoadBalancer::blog", unchanged)));
+    }
+
+    @Test
     void identicalPlansHaveNoChanges() {
         var plan = Map.of("aws:sqs/queue:Queue::q", resource("eu-west-1", Map.of("a", List.of(1L))));
 

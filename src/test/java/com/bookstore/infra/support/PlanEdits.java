@@ -25,7 +25,7 @@ public final class PlanEdits {
             if (which.test(r)) {
                 Map<String, Object> inputs = deepCopy(r.inputs());
                 edit.accept(inputs);
-                r = new PlannedResource(r.type(), r.name(), r.parent(), r.region(), r.provider(), r.id(), inputs);
+                r = r.withInputs(inputs);
                 edited++;
             }
             resources.add(r);
@@ -33,7 +33,7 @@ public final class PlanEdits {
         if (edited == 0) {
             throw new AssertionError("the fixture edit matched no resource");
         }
-        return new Plan(plan.stack(), resources, plan.outputs(), plan.providers(), plan.resilience());
+        return plan.withResources(resources);
     }
 
     public static Plan editType(Plan plan, String type, Consumer<Map<String, Object>> edit) {
@@ -45,17 +45,35 @@ public final class PlanEdits {
         if (kept.size() == plan.resources().size()) {
             throw new AssertionError("the fixture removal matched no resource");
         }
-        return new Plan(plan.stack(), kept, plan.outputs(), plan.providers(), plan.resilience());
+        return plan.withResources(kept);
     }
 
     public static Plan with(Plan plan, PlannedResource extra) {
         List<PlannedResource> resources = new ArrayList<>(plan.resources());
         resources.add(extra);
-        return new Plan(plan.stack(), resources, plan.outputs(), plan.providers(), plan.resilience());
+        return plan.withResources(resources);
     }
 
     public static Plan withProviders(Plan plan, List<PlanMocks.ProviderConfig> providers) {
-        return new Plan(plan.stack(), plan.resources(), plan.outputs(), providers, plan.resilience());
+        return new Plan(plan.stack(), plan.resources(), plan.outputs(), providers, plan.resilience(), plan.teardown());
+    }
+
+    /** The plan with {@code edit} applied to the resources {@code which} selects (options such as dependsOn). */
+    public static Plan editResources(Plan plan, Predicate<PlannedResource> which,
+                                     java.util.function.UnaryOperator<PlannedResource> edit) {
+        List<PlannedResource> resources = new ArrayList<>();
+        int edited = 0;
+        for (PlannedResource r : plan.resources()) {
+            if (which.test(r)) {
+                r = edit.apply(r);
+                edited++;
+            }
+            resources.add(r);
+        }
+        if (edited == 0) {
+            throw new AssertionError("the fixture edit matched no resource");
+        }
+        return plan.withResources(resources);
     }
 
     /** Sets a dotted path, creating maps on the way and unwrapping single-item lists. */

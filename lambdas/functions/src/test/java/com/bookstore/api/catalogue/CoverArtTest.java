@@ -37,6 +37,37 @@ class CoverArtTest {
     }
 
     @Test
+    void longTitleWrapsAtWordsIntoLinesThatFitTheFrame() {
+        CoverArt.TitleLayout layout = CoverArt.TitleLayout.of("Levantine Hummus");
+
+        assertEquals(java.util.List.of("Levantine", "Hummus"), layout.lines());
+        assertEquals(30, layout.fontSize());
+        for (String line : layout.lines()) {
+            assertTrue(CoverArt.width(line, layout.fontSize(), 0.72) <= CoverArt.TEXT_WIDTH, line);
+        }
+    }
+
+    @Test
+    void titleThatNeedsMoreThanFourLinesIsSetSmallerRatherThanCut() {
+        CoverArt.TitleLayout layout = CoverArt.TitleLayout.of("Surviving Your UX Career In Large Organisations");
+
+        assertTrue(layout.lines().size() <= 4, layout.toString());
+        assertTrue(layout.fontSize() < 30, layout.toString());
+        assertEquals("Surviving Your UX Career In Large Organisations", String.join(" ", layout.lines()));
+    }
+
+    @Test
+    void wordTooLongForTheSmallestSizeIsSqueezedToTheFrameWidth() {
+        Book book = Book.of("b2", "Pneumonoultramicroscopicsilicovolcanoconiosis", "A", "Cookbooks",
+                java.math.BigDecimal.ONE, 4);
+
+        String svg = new String(CoverArt.svg(book), StandardCharsets.UTF_8);
+
+        assertTrue(svg.contains("textLength=\"" + CoverArt.TEXT_WIDTH + "\" lengthAdjust=\"spacingAndGlyphs\">"
+                + "Pneumonoultramicroscopicsilicovolcanoconiosis</text>"), svg);
+    }
+
+    @Test
     void eachCategoryHasItsOwnColour() {
         Set<String> backgrounds = new HashSet<>();
         Set<String> categories = new HashSet<>();

@@ -19,10 +19,14 @@ import java.util.concurrent.Executors;
 
 /**
  * Plays one region's public API on 127.0.0.1 (a free port): healthy by default, answering as the bookstore API does,
- * and told per test how to misbehave (a status, a body, a wrong region header, a delay).
+ * and told per test how to misbehave (a status, a body, a wrong region header, a delay). Every answer must be one
+ * the API's OpenAPI document allows ({@link OpenApiContract}), so the gate is tested against the API as specified;
+ * an answer that breaks it on purpose (a broken deployment) is scripted with {@link #answerOffContract}.
  */
 final class FakeRegion implements AutoCloseable {
     static final String BOOK_ID = "b-042";
+    private static final String BOOK = "{\"id\":\"" + BOOK_ID + "\",\"name\":\"Dune\",\"author\":\"Frank Herbert\","
+            + "\"category\":\"Science Fiction\",\"price\":9.99,\"rating\":5,\"cover\":\"/covers/" + BOOK_ID + ".svg\"}";
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -31,22 +35,32 @@ final class FakeRegion implements AutoCloseable {
     private volatile String regionHeader;
     private volatile Duration delay = Duration.ZERO;
 
-    private record Answer(int status, String body) {
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+
+    /** {@code offContract}: scripted with {@link #answerOffContract}, so not checked when served. */
+    private record Answer(int status, String body, boolean offContract) {
+        Answer(int status, String body) {
+            this(status, body, false);
+        }
     }
 
     FakeRegion(String region) throws IOException {
         this.regionHeader = region;
-        answer("/health", 200, "{\"status\":\"ok\",\"checks\":{\"dynamodb\":\"ok\",\"redis\":\"ok\"}}");
+        answer("/health", 200, health(region, "ok", "ok", "ok"));
         answer("/region", 200, "{\"region\":\"" + region + "\",\"role\":\"primary\"}");
-        answer("/books?limit=1", 200, "{\"items\":[{\"id\":\"" + BOOK_ID + "\",\"title\":\"Dune\",\"category\":\"sci-fi\","
-                + "\"price\":9.99}],\"nextCursor\":\"abc\"}");
-        answer("/books/" + BOOK_ID, 200, "{\"id\":\"" + BOOK_ID + "\",\"title\":\"Dune\",\"category\":\"sci-fi\",\"price\":9.99}");
-        answer("/bestsellers", 200, "{\"items\":[{\"book\":{\"id\":\"" + BOOK_ID + "\",\"title\":\"Dune\"},\"sold\":7}],"
-                + "\"stale\":false}");
+        answer("/books?limit=1", 200, "{\"items\":[" + BOOK + "],\"nextCursor\":\"YjA0Mg\"}");
+        answer("/books/" + BOOK_ID, 200, BOOK);
+        answer("/bestsellers", 200, "{\"items\":[{\"book\":" + BOOK + ",\"sold\":7}],\"stale\":false}");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    /** A /health body as HealthCheck writes it. */
+    static String health(String region, String status, String dynamodb, String redis) {
+        return "{\"status\":\"" + status + "\",\"region\":\"" + region + "\",\"role\":\"primary\","
+                + "\"checks\":{\"dynamodb\":\"" + dynamodb + "\",\"redis\":\"" + redis + "\"}}";
     }
 
     URI baseUrl() {
@@ -54,17 +68,39 @@ final class FakeRegion implements AutoCloseable {
     }
 
     FakeRegion answer(String pathAndQuery, int status, String body) {
+        requireOnContract(pathAndQuery, status, body);
         answers.put(pathAndQuery, new Answer(status, body));
+        return this;
+    }
+
+    /**
+     * An answer the API's document does not allow, for testing how the gate treats a broken deployment; {@code why}
+     * says what is broken. Refused if the answer is in fact valid, so it cannot hide a fixture that drifted.
+     */
+    FakeRegion answerOffContract(String pathAndQuery, int status, String body, String why) {
+        if (OpenApiContract.problems(pathAndQuery, status, body, regionHeader).isEmpty()) {
+            throw new IllegalArgumentException("answer for " + pathAndQuery + " is valid per openapi.yaml, so not '" + why
+                    + "': script it with answer()");
+        }
+        answers.put(pathAndQuery, new Answer(status, body, true));
         return this;
     }
 
     /** Answers the next {@code times} requests of a route this way, then goes back to the standing answer. */
     FakeRegion answerFirst(String pathAndQuery, int times, int status, String body) {
+        requireOnContract(pathAndQuery, status, body);
         Deque<Answer> queue = firstAnswers.computeIfAbsent(pathAndQuery, k -> new ConcurrentLinkedDeque<>());
         for (int i = 0; i < times; i++) {
             queue.add(new Answer(status, body));
         }
         return this;
+    }
+
+    private void requireOnContract(String pathAndQuery, int status, String body) {
+        List<String> problems = OpenApiContract.problems(pathAndQuery, status, body, regionHeader);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the fake's answer breaks openapi.yaml:\n  " + String.join("\n  ", problems));
+        }
     }
 
     FakeRegion regionHeader(String region) {
@@ -93,6 +129,10 @@ final class FakeRegion implements AutoCloseable {
         Deque<Answer> first = firstAnswers.get(target);
         Answer temporary = first == null ? null : first.poll();
         Answer answer = temporary != null ? temporary : answers.getOrDefault(target, new Answer(404, "{\"error\":\"not_found\",\"message\":\"no route\"}"));
+        if (!answer.offContract()) {
+            // Checked again as served: the region header may have changed since, and unscripted routes get the 404.
+            violations.addAll(OpenApiContract.problems(target, answer.status(), answer.body(), regionHeader));
+        }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (regionHeader != null) {
@@ -106,8 +146,13 @@ final class FakeRegion implements AutoCloseable {
         }
     }
 
+    /** Stops the server; fails the test if it served anything the API's document does not allow. */
     @Override
     public void close() {
         server.stop(0);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the fake region served answers that break openapi.yaml:\n  "
+                    + String.join("\n  ", violations));
+        }
     }
 }

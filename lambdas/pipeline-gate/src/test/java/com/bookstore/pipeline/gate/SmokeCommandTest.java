@@ -49,7 +49,7 @@ class SmokeCommandTest {
     @Test
     void anEmptyCatalogueFailsSayingSo() throws Exception {
         try (FakeRegion region = new FakeRegion("eu-west-1")) {
-            region.answer("/books?limit=1", 200, "{\"items\":[]}");
+            region.answer("/books?limit=1", 200, "{\"items\":[],\"nextCursor\":null}");
 
             assertEquals(1, run("smoke", "--region", "eu-west-1", "--api", region.baseUrl().toString()));
 

@@ -78,7 +78,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void unhealthyRegionAsksToBeCalledAgainWithinTheMaxWait() throws IOException {
-        region.answer("/health", 503, "{\"status\":\"unhealthy\",\"checks\":{\"redis\":\"timeout\"}}");
+        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "timeout"));
 
         invoke(userParameters(), null, ONE_ROUND);
 
@@ -92,7 +92,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void unhealthyRegionFailsOnceTheMaxWaitIsSpent() throws IOException {
-        region.answer("/health", 503, "{\"status\":\"unhealthy\"}");
+        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "timeout"));
         String token = new Continuation(Instant.now().minus(Duration.ofMinutes(25)), 9).toToken();
 
         invoke(userParameters(), token, ONE_ROUND);
@@ -106,7 +106,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void regionThatRecoversWithinTheInvocationIsVerifiedWithoutContinuation() throws IOException {
-        region.answerFirst("/health", 2, 503, "{\"status\":\"starting\"}");
+        region.answerFirst("/health", 2, 503, FakeRegion.health(PRIMARY, "unhealthy", "timeout", "ok"));
 
         invoke(userParameters(), null, MANY_ROUNDS);
 
@@ -153,7 +153,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void malformedJsonFailsAtOnceNamingTheRoute() throws IOException {
-        region.answer("/bestsellers", 200, "{\"items\": [{\"book\": ");
+        region.answerOffContract("/bestsellers", 200, "{\"items\": [{\"book\": ", "a truncated body");
 
         invoke(userParameters(), null, MANY_ROUNDS);
 
