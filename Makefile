@@ -29,8 +29,10 @@ lambdas-test:
 	status=0; $(MVN) -f lambdas/pom.xml verify || status=$$?; \
 	  scripts/keep-reports.sh lambdas lambdas build/.lambdas-test.start; exit $$status
 
-# The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules.
+# The Pulumi program under Pulumi's mocks, including the offline plan and its policy rules; the Region switch plan
+# is validated against the service model of the pinned botocore in .venv.
 infra-test:
+	scripts/bootstrap.sh moto
 	mkdir -p build && touch build/.infra-test.start
 	status=0; $(MVN) -f pom.xml verify || status=$$?; scripts/keep-reports.sh infra target build/.infra-test.start; exit $$status
 

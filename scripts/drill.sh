@@ -2,7 +2,9 @@
 # The failover drill on this machine: two local regions (eu-west-1 primary, ap-southeast-1 secondary,
 # one moto server that keeps them apart, a redis-server and a local runtime each), the table
 # replicator and the front door on 127.0.0.1:8080 (scripts: LocalFailover), then the drill itself
-# (bookstore-ops drill), which writes build/drill/report.json, report.md and timeline.svg.
+# (bookstore-ops drill), which writes build/drill/report.json, report.md and timeline.svg. Failover and
+# failback run the Region switch plan's workflows through their local mapping (bookstore-ops region-switch
+# --local, docs/failover.md); the steps each run took go to build/drill/region-switch-steps.jsonl.
 # Every process it starts is stopped when it ends, also on Ctrl-C.
 #
 #   scripts/drill.sh            start both regions, run the drill, stop everything
@@ -11,9 +13,11 @@
 #
 # Environment (all optional):
 #   DRILL_FAULT           freeze: the primary's runtime is frozen (SIGSTOP) and its replication cut,
-#                                 as a region that stops answering; healed with SIGCONT  (default)
-#                         ssm:    the primary's fault switch (SSM /bookstore/fault-injection = on), so
-#                                 only its /health fails, as the AWS drill does
+#                                 as a region that stops answering, then the plan's unplanned switch to the
+#                                 secondary; healed with SIGCONT, then the planned switch back  (default)
+#                         ssm:    the plan's planned switch to the secondary (its fault-switch step turns the
+#                                 primary's SSM switch on, so only its /health fails, as the AWS drill does),
+#                                 then the planned switch back
 #   REPLICATION_DELAY_MS  the replicator's delay                                   default 1000
 #   PROBE_INTERVAL_MS     front door probe interval                                default 1000
 #   PROBE_THRESHOLD       consecutive probes to switch                             default 3
@@ -163,6 +167,15 @@ front_door_port=$(await_ready failover 60 "$FRONT_DOOR_LISTENING")
 control_port=$(sed -nE 's/.*control on http:\/\/127\.0\.0\.1:([0-9]+).*/\1/p' "$state/failover.log" | head -1)
 control="http://127.0.0.1:$control_port"
 
+# The plan's workflow activating a region, through its local mapping; each run appends the steps it took.
+mkdir -p "$out"
+steps_out="$out/region-switch-steps.jsonl"
+rm -f "$steps_out"
+switch_to() {
+  printf 'java -jar %q region-switch --local --to %s --mode %s --local-endpoint %s --primary-region %s --primary-api %s --secondary-region %s --secondary-api %s --front-door %s --steps-out %q' \
+    "$ops_jar" "$1" "$2" "$moto" "$primary" "http://127.0.0.1:$primary_port/api" "$secondary" \
+    "http://127.0.0.1:$secondary_port/api" "http://127.0.0.1:$front_door_port/api" "$steps_out"
+}
 if [ "$mode" = regions ]; then
   demo=$(sed -nE 's/^\[local\] demo account: (.*)$/\1/p' "$state/runtime-$primary.log" | head -1)
   say "two regions behind the front door: $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port"
@@ -170,6 +183,9 @@ if [ "$mode" = regions ]; then
   say "  the fault switch:  java -jar $ops_jar fault on|off --region $primary --local-endpoint $moto"
   say "  a lost region:     curl -X POST $control/replication/$primary/isolate && kill -STOP $primary_pid"
   say "                     curl -X POST $control/replication/$primary/reconnect && kill -CONT $primary_pid"
+  say "  the Region switch plan's workflow, rehearsed (docs/failover.md):"
+  say "                     $(switch_to "$secondary" planned)"
+  say "                     $(switch_to "$primary" planned)"
   say "  where traffic goes: curl $control/status"
   say "demo account: ${demo:-see $state/runtime-$primary.log}; Ctrl-C stops every process"
   echo "Bookstore (two regions) is running at http://127.0.0.1:$front_door_port"
@@ -177,11 +193,14 @@ if [ "$mode" = regions ]; then
 fi
 
 # --- 4. the drill ---------------------------------------------------------------------------------------
-fault_args=()
 if [ "$fault" = freeze ]; then
-  fault_args=(--fault-description "$primary frozen (SIGSTOP) and its replication cut"
-              --inject-command "kill -STOP $primary_pid && curl -fsS -X POST $control/replication/$primary/isolate >/dev/null"
-              --heal-command "curl -fsS -X POST $control/replication/$primary/reconnect >/dev/null && kill -CONT $primary_pid")
+  fault_args=(--fault-description "$primary frozen (SIGSTOP) and its replication cut; the plan's unplanned switch"
+              --inject-command "kill -STOP $primary_pid && curl -fsS -X POST $control/replication/$primary/isolate >/dev/null && $(switch_to "$secondary" unplanned)"
+              --heal-command "curl -fsS -X POST $control/replication/$primary/reconnect >/dev/null && kill -CONT $primary_pid && $(switch_to "$primary" planned)")
+else
+  fault_args=(--fault-description "the plan's planned switch to $secondary (the primary's fault switch on)"
+              --inject-command "$(switch_to "$secondary" planned)"
+              --heal-command "$(switch_to "$primary" planned)")
 fi
 say "running the drill ($fault fault); logs of every process are in $state/"
 set +e

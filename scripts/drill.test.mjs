@@ -48,6 +48,15 @@ test('a short drill in two local regions fails over, fails back and accounts for
   assert.equal(report.secondaryRegion, 'ap-southeast-1');
   assert.match(readFileSync(join(out, 'timeline.svg'), 'utf8'), /^<svg[\s\S]*<\/svg>\s*$/);
   assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /RTO \(fault to sustained service by ap-southeast-1\)/);
+  // Failover and failback ran the Region switch plan's workflows through their local mapping, step for step in the
+  // order the plan has them (the plan is checked against the same list by RegionSwitchContractTest).
+  const plan = JSON.parse(readFileSync(join(root, 'lambdas/ops/src/main/resources/region-switch-steps.json'), 'utf8'));
+  const runsOfThePlan = readFileSync(join(out, 'region-switch-steps.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(runsOfThePlan.map((r) => [r.activated, r.mode]), [['ap-southeast-1', 'unplanned'], ['eu-west-1', 'planned']]);
+  assert.deepEqual(runsOfThePlan[0].steps.map((s) => s.name), plan.toSecondary);
+  assert.deepEqual(runsOfThePlan[1].steps.map((s) => s.name), plan.toPrimary);
+  assert.equal(runsOfThePlan[0].steps.find((s) => s.name === 'fault-switch').result, 'skipped', 'unplanned: as on AWS');
+  assert.ok(runsOfThePlan.every((r) => ['traffic', 'verify'].every((name) => r.steps.find((s) => s.name === name).result === 'done')));
 
   // The benchmark's figures writer on this real report: README block and benchmarks section rewritten.
   writeFileSync(join(runs, 'freeze-1s.log'), output);

@@ -29,7 +29,8 @@ public record StackSettings(
         Optional<BlogSettings> blog,
         Optional<PipelineSettings> pipeline,
         Optional<CognitoEmail> cognitoEmail,
-        boolean teardown) {
+        boolean teardown,
+        boolean regionSwitchApproval) {
 
     /** The figures of DESIGN §7 that the resilience budget is computed from. */
     public record Resilience(
@@ -61,7 +62,7 @@ public record StackSettings(
     }
 
     /** Build outputs the stack deploys, relative to the project directory. */
-    public record Artifacts(String functionsJar, String uiDist) {
+    public record Artifacts(String functionsJar, String uiDist, String opsJar, String gateJar) {
     }
 
     /**
@@ -141,7 +142,12 @@ public record StackSettings(
         Artifacts artifacts = new Artifacts(
                 reader.optional("bookstore:functionsJar", Function.identity())
                         .orElse("lambdas/functions/target/bookstore-functions.jar"),
-                reader.optional("bookstore:uiDist", Function.identity()).orElse("ui/dist"));
+                reader.optional("bookstore:uiDist", Function.identity()).orElse("ui/dist"),
+                reader.optional("bookstore:opsJar", Function.identity()).orElse("lambdas/ops/target/bookstore-ops.jar"),
+                reader.optional("bookstore:gateJar", Function.identity())
+                        .orElse("lambdas/pipeline-gate/target/pipeline-gate.jar"));
+        // A person approves every Region switch execution unless this is switched off (docs/failover.md).
+        boolean regionSwitchApproval = reader.optional("bookstore:regionSwitchApproval", StackSettings::bool).orElse(true);
 
         // bookstore:blog off: no blog (most of the idle cost, docs/configuration.md); its keys are still read and
         // checked, so switching it back on finds them valid.
@@ -178,7 +184,7 @@ public record StackSettings(
             return null;
         }
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
-                alertEmail, resilience, sizing, artifacts, blog, pipeline, cognitoEmail, teardown);
+                alertEmail, resilience, sizing, artifacts, blog, pipeline, cognitoEmail, teardown, regionSwitchApproval);
     }
 
     // ---- Cognito's e-mail through SES: both keys or neither. ----

@@ -44,7 +44,18 @@ public final class FailoverDns extends ComponentResource {
      * @param healthPath      the path that answers 200 only when the region can serve
      * @param target          what the region's record points at
      */
-    public record Endpoint(String service, String host, Output<String> healthCheckHost, String healthPath, Output<String> target) {}
+    public record Endpoint(String service, String host, Output<String> healthCheckHost, String healthPath, Output<String> target,
+                           java.util.Optional<Output<String>> switchHealthCheckId) {
+
+        public Endpoint(String service, String host, Output<String> healthCheckHost, String healthPath, Output<String> target) {
+            this(service, host, healthCheckHost, healthPath, target, java.util.Optional.empty());
+        }
+
+        /** The same endpoint, its record also following the Region switch plan's health check for this region. */
+        public Endpoint withSwitch(Output<String> planHealthCheckId) {
+            return new Endpoint(service, host, healthCheckHost, healthPath, target, java.util.Optional.of(planHealthCheckId));
+        }
+    }
 
     public final Map<String, Output<String>> healthCheckIds;
     public final Output<String> alarmTopicArn;
@@ -96,16 +107,19 @@ public final class FailoverDns extends ComponentResource {
                     .alarmActions(topic.arn().applyValue(List::of))
                     .okActions(topic.arn().applyValue(List::of))
                     .build(), child());
+            Output<String> recordCheck = endpoint.switchHealthCheckId()
+                    .map(planCheck -> routingCheck(name + "-" + service, healthCheck.id(), planCheck, settings.isPrimary()).id())
+                    .orElse(healthCheck.id());
             new Record(name + "-" + service, RecordArgs.builder()
                     .zoneId(zoneId)
                     .name(endpoint.host())
                     .type("CNAME")
                     .ttl(resilience.dnsTtlSeconds())
                     .records(endpoint.target().applyValue(List::of))
-                    .setIdentifier(role + "-" + region.region())
+                    .setIdentifier(com.bookstore.infra.recovery.RegionSwitchNames.recordSetIdentifier(settings.role(), region.region()))
                     .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder()
                             .type(settings.isPrimary() ? "PRIMARY" : "SECONDARY").build())
-                    .healthCheckId(healthCheck.id())
+                    .healthCheckId(recordCheck)
                     .build(), child());
             checks.put(service, healthCheck.id());
         }
@@ -115,6 +129,23 @@ public final class FailoverDns extends ComponentResource {
         Map<String, Output<?>> outputs = new java.util.LinkedHashMap<>(checks);
         outputs.put("alarmTopicArn", alarmTopicArn);
         registerOutputs(outputs);
+    }
+
+    /**
+     * The check the record follows when a Region switch plan moves this name (docs/failover.md "Traffic"): a
+     * calculated check over the region's own health check and the one the plan flips. The primary serves while
+     * both are healthy (the plan can take it out even when its /health passes); the secondary is healthy when
+     * either is (it stays in once the plan activated it, even if its /health blips, instead of DNS falling back
+     * to the deactivated primary). Route 53 evaluates calculated checks itself, no probes (Route 53 developer
+     * guide, "Monitoring other health checks").
+     */
+    private HealthCheck routingCheck(String name, Output<String> endpointCheck, Output<String> planCheck, boolean primary) {
+        return new HealthCheck(name + "-routing", HealthCheckArgs.builder()
+                .type("CALCULATED")
+                .childHealthchecks(Output.all(endpointCheck, planCheck))
+                .childHealthThreshold(primary ? 2 : 1)
+                .tags(Map.of("Name", name + "-routing"))
+                .build(), child());
     }
 
     private CustomResourceOptions child() {

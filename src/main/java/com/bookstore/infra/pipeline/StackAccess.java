@@ -49,6 +49,10 @@ public final class StackAccess {
     /** Actions that create resources with AWS-generated ids and support no resource-level permission. */
     static final List<String> TAGGED_CREATES = List.of("kms:CreateKey", "cognito-idp:CreateUserPool", "acm:RequestCertificate");
     static final List<String> UNTAGGED_CREATES = List.of("route53:CreateHealthCheck");
+    /** Cloud Control's resource operations, which support no resource-level permission. */
+    public static final List<String> CLOUD_CONTROL_ACTIONS = List.of("cloudformation:CreateResource",
+            "cloudformation:GetResource", "cloudformation:UpdateResource", "cloudformation:DeleteResource",
+            "cloudformation:GetResourceRequestStatus");
 
     /** Metadata reads of the services the stacks use; most support only "*", and none returns data. */
     static final List<String> METADATA_READS = List.of(
@@ -172,7 +176,16 @@ public final class StackAccess {
                 List.of(roles),
                 Map.of("Condition", Map.of("StringEquals", Map.of("iam:PassedToService", List.of(
                         "lambda.amazonaws.com", "codebuild.amazonaws.com", "codepipeline.amazonaws.com",
-                        "ecs-tasks.amazonaws.com"))))));
+                        "ecs-tasks.amazonaws.com", "arc-region-switch.amazonaws.com"))))));
+        // The Region switch plan (docs/failover.md) is created through Cloud Control, whose actions have no resource
+        // type; Cloud Control calls Region switch with these credentials, so what it can create is bounded by the
+        // plan-scoped grants that follow.
+        statements.add(PolicyJson.allow("UseCloudControlForTheRegionSwitchPlan", CLOUD_CONTROL_ACTIONS, List.of("*")));
+        statements.add(PolicyJson.allow("ManageRegionSwitchPlan", List.of(
+                        "arc-region-switch:CreatePlan", "arc-region-switch:GetPlan", "arc-region-switch:UpdatePlan",
+                        "arc-region-switch:DeletePlan", "arc-region-switch:TagResource", "arc-region-switch:UntagResource",
+                        "arc-region-switch:ListTagsForResource"),
+                List.of(accountId.applyValue(id -> "arn:aws:arc-region-switch::" + id + ":plan/" + project + "-*"))));
         statements.add(PolicyJson.statement("CreateServiceLinkedRoles", "Allow", List.of("iam:CreateServiceLinkedRole"),
                 List.of(role("aws-service-role/*")),
                 Map.of("Condition", Map.of("StringEquals", Map.of("iam:AWSServiceName", List.of(

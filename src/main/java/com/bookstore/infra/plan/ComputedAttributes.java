@@ -210,6 +210,11 @@ final class ComputedAttributes {
                 id = physical;
                 state.put("arn", prefix.formatted("codebuild") + "project/" + physical);
             }
+            case "aws:cloudcontrol/resource:Resource" -> {
+                String desired = String.valueOf(state.get("desiredState"));
+                state.put("properties", CloudControlProperties.read(String.valueOf(state.get("typeName")), desired, id));
+                id = CloudControlProperties.identifier(String.valueOf(state.get("typeName")), desired, id);
+            }
             default -> {
                 String service = type.substring(type.indexOf(':') + 1, type.indexOf('/') < 0 ? type.length() : type.indexOf('/'));
                 state.putIfAbsent("arn", prefix.formatted(service) + name);

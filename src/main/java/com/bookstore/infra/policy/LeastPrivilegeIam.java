@@ -87,6 +87,11 @@ public final class LeastPrivilegeIam implements PolicyRule {
                     s -> s.owner().type().equals("aws:iam/policy:Policy")
                             && Inputs.string(s.owner(), "name").filter(n -> n.endsWith("-permissions-boundary")).isPresent()
                             && s.actions().stream().noneMatch(a -> a.equals("*"))),
+            new AllowedWildcard("A deploy creates the Region switch plan through Cloud Control, whose actions have no "
+                    + "resource type; Cloud Control acts with the caller's credentials, which the plan-scoped "
+                    + "arc-region-switch grants bound",
+                    s -> s.resources().equals(List.of("*"))
+                            && com.bookstore.infra.pipeline.StackAccess.CLOUD_CONTROL_ACTIONS.containsAll(s.actions())),
             new AllowedWildcard("A deploy creates KMS keys, user pools, certificates and health checks, whose create "
                     + "actions support no resource-level permission; all but Route 53's must carry the project tag "
                     + "(aws:RequestTag condition)",

@@ -15,6 +15,7 @@ import com.bookstore.infra.dns.FailoverDns;
 import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.network.Network;
 import com.bookstore.infra.pipeline.DeliveryPipeline;
+import com.bookstore.infra.recovery.RegionSwitch;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.region.RegionalProviders;
 import com.bookstore.infra.region.StackTags;
@@ -58,9 +59,10 @@ public final class BookstoreStack {
                 : PermissionsBoundary.arnOf(prefix, accountId);
         var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId, boundary);
 
-        Optional<PrimaryOutputs> primary = settings.isPrimary() ? Optional.empty()
-                : Optional.of(PrimaryOutputs.from(new StackReference(settings.primaryStack().orElseThrow()),
-                        settings.peerRegion(), settings.blog().isPresent()));
+        Optional<StackReference> primaryStack = settings.isPrimary() ? Optional.empty()
+                : Optional.of(new StackReference(settings.primaryStack().orElseThrow()));
+        Optional<PrimaryOutputs> primary = primaryStack.map(ref -> PrimaryOutputs.from(ref, settings.peerRegion(),
+                settings.blog().isPresent()));
 
         var logKey = new EncryptionKey(prefix + "-logs", prefix + "-logs", "log encryption", settings.region(), accountId,
                 List.of(EncryptionKey.ServiceUse.LOGS),
@@ -92,7 +94,14 @@ public final class BookstoreStack {
                     new FailoverDns.Endpoint("api", ResourceNames.apiHost(domain), api.healthCheckHost, "/health", target)));
             blog.ifPresent(b -> endpoints.add(new FailoverDns.Endpoint("blog", ResourceNames.blogHost(domain),
                     b.site().loadBalancerDnsName, "/wp-json/", b.site().loadBalancerDnsName)));
-            new FailoverDns(prefix + "-failover", region, endpoints);
+            // The Region switch plan moves these names (docs/failover.md): each region's actions, the plan in the primary.
+            List<String> names = endpoints.stream().map(FailoverDns.Endpoint::host).toList();
+            var regionSwitch = new RegionSwitch(prefix, region, logKey.arn, api.baseUrl,
+                    blog.map(b -> new RegionSwitch.Blog(b.database().globalClusterId, b.site().uploadsFileSystemId)),
+                    names, primaryStack);
+            new FailoverDns(prefix + "-failover", region, endpoints.stream()
+                    .map(e -> e.withSwitch(regionSwitch.healthCheckId(e.host()))).toList());
+            regionSwitch.export(ctx, names, settings.peerRegion());
         });
         settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", prefix, region, pipeline,
                 blog.flatMap(b -> b.site().seedTaskResources), tables.books.arn()));

@@ -127,7 +127,10 @@ class BlogTest {
         assertEquals(List.of(Map.of("type", "PRIMARY")), input(primary, "failoverRoutingPolicies"));
         assertEquals(List.of(Map.of("type", "SECONDARY")), input(secondary, "failoverRoutingPolicies"));
         assertEquals("/wp-json/", input(check, "resourcePath"));
-        assertEquals(check.id(), input(secondary, "healthCheckId"));
+        // The record follows a calculated check over this one and the Region switch plan's (RegionSwitchPlanTest).
+        var routing = Plans.named(Plans.secondary(), "aws:route53/healthCheck:HealthCheck", "bookstore-failover-blog-routing");
+        assertEquals(routing.id(), input(secondary, "healthCheckId"));
+        assertEquals(check.id(), ((List<?>) input(routing, "childHealthchecks")).get(0));
         String target = (String) ((List<?>) input(secondary, "records")).get(0);
         assertTrue(target.endsWith(".ap-southeast-1.elb.amazonaws.com"), target);
     }

@@ -43,7 +43,10 @@ class FailoverDnsTest {
         assertEquals(30L, input(check, "requestInterval"));
         assertEquals(2L, input(check, "failureThreshold"));
         assertEquals(String.valueOf(plan.outputs().get("apiEndpoint")).replace("https://", ""), input(check, "fqdn"));
-        assertEquals(check.id(), input(record, "healthCheckId"));
+        // The record follows a calculated check over this one and the Region switch plan's (RegionSwitchPlanTest).
+        var routing = Plans.named(plan, "aws:route53/healthCheck:HealthCheck", "bookstore-failover-api-routing");
+        assertEquals(routing.id(), input(record, "healthCheckId"));
+        assertEquals(check.id(), ((List<?>) input(routing, "childHealthchecks")).get(0));
     }
 
     @Test

@@ -382,8 +382,8 @@ class DeliveryPipelineTest {
             assertTrue(actions.stream().noneMatch(a -> a.equals("*") || a.endsWith(":*")), statement.toString());
             if (resources.contains("*")) {
                 // Only the documented unscopable actions, and the tag condition wherever AWS supports one.
-                assertTrue(Set.of("ReadStackMetadata", "CreateTaggedResourcesWithGeneratedIds", "CreateHealthChecks")
-                        .contains(statement.get("Sid")), statement.toString());
+                assertTrue(Set.of("ReadStackMetadata", "CreateTaggedResourcesWithGeneratedIds", "CreateHealthChecks",
+                        "UseCloudControlForTheRegionSwitchPlan").contains(statement.get("Sid")), statement.toString());
                 continue;
             }
             for (String resource : resources) {
@@ -420,6 +420,8 @@ class DeliveryPipelineTest {
                         "aws:RequestedRegion", List.of("eu-west-1", "ap-southeast-1", "us-east-1"))),
                 bySid(statements, "CreateTaggedBlogStorage").get("Condition"));
         Map<?, ?> grantsForServices = (Map<?, ?>) bySid(statements, "LetServicesUseProjectKeys").get("Condition");
+        assertEquals(List.of("arn:aws:arc-region-switch::123456789012:plan/bookstore-*"),
+                bySid(statements, "ManageRegionSwitchPlan").get("Resource"));
         assertEquals(Map.of("kms:GrantIsForAWSResource", "true"), grantsForServices.get("Bool"));
         assertEquals(List.of("kms:CreateGrant"), bySid(statements, "LetServicesUseProjectKeys").get("Action"));
     }
@@ -489,7 +491,7 @@ class DeliveryPipelineTest {
         // Pulumi module -> IAM service prefix where they differ.
         Map<String, String> prefixes = Map.of("lb", "elasticloadbalancing", "efs", "elasticfilesystem",
                 "cognito", "cognito-idp", "apigatewayv2", "apigateway", "codestarconnections", "codestar-connections",
-                "vpc", "ec2", "secretsmanager", "secretsmanager");
+                "vpc", "ec2", "secretsmanager", "secretsmanager", "cloudcontrol", "cloudformation");
 
         Set<String> used = java.util.stream.Stream.of(selfManaged(), Plans.secondary())
                 .flatMap(plan -> plan.resources().stream())

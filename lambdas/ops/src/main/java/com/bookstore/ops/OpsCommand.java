@@ -10,6 +10,7 @@ import com.bookstore.ops.failover.PromotionException;
 import com.bookstore.ops.failover.PromotionMode;
 import com.bookstore.ops.failover.Sleeper;
 import com.bookstore.ops.failover.UploadsFailover;
+import com.bookstore.ops.regionswitch.RegionSwitchCommand;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ public final class OpsCommand {
               Loads the shipped catalogue into the Books table (safe to re-run: unchanged books are not written)
               and reads every book back; ARN is the primary stack's output:
               --table-arn "$(pulumi stack output booksTableArn -s primary)"
-            """ + DrillCommand.FAULT_USAGE + DrillCommand.DRILL_USAGE;
+            """ + RegionSwitchCommand.USAGE + DrillCommand.FAULT_USAGE + DrillCommand.DRILL_USAGE;
 
     /**
      * The options each command takes. Anything else is refused with the list: a mistyped option in a runbook
@@ -58,7 +59,8 @@ public final class OpsCommand {
             "seed-blog", Set.of("task", "timeout-minutes"),
             "seed-catalogue", Set.of("table-arn"),
             "fault", DrillCommand.FAULT_OPTIONS,
-            "drill", DrillCommand.DRILL_OPTIONS);
+            "drill", DrillCommand.DRILL_OPTIONS,
+            "region-switch", RegionSwitchCommand.OPTIONS);
 
     /** How often a promotion step looks at the resource it waits for. */
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(15);
@@ -92,6 +94,9 @@ public final class OpsCommand {
     static int run(String[] args, PrintStream out, PrintStream err, PromotionClients promotionClients) {
         if (args.length > 0 && (args[0].equals("fault") || args[0].equals("drill"))) {
             return runDrillCommands(args, out, err, region -> localOrAws(args).ssm(region));
+        }
+        if (args.length > 0 && args[0].equals("region-switch")) {
+            return regionSwitch(args, out, err, RegionSwitchCommand.Apis.AWS, Sleeper.REAL);
         }
         if (args.length > 0 && args[0].equals("seed-blog")) {
             return seedBlog(args, out, err, BlogSeedingClients.AWS);
@@ -177,6 +182,22 @@ public final class OpsCommand {
             err.println("promote-blog-db: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** {@code region-switch}; {@code --local} is the one option without a value. */
+    public static int regionSwitch(String[] args, PrintStream out, PrintStream err, RegionSwitchCommand.Apis apis,
+                                   Sleeper sleeper) {
+        boolean local = java.util.Arrays.asList(args).contains("--local");
+        String[] pairs = java.util.Arrays.stream(args).filter(a -> !a.equals("--local")).toArray(String[]::new);
+        Map<String, String> options;
+        try {
+            options = options(pairs, 1);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(RegionSwitchCommand.USAGE);
+            return 2;
+        }
+        return RegionSwitchCommand.run(options, local, out, err, apis, localOrAws(pairs)::ssm, sleeper);
     }
 
     /** The AWS clients seed-blog needs in a region; a seam for tests (ECS tasks cannot run here). */
@@ -287,7 +308,9 @@ public final class OpsCommand {
             return Optional.of("fault takes on, off or status first");
         }
         try {
-            options(args, fault ? 2 : 1);
+            String[] pairs = args[0].equals("region-switch")
+                    ? java.util.Arrays.stream(args).filter(a -> !a.equals("--local")).toArray(String[]::new) : args;
+            options(pairs, fault ? 2 : 1);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,12 +40,29 @@ class RunbookCommandsTest {
         }
 
         assertEquals(List.of(), problems);
-        // the docs hold fault, promote-blog-db (both modes), seed-blog, seed-catalogue and drill commands: all must have been found
+        // the docs hold fault, promote-blog-db (both modes), seed-blog, seed-catalogue, drill and region-switch commands:
+        // all must have been found
         for (String expected : List.of(" fault on ", " fault off ", " fault status ", " promote-blog-db ", "--mode planned",
-                "--mode unplanned", " seed-blog ", " seed-catalogue ", " drill ")) {
+                "--mode unplanned", " seed-blog ", " seed-catalogue ", " drill ", " region-switch ")) {
             assertTrue(commands.stream().anyMatch(c -> (" " + c + " ").contains(expected)), "no command with '" + expected
                     + "' found in the docs: " + commands);
         }
+    }
+
+    @Test
+    void eachRunbookThatMovesTheShopStartsWithTheRegionSwitchCommandForItsMove() throws IOException {
+        Path runbooks = MotoExtension.repositoryRoot().resolve("docs/runbooks");
+        Map<String, String> firstCommand = new java.util.LinkedHashMap<>();
+        for (String runbook : List.of("unplanned-failover.md", "planned-switchover.md", "failback.md")) {
+            List<String> commands = operatorCommands(Files.readString(runbooks.resolve(runbook)));
+            List<String> args = commands.isEmpty() ? List.of() : words(commands.get(0));
+            firstCommand.put(runbook, String.join(" ", args.subList(0, Math.min(5, args.size()))));
+        }
+
+        assertEquals(Map.of(
+                "unplanned-failover.md", "region-switch --to ap-southeast-1 --mode unplanned",
+                "planned-switchover.md", "region-switch --to ap-southeast-1 --mode planned",
+                "failback.md", "region-switch --to eu-west-1 --mode planned"), firstCommand);
     }
 
     @Test
