@@ -100,7 +100,8 @@ public final class LeastPrivilegeIam implements PolicyRule {
             new AllowedWildcard("HTTP API access logging is set up through CloudWatch Logs deliveries, which have no ARN: "
                     + "the delivery actions are confined to the account and region",
                     s -> LOG_DELIVERY_ACTIONS.containsAll(s.actions()) && !s.resources().isEmpty()
-                            && s.resources().stream().allMatch(r -> r.matches("arn:aws:logs:[a-z0-9-]+:\\d{12}:\\*"))));
+                            && s.resources().stream().allMatch(r -> r.matches("arn:aws:logs:[a-z0-9-]+:\\d{12}:\\*")
+                                    || r.matches("arn:aws:logs:\\*:\\d{12}:\\*") && limitsRegions(s.condition()))));
 
     /**
      * Wildcard resource types whose ids or names AWS chooses and whose actions take no tag condition (3d), each
@@ -115,6 +116,10 @@ public final class LeastPrivilegeIam implements PolicyRule {
             "CloudFront gives distributions and origin access controls ids; the cache and header policies used are AWS's managed ones",
             "arn:aws:apigateway:[^:]+::/(apis|domainnames|tags)/\\*",
             "API Gateway gives HTTP APIs ids when they are created",
+            "arn:aws:apigateway:[^:]+::/(apis|domainnames)",
+            "Creating an HTTP API or a custom domain name is a POST on the collection, which has no name of ours",
+            "arn:aws:elasticache:[^:]+:\\d{12}:user:default",
+            "The default user is ElastiCache's own, which every replication group refers to",
             "arn:aws:codestar-connections:[^:]+:\\d{12}:connection/\\*",
             "CodeConnections gives connections UUIDs when they are created",
             "arn:aws:ecr:[^:]+:\\d{12}:repository/\\*",
@@ -246,6 +251,12 @@ public final class LeastPrivilegeIam implements PolicyRule {
     private static boolean requiresRequestTag(Object condition) {
         return condition instanceof Map<?, ?> operators && operators.get("StringEquals") instanceof Map<?, ?> keys
                 && keys.keySet().stream().anyMatch(k -> String.valueOf(k).startsWith("aws:RequestTag/"));
+    }
+
+    /** The statement names the regions it may act in ({@code aws:RequestedRegion}), so an ARN's region may be "*". */
+    private static boolean limitsRegions(Object condition) {
+        return condition instanceof Map<?, ?> operators && operators.get("StringEquals") instanceof Map<?, ?> keys
+                && keys.containsKey("aws:RequestedRegion");
     }
 
     private static boolean isAccountRoot(Object principal) {

@@ -42,7 +42,7 @@ public final class RegionSwitch {
                 names.verifyFunction(), settings.artifacts().opsJar(), settings.artifacts().gateJar(),
                 List.of(region.region(), settings.peerRegion()), region.accountId(), region.names().faultParameter(),
                 blog.map(Blog::uploadsFileSystemId), names.plan(), apiBaseUrl, logKeyArn,
-                settings.sizing().logRetentionDays()),
+                settings.sizing().logRetentionDays(), region.permissionsBoundaryArn()),
                 ComponentResourceOptions.builder().providers(region.providers().home()).build());
         if (!settings.isPrimary()) {
             this.plan = Optional.empty();
@@ -56,7 +56,7 @@ public final class RegionSwitch {
                 names.actionFunction(),
                 names.verifyFunction(), settings.hostedZoneId().orElseThrow(), failoverNames, setIdentifiers,
                 settings.regionSwitchApproval(), Math.max(1, settings.resilience().rtoTargetSeconds() / 60),
-                Map.of("project", project, "stack", "primary", "role", settings.role().value())),
+                Map.of("project", project, "stack", "primary", "role", settings.role().value()), region.permissionsBoundaryArn()),
                 ComponentResourceOptions.builder().providers(region.providers().edge()).build()));
     }
 

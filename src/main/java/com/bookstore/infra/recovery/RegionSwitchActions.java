@@ -64,7 +64,7 @@ public final class RegionSwitchActions extends ComponentResource {
         });
         grants.add(writeLogs(actionLogs));
         var actionRole = role(args.actionFunctionName(), "Runs the Region switch plan's fault-switch and uploads steps",
-                grants);
+                grants, args.permissionsBoundaryArn());
         Map<String, Output<String>> actionEnvironment = new LinkedHashMap<>();
         actionEnvironment.put("FAULT_PARAMETER", Output.of(args.faultParameter()));
         args.uploadsFileSystemId().ifPresent(fileSystem -> actionEnvironment.put("UPLOADS_FILE_SYSTEM_ID", fileSystem));
@@ -76,7 +76,7 @@ public final class RegionSwitchActions extends ComponentResource {
         // Health and smoke checks only: they call the public API. Replication from the region being left is no
         // measure of the activated one (it may be down), so the gate's CloudWatch check is not configured here.
         var verifyRole = role(args.verifyFunctionName(), "Runs the Region switch plan's verification step",
-                List.of(writeLogs(verifyLogs)));
+                List.of(writeLogs(verifyLogs)), args.permissionsBoundaryArn());
         var verify = function(args.verifyFunctionName(), VERIFY_HANDLER, args.verifyJar(),
                 VERIFY_TIMEOUT_SECONDS, "Region switch: the verify gate's checks against this region", verifyRole,
                 verifyLogs, Map.of("GATE_SETTINGS", args.apiBaseUrl().applyValue(url -> gateSettings(url, home(args)))));
@@ -114,10 +114,12 @@ public final class RegionSwitchActions extends ComponentResource {
                 List.of(logs.arn().applyValue(arn -> arn + ":*")));
     }
 
-    private Role role(String name, String description, List<Map<String, Object>> statements) {
+    private Role role(String name, String description, List<Map<String, Object>> statements,
+                      Output<String> permissionsBoundaryArn) {
         var role = new Role(name, RoleArgs.builder()
                 .description(description)
                 .assumeRolePolicy(PolicyJson.trustPolicy("lambda.amazonaws.com"))
+                .permissionsBoundary(permissionsBoundaryArn)
                 .build(), child());
         new RolePolicy(name, RolePolicyArgs.builder().role(role.id()).policy(PolicyJson.document(statements)).build(),
                 child());

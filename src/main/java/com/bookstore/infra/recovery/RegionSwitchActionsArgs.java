@@ -20,12 +20,14 @@ import java.util.List;
  * @param apiBaseUrl         this region's own API, which verification checks
  * @param logKeyArn          the key of the region's log groups
  * @param logRetentionDays   how long the functions' logs are kept
+ * @param permissionsBoundaryArn the project's permissions boundary, which every role carries
  */
 public record RegionSwitchActionsArgs(String actionFunctionName, String verifyFunctionName, String actionsJar,
                                       String verifyJar, List<String> regions, Output<String> accountId,
                                       String faultParameter, java.util.Optional<Output<String>> uploadsFileSystemId,
                                       String planName,
-                                      Output<String> apiBaseUrl, Output<String> logKeyArn, int logRetentionDays) {
+                                      Output<String> apiBaseUrl, Output<String> logKeyArn, int logRetentionDays,
+                                      Output<String> permissionsBoundaryArn) {
 
     public RegionSwitchActionsArgs {
         regions = List.copyOf(regions);

@@ -67,6 +67,7 @@ public final class RegionSwitchPlan extends ComponentResource {
                 .name(name + "-execution")
                 .description("Runs the " + args.planName() + " Region switch plan's execution blocks")
                 .assumeRolePolicy(PolicyJson.trustPolicy("arc-region-switch.amazonaws.com"))
+                .permissionsBoundary(args.permissionsBoundaryArn())
                 .build(), child());
         var grants = new RolePolicy(name + "-execution", RolePolicyArgs.builder()
                 .role(role.id())
@@ -77,6 +78,7 @@ public final class RegionSwitchPlan extends ComponentResource {
                 .name(name + "-approver")
                 .description("Assumed by the people who approve executions of the " + args.planName() + " plan")
                 .assumeRolePolicy(accountTrust(account))
+                .permissionsBoundary(args.permissionsBoundaryArn())
                 .build(), child())) : Optional.empty();
 
         Output<Optional<String>> globalClusterId = args.globalClusterId().map(id -> id.applyValue(Optional::of))

@@ -24,13 +24,15 @@ import java.util.Map;
  *                              {@code bookstore:regionSwitchApproval})
  * @param recoveryTimeObjectiveMinutes the RTO the plan reports executions against
  * @param tags                  the project's tags (Cloud Control resources get no provider default tags)
+ * @param permissionsBoundaryArn the project's permissions boundary, which every role carries
  */
 public record RegionSwitchPlanArgs(String planName, String primaryRegion, String secondaryRegion,
                                    Output<String> accountId, java.util.Optional<Output<String>> globalClusterId,
                                    String blogClusterIdentifier, String actionFunctionName, String verifyFunctionName,
                                    String hostedZoneId, List<String> failoverNames,
                                    Map<String, String> recordSetIdentifiers, boolean manualApproval,
-                                   int recoveryTimeObjectiveMinutes, Map<String, String> tags) {
+                                   int recoveryTimeObjectiveMinutes, Map<String, String> tags,
+                                   Output<String> permissionsBoundaryArn) {
 
     public RegionSwitchPlanArgs {
         if (!planName.matches("[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?")) {

@@ -23,10 +23,14 @@ public final class PermissionsBoundary extends ComponentResource {
 
     /** The services of the bookstore's resources and of the pipeline that deploys them; a boundary caps, it grants nothing. */
     static final List<String> SERVICES = List.of(
-            "acm", "apigateway", "cloudfront", "cloudwatch", "codebuild", "codeconnections", "codepipeline",
+            "acm", "apigateway", "arc-region-switch", "cloudfront", "cloudwatch", "codebuild", "codeconnections", "codepipeline",
             "codestar-connections", "cognito-idp", "dynamodb", "ec2", "ecr", "ecs", "elasticache",
             "elasticfilesystem", "elasticloadbalancing", "kms", "lambda", "logs", "rds", "route53", "s3",
             "secretsmanager", "sns", "sqs", "ssm");
+
+    /** Cloud Control's resource operations, with which a deploy creates the Region switch plan; not CloudFormation stacks. */
+    static final List<String> CLOUD_CONTROL_ACTIONS = List.of("cloudformation:CreateResource", "cloudformation:GetResource",
+            "cloudformation:UpdateResource", "cloudformation:DeleteResource", "cloudformation:GetResourceRequestStatus");
 
     /** The IAM a deploy needs for the project's roles and policies; nothing on users, groups or the account. */
     static final List<String> IAM_ACTIONS = List.of(
@@ -66,6 +70,7 @@ public final class PermissionsBoundary extends ComponentResource {
         Output<String> self = arnOf(project, accountId);
         return PolicyJson.document(List.of(
                 PolicyJson.allow("ProjectServices", SERVICES.stream().map(s -> s + ":*").toList(), List.of("*")),
+                PolicyJson.allow("CloudControlForTheRegionSwitchPlan", CLOUD_CONTROL_ACTIONS, List.of("*")),
                 PolicyJson.allow("ProjectRolesAndPolicies", IAM_ACTIONS,
                         List.of(accountId.applyValue(a -> "arn:aws:iam::" + a + ":role/" + project + "-*"),
                                 accountId.applyValue(a -> "arn:aws:iam::" + a + ":role/aws-service-role/*"),
