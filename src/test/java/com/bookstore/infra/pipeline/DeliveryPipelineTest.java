@@ -19,6 +19,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.bookstore.infra.support.Plans.input;
+import static com.bookstore.infra.support.PolicyStatements.bySid;
+import static com.bookstore.infra.support.PolicyStatements.statements;
+import static com.bookstore.infra.support.PolicyStatements.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -731,17 +734,6 @@ class DeliveryPipelineTest {
         return variables;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> statements(PlannedResource policy) {
-        Map<String, Object> document = new Gson().fromJson((String) input(policy, "policy"), Map.class);
-        return (List<Map<String, Object>>) document.get("Statement");
-    }
-
-    private static Map<String, Object> bySid(List<Map<String, Object>> statements, String sid) {
-        return statements.stream().filter(s -> sid.equals(s.get("Sid"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no statement " + sid));
-    }
-
     private static Set<String> actions(PlannedResource policy) {
         return actions(statements(policy));
     }
@@ -756,12 +748,5 @@ class DeliveryPipelineTest {
         Set<String> resources = new HashSet<>();
         statements(policy).forEach(s -> resources.addAll(strings(s.get("Resource"))));
         return resources;
-    }
-
-    private static List<String> strings(Object value) {
-        if (value instanceof List<?> list) {
-            return new ArrayList<>(list.stream().map(String::valueOf).toList());
-        }
-        return value == null ? List.of() : List.of(String.valueOf(value));
     }
 }

@@ -3,10 +3,8 @@ package com.bookstore.infra.security;
 import com.bookstore.infra.plan.Plan;
 import com.bookstore.infra.plan.PlannedResource;
 import com.bookstore.infra.support.Plans;
-import com.google.gson.Gson;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +12,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static com.bookstore.infra.support.Plans.input;
+import static com.bookstore.infra.support.PolicyStatements.bySid;
+import static com.bookstore.infra.support.PolicyStatements.statements;
+import static com.bookstore.infra.support.PolicyStatements.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,29 +69,12 @@ class PermissionsBoundaryTest {
         assertEquals(BOUNDARY, Plans.named(Plans.primary(), "aws:iam/policy:Policy", "bookstore-permissions-boundary").id());
     }
 
-    /** Whether one of the boundary document's own Allow statements (as planned, wildcards and all) names the action. */
+    /** The boundary document's own Allow actions, as planned (wildcards and all), read once. */
+    private static final List<String> BOUNDARY_ALLOWS = statements(Plans.named(Plans.primary(), "aws:iam/policy:Policy",
+            "bookstore-permissions-boundary")).stream().filter(s -> "Allow".equals(s.get("Effect")))
+            .flatMap(s -> strings(s.get("Action")).stream()).map(allowed -> allowed.replace("*", "[A-Za-z0-9-]*")).toList();
+
     private static boolean insideTheBoundary(String action) {
-        PlannedResource boundary = Plans.named(Plans.primary(), "aws:iam/policy:Policy", "bookstore-permissions-boundary");
-        return statements(boundary).stream().filter(s -> "Allow".equals(s.get("Effect")))
-                .flatMap(s -> strings(s.get("Action")).stream())
-                .anyMatch(allowed -> action.matches(allowed.replace("*", "[A-Za-z0-9-]*")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> statements(PlannedResource policy) {
-        Map<String, Object> document = new Gson().fromJson((String) input(policy, "policy"), Map.class);
-        return (List<Map<String, Object>>) document.get("Statement");
-    }
-
-    private static Map<String, Object> bySid(List<Map<String, Object>> statements, String sid) {
-        return statements.stream().filter(s -> sid.equals(s.get("Sid"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no statement " + sid));
-    }
-
-    private static List<String> strings(Object value) {
-        if (value instanceof List<?> list) {
-            return new ArrayList<>(list.stream().map(String::valueOf).toList());
-        }
-        return value == null ? List.of() : List.of(String.valueOf(value));
+        return BOUNDARY_ALLOWS.stream().anyMatch(action::matches);
     }
 }
