@@ -143,7 +143,7 @@ pool_line=$(grep -m1 '\[local\] user pool ' "$state/runtime-$primary.log")
 user_pool=$(sed -E 's/.*user pool ([^,]+), app client (.*)$/\1/' <<<"$pool_line")
 client_id=$(sed -E 's/.*user pool ([^,]+), app client (.*)$/\2/' <<<"$pool_line")
 
-# Cognito stays in the primary region (DESIGN.md section 8): the secondary validates the primary pool's tokens.
+# Cognito stays in the primary region (docs/architecture.md#the-user-pool): the secondary validates the primary pool's tokens.
 say "starting the secondary region ($secondary), trusting the primary's user pool $user_pool"
 start_region "$secondary" secondary BOOKSTORE_USER_POOL_ID="$user_pool" BOOKSTORE_USER_POOL_CLIENT_ID="$client_id" \
   BOOKSTORE_USER_POOL_REGION="$primary"

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP API's routes as the OpenAPI document declares them (DESIGN §4: the contract lives in
+ * The HTTP API's routes as the OpenAPI document declares them (docs/architecture.md#api: the contract lives in
  * {@code lambdas/functions/src/main/resources/openapi.yaml}; the build copies it onto this program's classpath).
  * The Lambda's contract test and the local gateway read the same document, so the deployed routes and their
  * authorisation cannot drift from it.

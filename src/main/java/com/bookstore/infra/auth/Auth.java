@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The shoppers' identity: a Cognito user pool (email as the user name, deletion protection on) and a public
  * app client for the storefront that signs in with {@code USER_PASSWORD_AUTH}. Primary only: the secondary
- * trusts this pool's published keys (DESIGN §8 explains the trade-off).
+ * trusts this pool's published keys (docs/architecture.md#the-user-pool explains the trade-off).
  */
 public final class Auth extends ComponentResource {
 

@@ -4,8 +4,9 @@ import com.pulumi.core.Output;
 
 /**
  * The Cognito user pool as the API and the storefront see it. The primary creates the pool; the secondary
- * rebuilds this record from the cross-stack contract (Cognito stays in one region, DESIGN §8). The password
- * policy is the program's, not an output: both stacks run the same program.
+ * rebuilds this record from the cross-stack contract (Cognito stays in one region:
+ * docs/architecture.md#the-user-pool). The password policy is the program's, not an output: both stacks run the
+ * same program.
  */
 public record UserPoolRef(String region, Output<String> userPoolId, Output<String> clientId,
                           PasswordPolicy passwordPolicy) {

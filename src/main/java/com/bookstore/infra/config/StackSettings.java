@@ -32,7 +32,7 @@ public record StackSettings(
         boolean teardown,
         boolean regionSwitchApproval) {
 
-    /** The figures of DESIGN §7 that the resilience budget is computed from. */
+    /** The figures the resilience budget is computed from (docs/architecture.md#resilience-budget). */
     public record Resilience(
             int rtoTargetSeconds,
             int rpoTargetSeconds,
@@ -225,7 +225,7 @@ public record StackSettings(
         return text;
     }
 
-    // ---- The delivery pipeline (issue 6): present only when bookstore:pipelineRepository is set. ----
+    // ---- The delivery pipeline (docs/architecture.md#pipeline): present only when bookstore:pipelineRepository is set. ----
 
     private static final String PIPELINE_SWITCH = "bookstore:pipelineRepository";
 

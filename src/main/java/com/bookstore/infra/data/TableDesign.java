@@ -2,7 +2,7 @@ package com.bookstore.infra.data;
 
 import java.util.Optional;
 
-/** The key design of the bookstore's tables (DESIGN §4 data); the functions rely on these names. */
+/** The key design of the bookstore's tables (docs/architecture.md#data-model); the functions rely on these names. */
 public enum TableDesign {
     BOOKS("books", "id", Optional.empty(), Optional.of("category")),
     CART("cart", "customerId", Optional.of("bookId"), Optional.empty()),

@@ -43,7 +43,7 @@ public final class Network extends ComponentResource {
 
     /** Private subnets, one per availability zone. */
     public final Output<List<String>> privateSubnetIds;
-    /** Attached to the functions: egress to DynamoDB (through the endpoint) and to Redis only. */
+    /** Attached to the functions: egress to DynamoDB (through the gateway endpoint), Redis and the SSM endpoint only. */
     public final Output<String> functionSecurityGroupId;
     /** Attached to the cache: ingress on the Redis port from the functions only. */
     public final Output<String> cacheSecurityGroupId;

@@ -34,7 +34,7 @@ import static com.bookstore.infra.pipeline.PipelineParts.source;
 import static com.bookstore.infra.pipeline.PipelineParts.stage;
 
 /**
- * The GitOps pipelines of pipeline/README.md, in the primary stack (DESIGN §6):
+ * The GitOps pipelines of pipeline/README.md, in the primary stack (docs/architecture.md#pipeline):
  * <ul>
  * <li><b>delivery</b>, on a push to the branch: Source -> BuildAndTest -> DeployPrimary (then the blog's seed
  * posts) -> VerifyPrimary -> (ApprovePromotion) -> DeploySecondary -> VerifySecondary. Both deploys take the one {@code BuildOutput} the

@@ -12,33 +12,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What the pipeline's builds may do to the stacks, as IAM statements. {@code pulumi up} creates, changes and
- * deletes every resource of a stack, so a deploy role is necessarily powerful; it is narrowed as far as AWS allows,
- * in this order of preference:
- * <ol>
- * <li>by name: the resources whose names the program chooses all start with the project name ({@code bookstore-*}
- * tables, functions, roles, buckets, queues, topics, alarms, log groups, projects, pipelines);</li>
- * <li>by the {@code project} tag (which the providers' default tags put on every resource) for resources whose
- * ids AWS generates (VPC parts, KMS keys, user pools, certificates): {@code aws:RequestTag} on the actions that
- * create them (a resource being created has no tags yet, so {@code aws:ResourceTag} could never match there),
- * {@code aws:ResourceTag} on every later action;</li>
- * <li>by account, and by the stacks' regions through {@code aws:RequestedRegion} (one ARN with a {@code *} region
- * instead of one ARN per region: the policy stays under IAM's size quotas);</li>
- * <li>on {@code "*"} only where AWS offers no resource-level permission at all: the read-only
- * {@code Describe*}/{@code List*} metadata reads Pulumi refreshes with, and four create actions
- * ({@code kms:CreateKey}, {@code cognito-idp:CreateUserPool}, {@code acm:RequestCertificate} with a
- * {@code project} request-tag condition; {@code route53:CreateHealthCheck}, which supports no condition).</li>
- * </ol>
- * Escalation is closed by the project's permissions boundary ({@link PermissionsBoundary}): every role the deploy
- * creates or changes must carry it ({@code iam:PermissionsBoundary} conditions), the deploy cannot change the
- * boundary policy or remove it from a role, and it attaches no managed policy but the project's own.
- *
- * <p>Sizes: IAM allows 10,240 characters of inline policy per role, 6,144 per managed policy and 10 managed
- * policies per role by default, whitespace not counted (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html,
- * "IAM and AWS STS character limits"). The deploy grants are therefore {@link #deploy() managed policies} of one
- * concern each, shared by both deploy roles; the {@code iam-quotas} plan rule checks every role's total.
- * Actions and condition keys are those of the Service Authorization Reference
- * (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
+ * What the pipeline's builds may do to the stacks, as IAM statements. A deploy role is necessarily powerful, so it is
+ * narrowed as far as AWS allows (by name, then the {@code project} tag, then account and region; {@code "*"} only
+ * where AWS offers nothing narrower), capped by the {@link PermissionsBoundary}, and split into managed policies of
+ * one concern each to stay under IAM's size quotas. Why each choice: docs/configuration.md#pipeline-primary-only.
  */
 public final class StackAccess {
 

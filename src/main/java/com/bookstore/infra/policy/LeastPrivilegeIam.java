@@ -73,7 +73,7 @@ public final class LeastPrivilegeIam implements PolicyRule {
             new AllowedWildcard("An ECR login token is account-wide: ecr:GetAuthorizationToken has no resource-level "
                     + "permission (the image pulls themselves are scoped to the blog's repositories)",
                     s -> s.resources().equals(List.of("*")) && s.actions().equals(List.of("ecr:GetAuthorizationToken"))),
-            // The delivery pipeline (issue 6).
+            // The delivery pipeline.
             new AllowedWildcard("The verify gate reports its CodePipeline job's result and reads replication metrics; "
                     + "AWS offers no resource-level permission for these actions",
                     s -> s.resources().equals(List.of("*")) && GATE_ACTIONS.containsAll(s.actions())),

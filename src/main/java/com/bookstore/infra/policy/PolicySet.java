@@ -6,7 +6,7 @@ import com.bookstore.infra.plan.PlanMocks;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rules every plan must pass (DESIGN §6, issue 3). */
+/** The rules every plan must pass (docs/infrastructure.md#policy-rules). */
 public final class PolicySet {
 
     private final List<PolicyRule> rules;

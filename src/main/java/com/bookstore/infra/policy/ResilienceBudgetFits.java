@@ -4,7 +4,10 @@ import com.bookstore.infra.plan.Plan;
 
 import java.util.List;
 
-/** The resilience budget computed from the stack's config fits its RTO and RPO targets (DESIGN §7). */
+/**
+ * The resilience budget computed from the stack's config fits its RTO and RPO targets
+ * (docs/architecture.md#resilience-budget).
+ */
 public final class ResilienceBudgetFits implements PolicyRule {
 
     @Override

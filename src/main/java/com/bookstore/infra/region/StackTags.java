@@ -3,7 +3,10 @@ package com.bookstore.infra.region;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The tags every taggable resource carries (DESIGN §3), applied as the providers' default tags. */
+/**
+ * The tags every taggable resource carries, applied as the providers' default tags
+ * (docs/architecture.md#tags-and-regions).
+ */
 public record StackTags(String project, String stack, String role) {
 
     public Map<String, String> asMap() {

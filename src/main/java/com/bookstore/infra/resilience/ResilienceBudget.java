@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The resilience budget of DESIGN §7, computed from the configuration and checked at plan time.
+ * The resilience budget, computed from the configuration and checked at plan time
+ * (docs/architecture.md#resilience-budget).
  *
  * <p>RTO is the sum of the steps between a region failing and the other serving: Route 53 notices (interval
  * times failure threshold), resolvers drop the cached answer (the record's TTL), and anything that must be

@@ -36,9 +36,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One region of the bookstore, composed from the component library in the order of the architecture
- * diagram. The role decides who owns the replicated sources (DESIGN §3): the primary creates the tables, the
- * user pool and the distribution and exports the contract; the secondary reads the contract and replicates.
+ * One region of the bookstore, composed from the component library in the order of the architecture diagram. The
+ * role decides who owns the replicated sources (docs/architecture.md#stack-ownership): the primary creates the
+ * tables, the user pool and the distribution and exports the contract; the secondary reads the contract and replicates.
  * New building blocks (blog, pipeline) join here as one more component each.
  */
 public final class BookstoreStack {

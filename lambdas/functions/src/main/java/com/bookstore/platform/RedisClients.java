@@ -11,19 +11,10 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * One small pool per container. A Lambda container serves one request at a time, so it only ever reuses
- * one connection: one is kept idle, a few more may open for callers that run in parallel (the local
- * gateway, tests) and close when returned. Short timeouts let the best-seller fallback and the health
- * check answer quickly when Redis is away. {@code rediss://} turns TLS on (ElastiCache in-transit
- * encryption).
- *
- * <p>A pooled connection outlives the server it was opened to (a Redis restart, an ElastiCache failover
- * or maintenance): its next command fails at once. Jedis' {@link RetryableCommandExecutor} drops such a
- * connection and runs the command once more on another one, which (one idle connection at most) is a
- * fresh one, so the first request after a restart is answered, not degraded. That costs nothing while
- * connections are healthy (validating every borrow with a PING would add a round trip to each command),
- * and every command here may safely run twice: reads, the PING, and the leaderboard's Lua script, which
- * counts an order version only once. The rebuild's MULTI/EXEC runs on its own connection, never retried.
+ * One small pool per container (a Lambda container serves one request at a time), with short timeouts so the
+ * best-seller fallback and the health check answer quickly when Redis is away; {@code rediss://} turns TLS on. A
+ * command on a connection that a Redis restart closed runs once more on a fresh one, which every command here
+ * tolerates (docs/api.md#behaviour-worth-knowing); the rebuild's MULTI/EXEC uses its own connection, never retried.
  */
 public final class RedisClients {
 

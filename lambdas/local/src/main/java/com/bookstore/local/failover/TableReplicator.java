@@ -27,28 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
- * Plays DynamoDB global tables (version 2019.11.21) between two local regions, which moto keeps
- * apart. An emulation, not the service:
- * <ul>
- *   <li>Stream-driven and asynchronous: each region's table streams are read and every write is
- *       applied to the other region after {@code delay} (the replication lag; 0 = as fast as the
- *       polling allows).</li>
- *   <li>Last writer wins per item, by {@link WriteVersion} (the stream record's creation time, then
- *       region, then sequence): a write is applied only while it is still the newest one seen for
- *       its item, so concurrent writes in both regions converge on the same winner.</li>
- *   <li>A replicated write is never replicated back. Version 2017.11.29 marked replicated items
- *       with {@code aws:rep:updateregion} / {@code aws:rep:updatetime} attributes; version 2019.11.21
- *       keeps that bookkeeping inside the service and leaves items untouched, and so does this
- *       replicator: it remembers each write it applies and recognises it when it shows up in the
- *       target's stream.</li>
- *   <li>Known gap: the check "still the newest" and the write are not atomic, so a local write made
- *       in the target within those milliseconds can be overwritten by an older replicated one.</li>
- * </ul>
- * A region can be {@link #isolate isolated} (the drill's "region lost"): its stream is read one last
- * time; of its writes, those older than the delay at that moment had shipped and are delivered, the
- * younger ones are held (so a delay of 0 loses nothing, a delay of 1 s the last second); from then on
- * nothing is read from it or written to it until {@link #reconnect}, when its stream is read on from
- * where it stopped and held writes are delivered, as the service does when a region comes back.
+ * Plays DynamoDB global tables (version 2019.11.21) between two local regions, which moto keeps apart: stream-driven,
+ * applied to the other region after {@code delay}, last writer wins per item by {@link WriteVersion}, a replicated
+ * write never replicated back; a region can be {@link #isolate isolated} and {@link #reconnect reconnected}. How
+ * faithful it is, and its one known gap: docs/failover.md#what-the-local-mode-emulates-and-how-faithfully.
  */
 public final class TableReplicator implements AutoCloseable {
 
