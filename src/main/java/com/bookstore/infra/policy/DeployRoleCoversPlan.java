@@ -72,6 +72,13 @@ public final class DeployRoleCoversPlan implements PolicyRule {
         return violations;
     }
 
+    /** The plan holds the pipeline's deploy roles ({@code <project>-deploy-*}). */
+    public static boolean hasDeployRoles(Plan plan) {
+        String prefix = LeastPrivilegeIam.project(plan) + "-deploy-";
+        return plan.ofType(PolicyDocuments.ROLE).stream()
+                .anyMatch(role -> Inputs.string(role, "name").orElse(role.name()).startsWith(prefix));
+    }
+
     private static String roleName(Plan stack, Plan rolesPlan) {
         return LeastPrivilegeIam.project(rolesPlan) + "-deploy-" + stack.stack();
     }
