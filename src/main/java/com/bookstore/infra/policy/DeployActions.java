@@ -33,8 +33,6 @@ final class DeployActions {
     /** Stands in for the 7 random characters Pulumi's auto-naming appends after a hyphen. */
     static final String AUTO_NAME_SUFFIX = "-a1b2c3d";
     private static final String ACCOUNT = PlanMocks.ACCOUNT_ID;
-    /** IAM, CloudFront and Route 53 are global: their requests go to us-east-1 (aws:RequestedRegion). */
-    private static final String GLOBAL_REGION = "us-east-1";
 
     private static final Map<String, BiConsumer<Needs, PlannedResource>> TABLE = new LinkedHashMap<>();
 
@@ -753,8 +751,12 @@ final class DeployActions {
             return "arn:aws:" + service + "::" + ACCOUNT + ":" + resource;
         }
 
+        /**
+         * IAM, CloudFront and Route 53 are global services, signed for their one endpoint's region: the request is
+         * modelled without {@code aws:RequestedRegion}, so a grant of theirs must not depend on it.
+         */
         void global() {
-            region = GLOBAL_REGION;
+            region = null;
         }
 
         Needs inRegion(String newRegion) {
@@ -978,7 +980,9 @@ final class DeployActions {
         private Needs add(String phase, String resource, Map<String, List<String>> context, String... actions) {
             batch = out.size();
             Map<String, List<String>> full = new LinkedHashMap<>(context);
-            full.put("aws:RequestedRegion", List.of(region));
+            if (region != null) {
+                full.put("aws:RequestedRegion", List.of(region));
+            }
             for (String action : actions) {
                 out.add(new Need(phase, action, resource, full));
             }
