@@ -24,8 +24,14 @@ public final class StackAccess {
     }
 
     /** Actions that create resources with AWS-generated ids and support no resource-level permission. */
-    static final List<String> TAGGED_CREATES = List.of("kms:CreateKey", "cognito-idp:CreateUserPool", "acm:RequestCertificate");
-    static final List<String> UNTAGGED_CREATES = List.of("route53:CreateHealthCheck");
+    static final List<String> TAGGED_CREATES = List.of("kms:CreateKey", "cognito-idp:CreateUserPool", "acm:RequestCertificate",
+            "ecs:CreateCluster", "ecs:RegisterTaskDefinition");
+    /** Actions without a resource type that take no tag condition either. */
+    static final List<String> UNTAGGED_CREATES = List.of("route53:CreateHealthCheck", "ecs:DeregisterTaskDefinition");
+    /** The secondary's uploads replica, which EFS creates untagged: its creation and its mount targets. */
+    public static final List<String> REPLICA_ACTIONS = List.of("elasticfilesystem:CreateFileSystem",
+            "elasticfilesystem:CreateMountTarget", "elasticfilesystem:DeleteMountTarget",
+            "elasticfilesystem:ModifyMountTargetSecurityGroups");
     /** Cloud Control's resource operations, which support no resource-level permission. */
     public static final List<String> CLOUD_CONTROL_ACTIONS = List.of("cloudformation:CreateResource",
             "cloudformation:GetResource", "cloudformation:UpdateResource", "cloudformation:DeleteResource",
@@ -46,7 +52,8 @@ public final class StackAccess {
             "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags",
             "elasticfilesystem:DescribeFileSystems", "elasticfilesystem:DescribeMountTargets",
             "elasticfilesystem:DescribeAccessPoints", "elasticfilesystem:DescribeReplicationConfigurations",
-            "elasticfilesystem:DescribeLifecycleConfiguration", "ec2:DescribeInternetGateways",
+            "elasticfilesystem:DescribeLifecycleConfiguration", "elasticfilesystem:DescribeMountTargetSecurityGroups",
+            "ec2:DescribeInternetGateways", "ec2:DescribeNetworkAcls",
             "codeconnections:ListConnections",
             "cognito-idp:DescribeUserPool", "cognito-idp:DescribeUserPoolClient", "cognito-idp:ListUserPools",
             "cognito-idp:ListUserPoolClients", "cognito-idp:ListTagsForResource",
@@ -105,7 +112,8 @@ public final class StackAccess {
                                 PolicyJson.statement("CreateTaggedResourcesWithGeneratedIds", "Allow", TAGGED_CREATES,
                                         List.of("*"), Map.of("Condition", Map.of("StringEquals",
                                                 Map.of("aws:RequestTag/project", project)))),
-                                PolicyJson.allow("CreateHealthChecks", UNTAGGED_CREATES, List.of("*")))),
+                                PolicyJson.allow("CreateHealthChecksAndRetireTaskDefinitions", UNTAGGED_CREATES,
+                                        List.of("*")))),
                 new ManagedGrant("identity", "Roles under the permissions boundary, and the project's managed policies",
                         identity()),
                 new ManagedGrant("data-and-compute", "Tables, functions, logs, buckets, queues, topics, alarms, cache, APIs",
@@ -204,12 +212,15 @@ public final class StackAccess {
                 List.of(arn("logs", "log-group:/aws/lambda/" + project + "-*"),
                         arn("logs", "log-group:/aws/apigateway/" + project + "-*"),
                         arn("logs", "log-group:/aws/codebuild/" + project + "-*"),
-                        arn("logs", "log-group:/aws/ecs/" + project + "-*")), Map.of()));
-        // HTTP API access logging is set up through log deliveries, which have no ARN of their own.
+                        arn("logs", "log-group:/aws/ecs/" + project + "-*"),
+                        // Aurora's exported logs and Container Insights, created ahead so the stack owns them.
+                        arn("logs", "log-group:/aws/rds/cluster/" + project + "-*"),
+                        arn("logs", "log-group:/aws/ecs/containerinsights/" + project + "-*")), Map.of()));
+        // HTTP API access logging is set up through log deliveries, whose actions have no resource type ("*").
         statements.add(regional("DeliverApiAccessLogs", List.of(
                         "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery",
                         "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy"),
-                List.of(arn("logs", "*")), Map.of()));
+                List.of("*"), Map.of()));
         // S3 bucket ARNs name no region; the bucket names carry the account and region.
         statements.add(PolicyJson.allow("ManageBuckets", List.of(
                         "s3:CreateBucket", "s3:DeleteBucket", "s3:ListBucket", "s3:ListBucketVersions",
@@ -263,6 +274,7 @@ public final class StackAccess {
         statements.add(regional("ManageTaggedNetwork", List.of(
                         "ec2:DeleteVpc", "ec2:ModifyVpcAttribute", "ec2:DeleteSubnet", "ec2:ModifySubnetAttribute",
                         "ec2:DeleteRouteTable", "ec2:AssociateRouteTable", "ec2:DisassociateRouteTable",
+                        "ec2:ReplaceRouteTableAssociation",
                         "ec2:CreateRoute", "ec2:ReplaceRoute", "ec2:DeleteRoute", "ec2:DeleteSecurityGroup",
                         "ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
                         "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress",
@@ -304,6 +316,11 @@ public final class StackAccess {
                         "cloudfront:GetResponseHeadersPolicy"),
                 List.of(cloudFront("distribution/*"), cloudFront("origin-access-control/*"),
                         cloudFront("cache-policy/*"), cloudFront("response-headers-policy/*"))));
+        // The storefront's viewer-request function (client routes), published on every change.
+        statements.add(PolicyJson.allow("ManageCdnFunctions", List.of(
+                        "cloudfront:CreateFunction", "cloudfront:DescribeFunction", "cloudfront:GetFunction",
+                        "cloudfront:UpdateFunction", "cloudfront:PublishFunction", "cloudfront:DeleteFunction"),
+                List.of(cloudFront("function/" + project + "-*"))));
         List<Object> dns = new ArrayList<>(List.of("arn:aws:route53:::healthcheck/*", "arn:aws:route53:::change/*"));
         hostedZoneId.ifPresent(zone -> dns.add("arn:aws:route53:::hostedzone/" + zone));
         statements.add(PolicyJson.allow("ManageFailoverDns", List.of(
@@ -348,10 +365,11 @@ public final class StackAccess {
                         "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:UpdateSecret",
                         "secretsmanager:PutSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret",
                         "secretsmanager:ReplicateSecretToRegions", "secretsmanager:RemoveRegionsFromReplication",
-                        "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:GetResourcePolicy"),
+                        "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:GetResourcePolicy",
+                        "secretsmanager:UpdateSecretVersionStage"),
                 List.of(arn("secretsmanager", "secret:" + project + "-*")), Map.of()));
         statements.add(regional("ManageBlogService", List.of(
-                        "ecs:CreateCluster", "ecs:DeleteCluster", "ecs:UpdateClusterSettings", "ecs:PutClusterCapacityProviders",
+                        "ecs:DeleteCluster", "ecs:UpdateCluster", "ecs:UpdateClusterSettings", "ecs:PutClusterCapacityProviders",
                         "ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService", "ecs:DescribeServices",
                         "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:TagResource", "ecs:UntagResource",
                         "ecr:CreatePullThroughCacheRule", "ecr:DeletePullThroughCacheRule",
@@ -382,12 +400,23 @@ public final class StackAccess {
         statements.add(regional("ManageTaggedBlogStorage", List.of(
                         "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:UpdateFileSystem",
                         "elasticfilesystem:UpdateFileSystemProtection", "elasticfilesystem:CreateMountTarget",
-                        "elasticfilesystem:DeleteMountTarget", "elasticfilesystem:DeleteAccessPoint",
+                        "elasticfilesystem:DeleteMountTarget", "elasticfilesystem:ModifyMountTargetSecurityGroups",
+                        "elasticfilesystem:DeleteAccessPoint",
                         "elasticfilesystem:CreateReplicationConfiguration",
                         "elasticfilesystem:DeleteReplicationConfiguration", "elasticfilesystem:TagResource",
                         "elasticfilesystem:UntagResource"),
                 List.of(arn("elasticfilesystem", "file-system/*"), arn("elasticfilesystem", "access-point/*")),
                 Map.of("aws:ResourceTag/project", project)));
+        // EFS creates the secondary's uploads replica with the caller's rights and tags it with nothing
+        // (https://docs.aws.amazon.com/efs/latest/ug/efs-replication.html, "Permissions required"): neither the
+        // replica nor the secondary's mount targets on it can be scoped by the project tag.
+        statements.add(regional("ReplicateBlogUploads", REPLICA_ACTIONS,
+                List.of(arn("elasticfilesystem", "file-system/*")), Map.of()));
+        // The credentials secret's values are encrypted under the blog's key with the caller's rights
+        // (https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html).
+        statements.add(regional("EncryptBlogSecretValues", List.of("kms:GenerateDataKey", "kms:Decrypt"),
+                List.of(arn("kms", "key/*")), Map.of("aws:ResourceTag/project", project),
+                Map.of("StringLike", Map.of("kms:ViaService", "secretsmanager.*.amazonaws.com"))));
         return statements;
     }
 

@@ -3,6 +3,7 @@ package com.bookstore.infra.plan;
 import com.bookstore.infra.config.ConfigSource;
 import com.bookstore.infra.config.StackConfigFile;
 import com.bookstore.infra.config.StackSettings;
+import com.bookstore.infra.policy.DeployRoleCoversPlan;
 import com.bookstore.infra.policy.OneOwnerAcrossStacks;
 import com.bookstore.infra.policy.PolicySet;
 import com.bookstore.infra.policy.Violation;
@@ -54,6 +55,16 @@ public final class PlanCommand {
             }
         }
         if (plans.size() > 1) {
+            // The deploy roles live in the plan with the pipeline; each other stack is checked against its own.
+            for (Plan roles : plans.stream().filter(DeployRoleCoversPlan::hasDeployRoles).toList()) {
+                for (Plan other : plans.stream().filter(p -> p != roles).toList()) {
+                    List<Violation> denied = DeployRoleCoversPlan.check(other, roles);
+                    if (!denied.isEmpty()) {
+                        failures.add(other.stack() + ": " + denied.size() + " resource(s) its deploy role may not manage:\n  - "
+                                + String.join("\n  - ", denied.stream().map(Violation::toString).toList()));
+                    }
+                }
+            }
             List<Violation> shared = OneOwnerAcrossStacks.check(plans);
             if (shared.isEmpty()) {
                 System.out.println("all stacks: every physical name has one owner");

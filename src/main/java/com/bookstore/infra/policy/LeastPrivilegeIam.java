@@ -53,9 +53,9 @@ public final class LeastPrivilegeIam implements PolicyRule {
     private static final List<String> GATE_ACTIONS = List.of(
             "codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult", "cloudwatch:GetMetricData");
     private static final String METADATA_READ = "[a-z0-9-]+:(Describe|List)[A-Za-z]+";
-    private static final List<String> TAGGED_CREATES =
-            List.of("kms:CreateKey", "cognito-idp:CreateUserPool", "acm:RequestCertificate");
-    private static final List<String> UNTAGGED_CREATES = List.of("route53:CreateHealthCheck");
+    private static final List<String> TAGGED_CREATES = List.of("kms:CreateKey", "cognito-idp:CreateUserPool",
+            "acm:RequestCertificate", "ecs:CreateCluster", "ecs:RegisterTaskDefinition");
+    private static final List<String> UNTAGGED_CREATES = List.of("route53:CreateHealthCheck", "ecs:DeregisterTaskDefinition");
 
     private static final List<String> LOG_DELIVERY_ACTIONS = List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
             "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy");
@@ -92,16 +92,24 @@ public final class LeastPrivilegeIam implements PolicyRule {
                     + "arc-region-switch grants bound",
                     s -> s.resources().equals(List.of("*"))
                             && com.bookstore.infra.pipeline.StackAccess.CLOUD_CONTROL_ACTIONS.containsAll(s.actions())),
-            new AllowedWildcard("A deploy creates KMS keys, user pools, certificates and health checks, whose create "
-                    + "actions support no resource-level permission; all but Route 53's must carry the project tag "
-                    + "(aws:RequestTag condition)",
+            new AllowedWildcard("A deploy creates KMS keys, user pools, certificates, ECS clusters, task definitions and "
+                    + "health checks, and retires task definitions, with actions that support no resource-level "
+                    + "permission; every create but Route 53's must carry the project tag (aws:RequestTag condition)",
                     s -> s.resources().equals(List.of("*")) && (UNTAGGED_CREATES.containsAll(s.actions())
                             || TAGGED_CREATES.containsAll(s.actions()) && requiresRequestTag(s.condition()))),
-            new AllowedWildcard("HTTP API access logging is set up through CloudWatch Logs deliveries, which have no ARN: "
-                    + "the delivery actions are confined to the account and region",
+            new AllowedWildcard("HTTP API access logging is set up through CloudWatch Logs deliveries, whose actions have "
+                    + "no resource type (\"*\"): the delivery actions are confined to the stacks' regions",
                     s -> LOG_DELIVERY_ACTIONS.containsAll(s.actions()) && !s.resources().isEmpty()
                             && s.resources().stream().allMatch(r -> r.matches("arn:aws:logs:[a-z0-9-]+:\\d{12}:\\*")
-                                    || r.matches("arn:aws:logs:\\*:\\d{12}:\\*") && limitsRegions(s.condition()))));
+                                    || (r.equals("*") || r.matches("arn:aws:logs:\\*:\\d{12}:\\*"))
+                                    && limitsRegions(s.condition()))),
+            new AllowedWildcard("EFS creates the secondary's uploads replica with the deploy's rights and tags it with "
+                    + "nothing, so neither its creation nor the mount targets on it can be scoped by tag; confined to "
+                    + "the account and the stacks' regions",
+                    s -> com.bookstore.infra.pipeline.StackAccess.REPLICA_ACTIONS.containsAll(s.actions())
+                            && s.resources().stream().allMatch(r -> r.matches(
+                                    "arn:aws:elasticfilesystem:\\*:\\d{12}:file-system/\\*"))
+                            && limitsRegions(s.condition())));
 
     /**
      * Wildcard resource types whose ids or names AWS chooses and whose actions take no tag condition (3d), each

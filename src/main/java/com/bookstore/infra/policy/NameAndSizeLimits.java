@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * The names we set and the sizes we reach stay inside AWS's limits, each taken from the page named next to it:
  * a name AWS refuses fails the first {@code pulumi up} half-way, a rule count over the quota fails it later.
- * Names Pulumi generates (no explicit name input) are checked by the provider's auto-naming, not here; IAM's
- * names and policy sizes have rules of their own.
+ * Names Pulumi generates (no explicit name input) are checked by the provider's auto-naming, not here, except IAM's
+ * ({@link #IAM_NAMES}): a role or policy Pulumi names is its logical name, a hyphen and 7 random characters, and a
+ * logical name too long for that fails at {@code pulumi up}. IAM's policy sizes have a rule of their own.
  */
 public final class NameAndSizeLimits implements PolicyRule {
 
@@ -73,6 +74,24 @@ public final class NameAndSizeLimits implements PolicyRule {
             new NameLimit("aws:sns/topic:Topic", "name", 256, "[A-Za-z0-9_-]+(\\.fifo)?",
                     "Amazon SNS API reference, CreateTopic: Name"));
 
+    /** IAM name characters: letters, digits and {@code +=,.@_-}; inline policy names exclude only {@code \/*?} and spaces. */
+    private static final String IAM_NAME = "[\\w+=,.@-]+";
+    private static final String IAM_QUOTAS = "IAM user guide, IAM and AWS STS quotas, \"IAM and AWS STS character limits\"";
+
+    /**
+     * IAM names and paths (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html): role names 64
+     * characters, policy names 128, paths 512. Checked on the name AWS will hold, the auto-name when none is set.
+     */
+    static final List<NameLimit> IAM_NAMES = List.of(
+            new NameLimit("aws:iam/role:Role", "name", 64, IAM_NAME, IAM_QUOTAS + ": role name"),
+            new NameLimit("aws:iam/role:Role", "path", 512, "/(?:[\\x21-\\x7E]*/)?", IAM_QUOTAS + ": path"),
+            new NameLimit("aws:iam/policy:Policy", "name", 128, IAM_NAME, IAM_QUOTAS + ": policy name"),
+            new NameLimit("aws:iam/policy:Policy", "path", 512, "/(?:[\\x21-\\x7E]*/)?", IAM_QUOTAS + ": path"),
+            new NameLimit("aws:iam/rolePolicy:RolePolicy", "name", 128, "[\\x21-\\x7E&&[^\\\\/*?]]+",
+                    IAM_QUOTAS + ": policy name"));
+    /** Pulumi's auto-name: the logical name, a hyphen and 7 random characters (Pulumi docs, "Resource names"). */
+    static final int AUTO_NAME_SUFFIX = 8;
+
     /** Inbound or outbound rules per security group, default quota (Amazon VPC user guide, "Amazon VPC quotas"). */
     static final int RULES_PER_GROUP_AND_DIRECTION = 60;
     /** User tags per resource (Tagging AWS resources, "Tag naming limits and requirements"). */
@@ -99,6 +118,25 @@ public final class NameAndSizeLimits implements PolicyRule {
                                 + "' has characters AWS does not allow there (" + limit.source() + ")"));
                     }
                 });
+            }
+        }
+        for (NameLimit limit : IAM_NAMES) {
+            boolean named = limit.input().equals("name");
+            for (PlannedResource r : plan.ofType(limit.type())) {
+                var explicit = Inputs.string(r, limit.input());
+                if (explicit.isEmpty() && !named) {
+                    continue;
+                }
+                String name = explicit.orElse(r.name() + "-" + "x".repeat(AUTO_NAME_SUFFIX - 1));
+                String what = explicit.isPresent() ? limit.input() + " '" + name + "'"
+                        : "auto-name of '" + r.name() + "' (with Pulumi's 7-character suffix)";
+                if (name.length() > limit.max()) {
+                    violations.add(new Violation(id(), r.key(), what + " has " + name.length() + " characters, AWS allows "
+                            + limit.max() + " (" + limit.source() + ")"));
+                } else if (!name.matches(limit.pattern())) {
+                    violations.add(new Violation(id(), r.key(), what + " has characters AWS does not allow there ("
+                            + limit.source() + ")"));
+                }
             }
         }
         Map<String, Integer> rules = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ public final class PolicySet {
                 new IamQuotas(),
                 new CreateConditionsCanMatch(),
                 new PermissionsBoundaryEnforced(),
+                new DeployRoleCoversPlan(),
                 // Plans run under the mocks, whose account stands for the stack's own.
                 new TrustStaysInTheAccount(PlanMocks.ACCOUNT_ID),
                 new StatefulProtection(),

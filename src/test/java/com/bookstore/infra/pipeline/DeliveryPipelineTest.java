@@ -385,8 +385,12 @@ class DeliveryPipelineTest {
             assertTrue(actions.stream().noneMatch(a -> a.equals("*") || a.endsWith(":*")), statement.toString());
             if (resources.contains("*")) {
                 // Only the documented unscopable actions, and the tag condition wherever AWS supports one.
-                assertTrue(Set.of("ReadStackMetadata", "CreateTaggedResourcesWithGeneratedIds", "CreateHealthChecks",
-                        "UseCloudControlForTheRegionSwitchPlan").contains(statement.get("Sid")), statement.toString());
+                assertTrue(Set.of("ReadStackMetadata", "CreateTaggedResourcesWithGeneratedIds",
+                        "CreateHealthChecksAndRetireTaskDefinitions", "UseCloudControlForTheRegionSwitchPlan",
+                        "DeliverApiAccessLogs").contains(statement.get("Sid")), statement.toString());
+                // Log deliveries have no resource type: they are held to the stacks' regions instead.
+                assertTrue(!"DeliverApiAccessLogs".equals(statement.get("Sid"))
+                        || STACK_REGIONS.equals(Set.copyOf(strings(requestedRegions(statement)))), statement.toString());
                 continue;
             }
             for (String resource : resources) {
@@ -610,10 +614,14 @@ class DeliveryPipelineTest {
         List<Violation> untaggedViolations = PolicySet.standard().check(untagged);
         List<Violation> listingViolations = PolicySet.standard().check(listing);
 
-        // Both the least-privilege rule ("*" without the request tag) and the create-conditions rule catch it.
-        assertEquals(List.of("iam-least-privilege", "iam-create-conditions"),
-                untaggedViolations.stream().map(Violation::rule).toList(), untaggedViolations.toString());
-        assertTrue(untaggedViolations.stream().allMatch(v -> v.message().contains("CreateTaggedResourcesWithGeneratedIds")));
+        // The least-privilege rule ("*" without the request tag) and the create-conditions rule catch it, and the
+        // deploy role can no longer create what the plan holds.
+        assertEquals(List.of("iam-least-privilege", "iam-create-conditions", "deploy-role-covers-plan"),
+                untaggedViolations.stream().map(Violation::rule).distinct().toList(), untaggedViolations.toString());
+        assertTrue(untaggedViolations.stream().filter(v -> !v.rule().equals("deploy-role-covers-plan"))
+                .allMatch(v -> v.message().contains("CreateTaggedResourcesWithGeneratedIds")));
+        assertTrue(untaggedViolations.stream().anyMatch(v -> v.resource().equals("aws:kms/key:Key::bookstore-logs")
+                && v.message().endsWith("may not create: * [kms:CreateKey]")), untaggedViolations.toString());
         assertEquals(1, listingViolations.size(), listingViolations.toString());
         assertTrue(listingViolations.get(0).message().contains("ReadStackMetadata"));
     }

@@ -91,6 +91,30 @@ class DeployOrderAndLimitsRulesTest {
     }
 
     @Test
+    void anIamRoleWhoseAutoNameOutgrowsSixtyFourCharactersAndAnOverlongPolicyNameAreCaught() {
+        String role = "aws:iam/role:Role";
+        String fits = "bookstore-" + "r".repeat(46);   // 56 + "-" + 7 random = 64
+        String over = "bookstore-" + "s".repeat(47);   // 57 + 8 = 65
+        Plan plan = Plans.primaryWithPipeline();
+        for (String name : List.of(fits, over)) {
+            plan = with(plan, new PlannedResource(role, name, null, "eu-west-1", "aws-eu-west-1", name,
+                    Map.of("permissionsBoundary", "arn:aws:iam::123456789012:policy/bookstore-permissions-boundary")));
+        }
+        plan = editInputs(plan, r -> r.type().equals("aws:iam/policy:Policy") && r.name().equals("bookstore-deploy-blog"),
+                inputs -> inputs.put("name", "bookstore-deploy-" + "p".repeat(112)));
+
+        List<Violation> violations = new NameAndSizeLimits().check(plan);
+
+        assertEquals(List.of(
+                new Violation("name-and-size-limits", role + "::" + over, "auto-name of '" + over + "' (with Pulumi's "
+                        + "7-character suffix) has 65 characters, AWS allows 64 (IAM user guide, IAM and AWS STS quotas, "
+                        + "\"IAM and AWS STS character limits\": role name)"),
+                new Violation("name-and-size-limits", "aws:iam/policy:Policy::bookstore-deploy-blog", "name 'bookstore-deploy-"
+                        + "p".repeat(112) + "' has 129 characters, AWS allows 128 (IAM user guide, IAM and AWS STS quotas, "
+                        + "\"IAM and AWS STS character limits\": policy name)")), violations);
+    }
+
+    @Test
     void tooManyRulesInOneSecurityGroupAndTooManyTagsAreCaught() {
         Plan plan = Plans.primary();
         String group = Plans.named(plan, "aws:ec2/securityGroup:SecurityGroup", "bookstore-blog-alb").id();
