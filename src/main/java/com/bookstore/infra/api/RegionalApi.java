@@ -3,6 +3,7 @@ package com.bookstore.infra.api;
 import com.bookstore.infra.auth.UserPoolRef;
 import com.bookstore.infra.contract.ResourceNames;
 import com.bookstore.infra.dns.ValidatedCertificate;
+import com.bookstore.infra.dns.ValidatedCertificateArgs;
 import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.region.RegionContext;
 import com.google.gson.Gson;
@@ -145,7 +146,7 @@ public final class RegionalApi extends ComponentResource {
         if (settings.hasDomain()) {
             String host = ResourceNames.apiHost(settings.domain().orElseThrow());
             // RSA: AWS documents ECDSA for ALB and CloudFront, not for API Gateway (docs/infrastructure.md, "Certificates").
-            var certificate = new ValidatedCertificate(name + "-certificate", new ValidatedCertificate.Args(host,
+            var certificate = new ValidatedCertificate(name + "-certificate", new ValidatedCertificateArgs(host,
                     settings.hostedZoneId().orElseThrow(), ValidatedCertificate.RSA_2048, settings.isPrimary()),
                     ComponentResourceOptions.builder().parent(this).build());
             var domain = new DomainName(name + "-domain", DomainNameArgs.builder()

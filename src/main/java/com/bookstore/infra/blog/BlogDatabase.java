@@ -2,6 +2,7 @@ package com.bookstore.infra.blog;
 
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.EncryptionKeyArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
@@ -82,8 +83,8 @@ public final class BlogDatabase extends ComponentResource {
         boolean primary = source.isEmpty();
         boolean protect = !settings.teardown();
 
-        var key = new EncryptionKey(name + "-key", name + "-key", "blog database and secret", region.region(), region.accountId(),
-                List.of(), ComponentResourceOptions.builder().parent(this).build());
+        var key = new EncryptionKey(name + "-key", new EncryptionKeyArgs(name + "-key", "blog database and secret",
+                region.region(), region.accountId(), List.of()), ComponentResourceOptions.builder().parent(this).build());
         var subnets = new SubnetGroup(name, SubnetGroupArgs.builder()
                 .name(name)
                 .description("Bookstore blog database: private subnets")

@@ -1,8 +1,10 @@
 package com.bookstore.infra.blog;
 
 import com.bookstore.infra.dns.ValidatedCertificate;
+import com.bookstore.infra.dns.ValidatedCertificateArgs;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.EncryptionKeyArgs;
 import com.bookstore.infra.security.PolicyJson;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.Provider;
@@ -367,7 +369,7 @@ public final class BlogSite extends ComponentResource {
         Listener listener;
         if (host.isPresent()) {
             // ECDSA P-256: Application Load Balancers accept every key algorithm ACM issues.
-            var certificate = new ValidatedCertificate(name + "-certificate", new ValidatedCertificate.Args(host.get(),
+            var certificate = new ValidatedCertificate(name + "-certificate", new ValidatedCertificateArgs(host.get(),
                     settings.hostedZoneId().orElseThrow(), ValidatedCertificate.EC_P256, settings.isPrimary()),
                     ComponentResourceOptions.builder().parent(this).build());
             listener = new Listener(name + "-https", ListenerArgs.builder()
@@ -458,8 +460,8 @@ public final class BlogSite extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(serviceReady).build());
 
         // --- Alarms. ---
-        var alarmKey = new EncryptionKey(name + "-alarms", name + "-alarms", "blog alarm notifications", home, region.accountId(),
-                List.of(EncryptionKey.ServiceUse.ALARMS), ComponentResourceOptions.builder().parent(this).build());
+        var alarmKey = new EncryptionKey(name + "-alarms", new EncryptionKeyArgs(name + "-alarms", "blog alarm notifications", home,
+                region.accountId(), List.of(EncryptionKey.ServiceUse.ALARMS)), ComponentResourceOptions.builder().parent(this).build());
         var topic = new Topic(name + "-alarms", TopicArgs.builder()
                 .displayName("Bookstore blog alarms (" + home + ")")
                 .kmsMasterKeyId(alarmKey.arn)

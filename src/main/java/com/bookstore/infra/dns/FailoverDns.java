@@ -2,6 +2,7 @@ package com.bookstore.infra.dns;
 
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.EncryptionKeyArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.route53.HealthCheck;
@@ -68,8 +69,8 @@ public final class FailoverDns extends ComponentResource {
         String zoneId = settings.hostedZoneId().orElseThrow();
         String role = settings.role().value();
 
-        var key = new EncryptionKey(name + "-alarms", name + "-alarms-" + role, "alarm notifications", settings.edgeRegion(),
-                region.accountId(), List.of(EncryptionKey.ServiceUse.ALARMS),
+        var key = new EncryptionKey(name + "-alarms", new EncryptionKeyArgs(name + "-alarms-" + role, "alarm notifications",
+                settings.edgeRegion(), region.accountId(), List.of(EncryptionKey.ServiceUse.ALARMS)),
                 ComponentResourceOptions.builder().parent(this).build());
         var topic = new Topic(name + "-alarms", TopicArgs.builder()
                 .displayName("Bookstore " + role + " health")

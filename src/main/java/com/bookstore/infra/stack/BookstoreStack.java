@@ -20,6 +20,8 @@ import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.region.RegionalProviders;
 import com.bookstore.infra.region.StackTags;
 import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.PermissionsBoundaryArgs;
+import com.bookstore.infra.security.EncryptionKeyArgs;
 import com.bookstore.infra.security.PermissionsBoundary;
 import com.bookstore.infra.web.SiteConfig;
 import com.bookstore.infra.web.StorefrontSite;
@@ -54,7 +56,7 @@ public final class BookstoreStack {
         String prefix = ctx.projectName();
         // The primary creates the boundary every role of both stacks carries; the secondary names it.
         Output<String> boundary = settings.isPrimary()
-                ? new PermissionsBoundary(prefix, accountId,
+                ? new PermissionsBoundary(PermissionsBoundary.name(prefix), new PermissionsBoundaryArgs(prefix, accountId),
                         ComponentResourceOptions.builder().providers(providers.home()).build()).arn
                 : PermissionsBoundary.arnOf(prefix, accountId);
         var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId, boundary);
@@ -64,8 +66,8 @@ public final class BookstoreStack {
         Optional<PrimaryOutputs> primary = primaryStack.map(ref -> PrimaryOutputs.from(ref, settings.peerRegion(),
                 settings.blog().isPresent()));
 
-        var logKey = new EncryptionKey(prefix + "-logs", prefix + "-logs", "log encryption", settings.region(), accountId,
-                List.of(EncryptionKey.ServiceUse.LOGS),
+        var logKey = new EncryptionKey(prefix + "-logs", new EncryptionKeyArgs(prefix + "-logs", "log encryption",
+                settings.region(), accountId, List.of(EncryptionKey.ServiceUse.LOGS)),
                 ComponentResourceOptions.builder().providers(providers.home()).build());
         var network = new Network(prefix + "-network", region);
         var tables = primary.map(contract -> GlobalTables.replicas(prefix + "-tables", region, contract.tableArns()))

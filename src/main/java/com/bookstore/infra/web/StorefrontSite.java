@@ -2,8 +2,10 @@ package com.bookstore.infra.web;
 
 import com.bookstore.infra.contract.ResourceNames;
 import com.bookstore.infra.dns.ValidatedCertificate;
+import com.bookstore.infra.dns.ValidatedCertificateArgs;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.storage.PrivateBucket;
+import com.bookstore.infra.storage.PrivateBucketArgs;
 import com.pulumi.asset.FileAsset;
 import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudfront.DistributionArgs;
@@ -97,7 +99,7 @@ public final class StorefrontSite extends ComponentResource {
                     .orElseGet(() -> distribution.domainName().applyValue(d -> "https://" + d)));
         }
         // SSE-S3: CloudFront's OAC reads it without a key grant; the assets are public once served.
-        var bucket = new PrivateBucket(name, PrivateBucket.Settings
+        var bucket = new PrivateBucket(name, PrivateBucketArgs
                 .of(region.names().uiBucket(region.accountId(), region.region()), PrivateBucket.Encryption.s3Managed())
                 .readableBy(new PrivateBucket.ServiceRead("CloudFrontReadsObjects", "cloudfront.amazonaws.com",
                         readerDistributionArn))
@@ -133,7 +135,7 @@ public final class StorefrontSite extends ComponentResource {
         Optional<String> host = settings.domain().map(ResourceNames::storefrontHost);
         // CloudFront only accepts certificates from us-east-1: the edge provider.
         Optional<ValidatedCertificate> certificate = host.map(h -> new ValidatedCertificate(name + "-certificate",
-                new ValidatedCertificate.Args(h, settings.hostedZoneId().orElseThrow(), ValidatedCertificate.EC_P256, true),
+                new ValidatedCertificateArgs(h, settings.hostedZoneId().orElseThrow(), ValidatedCertificate.EC_P256, true),
                 ComponentResourceOptions.builder()
                 .parent(this).providers(region.providers().edge()).build()));
         var accessControl = new OriginAccessControl(name, OriginAccessControlArgs.builder()

@@ -44,7 +44,6 @@ class ComponentShapeTest {
             "com.bookstore.infra.cache.LeaderboardCache",
             "com.bookstore.infra.data.GlobalTables",
             "com.bookstore.infra.dns.FailoverDns",
-            "com.bookstore.infra.dns.ValidatedCertificate",
             "com.bookstore.infra.functions.Functions",
             "com.bookstore.infra.network.Network",
             "com.bookstore.infra.pipeline.BuildProject",
@@ -52,9 +51,6 @@ class ComponentShapeTest {
             "com.bookstore.infra.pipeline.PipelineArtifacts",
             "com.bookstore.infra.pipeline.PullRequestPipeline",
             "com.bookstore.infra.pipeline.VerifyGate",
-            "com.bookstore.infra.security.EncryptionKey",
-            "com.bookstore.infra.security.PermissionsBoundary",
-            "com.bookstore.infra.storage.PrivateBucket",
             "com.bookstore.infra.web.StorefrontSite");
 
     @Test
