@@ -2,11 +2,13 @@ package com.bookstore.infra.stack;
 
 import com.bookstore.infra.api.RegionalApi;
 import com.bookstore.infra.auth.Auth;
+import com.bookstore.infra.auth.AuthArgs;
 import com.bookstore.infra.auth.UserPoolRef;
 import com.bookstore.infra.blog.BlogDatabase;
 import com.bookstore.infra.blog.BlogSettings;
 import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.cache.LeaderboardCache;
+import com.bookstore.infra.cache.LeaderboardCacheArgs;
 import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.contract.PrimaryOutputs;
 import com.bookstore.infra.contract.ResourceNames;
@@ -59,6 +61,8 @@ public final class BookstoreStack {
                 ? new PermissionsBoundary(PermissionsBoundary.name(prefix), new PermissionsBoundaryArgs(prefix, accountId),
                         ComponentResourceOptions.builder().providers(providers.home()).build()).arn
                 : PermissionsBoundary.arnOf(prefix, accountId);
+        // Every regional component's resources go to the stack's own region unless it names another provider.
+        var home = ComponentResourceOptions.builder().providers(providers.home()).build();
         var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId, boundary);
 
         Optional<StackReference> primaryStack = settings.isPrimary() ? Optional.empty()
@@ -72,10 +76,12 @@ public final class BookstoreStack {
         var network = new Network(prefix + "-network", region);
         var tables = primary.map(contract -> GlobalTables.replicas(prefix + "-tables", region, contract.tableArns()))
                 .orElseGet(() -> GlobalTables.primary(prefix + "-tables", region));
-        var cache = new LeaderboardCache(prefix + "-leaderboard", region, network.privateSubnetIds,
-                network.cacheSecurityGroupId);
+        var cache = new LeaderboardCache(prefix + "-leaderboard", new LeaderboardCacheArgs(network.privateSubnetIds,
+                network.cacheSecurityGroupId, settings.sizing().cacheNodeType(), settings.sizing().cacheNodes()), home);
         UserPoolRef userPool = primary.map(contract -> contract.userPool(settings.peerRegion()))
-                .orElseGet(() -> new Auth(prefix + "-users", region).userPool);
+                .orElseGet(() -> new Auth(prefix + "-users", new AuthArgs(settings.region(), !settings.teardown(),
+                        settings.cognitoEmail().map(e -> new AuthArgs.SesSender(e.sesIdentityArn(), e.fromAddress(),
+                                e.replyTo()))), home).userPool);
         var functions = new Functions(prefix + "-functions", region, network, tables, cache.url, logKey.arn);
         var api = new RegionalApi(prefix + "-api", region, functions, userPool, logKey.arn);
 

@@ -38,10 +38,8 @@ class ComponentShapeTest {
      */
     private static final Set<String> NOT_YET_CONVERTED = Set.of(
             "com.bookstore.infra.api.RegionalApi",
-            "com.bookstore.infra.auth.Auth",
             "com.bookstore.infra.blog.BlogDatabase",
             "com.bookstore.infra.blog.BlogSite",
-            "com.bookstore.infra.cache.LeaderboardCache",
             "com.bookstore.infra.data.GlobalTables",
             "com.bookstore.infra.dns.FailoverDns",
             "com.bookstore.infra.functions.Functions",
