@@ -35,9 +35,9 @@ public final class PipelineArtifacts extends ComponentResource {
     public final Output<String> keyArn;
     private final Output<String> objects;
 
-    public PipelineArtifacts(String name, RegionContext region, ComponentResource parent) {
-        super("bookstore:pipeline:PipelineArtifacts", name,
-                ComponentResourceOptions.builder().parent(parent).providers(region.providers().home()).build());
+    public PipelineArtifacts(String name, PipelineArtifactsArgs args, ComponentResourceOptions options) {
+        super("bookstore:pipeline:PipelineArtifacts", name, options);
+        RegionContext region = args.region();
         // The pipeline lives in the primary only, so its name is a unique alias in the account and region.
         var key = new EncryptionKey(name, new EncryptionKeyArgs(name, "pipeline artifacts and logs", region.region(),
                 region.accountId(), List.of(EncryptionKey.ServiceUse.LOGS)), ComponentResourceOptions.builder().parent(this).build());
@@ -46,7 +46,7 @@ public final class PipelineArtifacts extends ComponentResource {
         var bucket = new PrivateBucket(name, PrivateBucketArgs
                 .of(physicalName, PrivateBucket.Encryption.kms(key.arn))
                 .expiring(new PrivateBucket.Expiry("expire-old-executions", ARTIFACT_DAYS, NONCURRENT_DAYS))
-                .emptiedOnDestroy(region.settings().teardown()),
+                .emptiedOnDestroy(args.emptiedOnDestroy()),
                 ComponentResourceOptions.builder().parent(this).build());
 
         this.bucketName = bucket.bucketName;

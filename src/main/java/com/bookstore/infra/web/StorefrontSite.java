@@ -1,6 +1,6 @@
 package com.bookstore.infra.web;
 
-import com.bookstore.infra.contract.ResourceNames;
+import com.bookstore.infra.dns.CustomDomain;
 import com.bookstore.infra.dns.ValidatedCertificate;
 import com.bookstore.infra.dns.ValidatedCertificateArgs;
 import com.bookstore.infra.region.RegionContext;
@@ -73,29 +73,24 @@ public final class StorefrontSite extends ComponentResource {
     /** Present in the primary only: {@code https://www.<domain>} with a domain, else the CloudFront URL. */
     public final Optional<Output<String>> storefrontUrl;
 
-    /** What the site needs from the rest of the stack. */
-    public record Inputs(Output<String> runtimeConfigJson, Path uiDist) {
-    }
-
-    private StorefrontSite(String name, RegionContext region, Inputs inputs,
-                           Optional<Output<String>> peerDistributionArn) {
-        super("bookstore:web:StorefrontSite", name,
-                ComponentResourceOptions.builder().providers(region.providers().home()).build());
+    public StorefrontSite(String name, StorefrontSiteArgs args, ComponentResourceOptions options) {
+        super("bookstore:web:StorefrontSite", name, options);
+        RegionContext region = args.region();
         Output<String> readerDistributionArn;
-        if (peerDistributionArn.isPresent()) {
-            readerDistributionArn = peerDistributionArn.get();
+        if (args.primaryDistributionArn().isPresent()) {
+            readerDistributionArn = args.primaryDistributionArn().get();
             this.distributionArn = Optional.empty();
             this.distributionDomainName = Optional.empty();
             this.storefrontUrl = Optional.empty();
         } else {
             // Both origins are addressed by their deterministic names, so the distribution exists before the bucket
             // policy that names it as the only reader.
-            var distribution = distribution(name, region);
+            var distribution = distribution(name, args);
             readerDistributionArn = distribution.arn();
             this.distributionArn = Optional.of(distribution.arn());
             this.distributionDomainName = Optional.of(distribution.domainName());
-            this.storefrontUrl = Optional.of(region.settings().domain()
-                    .map(domain -> Output.of("https://" + ResourceNames.storefrontHost(domain)))
+            this.storefrontUrl = Optional.of(args.customDomain()
+                    .map(domain -> Output.of("https://" + domain.host()))
                     .orElseGet(() -> distribution.domainName().applyValue(d -> "https://" + d)));
         }
         // SSE-S3: CloudFront's OAC reads it without a key grant; the assets are public once served.
@@ -103,14 +98,14 @@ public final class StorefrontSite extends ComponentResource {
                 .of(region.names().uiBucket(region.accountId(), region.region()), PrivateBucket.Encryption.s3Managed())
                 .readableBy(new PrivateBucket.ServiceRead("CloudFrontReadsObjects", "cloudfront.amazonaws.com",
                         readerDistributionArn))
-                .emptiedOnDestroy(region.settings().teardown()),
+                .emptiedOnDestroy(args.emptiedOnDestroy()),
                 ComponentResourceOptions.builder().parent(this).build());
 
-        uploadUi(name, bucket, inputs.uiDist());
+        uploadUi(name, bucket, args.uiDist());
         new BucketObjectv2(name + "-config", BucketObjectv2Args.builder()
                 .bucket(bucket.bucketName)
                 .key(CONFIG_KEY)
-                .content(inputs.runtimeConfigJson())
+                .content(args.runtimeConfigJson())
                 .contentType(HEADERS.contentType(CONFIG_KEY))
                 .cacheControl(HEADERS.cacheControl(CONFIG_KEY))
                 .build(), child());
@@ -119,23 +114,13 @@ public final class StorefrontSite extends ComponentResource {
         registerOutputs(Map.of("bucketName", this.bucketName));
     }
 
-    /** The primary's site, with the CloudFront distribution in front of both regions' buckets. */
-    public static StorefrontSite primary(String name, RegionContext region, Inputs inputs) {
-        return new StorefrontSite(name, region, inputs, Optional.empty());
-    }
-
-    /** The secondary's site: its bucket, readable by the primary's distribution. */
-    public static StorefrontSite secondary(String name, RegionContext region, Inputs inputs,
-                                           Output<String> primaryDistributionArn) {
-        return new StorefrontSite(name, region, inputs, Optional.of(primaryDistributionArn));
-    }
-
-    private Distribution distribution(String name, RegionContext region) {
-        var settings = region.settings();
-        Optional<String> host = settings.domain().map(ResourceNames::storefrontHost);
+    private Distribution distribution(String name, StorefrontSiteArgs args) {
+        RegionContext region = args.region();
+        Optional<String> host = args.customDomain().map(CustomDomain::host);
         // CloudFront only accepts certificates from us-east-1: the edge provider.
         Optional<ValidatedCertificate> certificate = host.map(h -> new ValidatedCertificate(name + "-certificate",
-                new ValidatedCertificateArgs(h, settings.hostedZoneId().orElseThrow(), ValidatedCertificate.EC_P256, true),
+                new ValidatedCertificateArgs(h, args.customDomain().get().hostedZoneId(), ValidatedCertificate.EC_P256,
+                        args.customDomain().get().writesValidationRecord()),
                 ComponentResourceOptions.builder()
                 .parent(this).providers(region.providers().edge()).build()));
         var accessControl = new OriginAccessControl(name, OriginAccessControlArgs.builder()
@@ -153,7 +138,7 @@ public final class StorefrontSite extends ComponentResource {
                 .publish(true)
                 .build(), child());
         String primaryOrigin = "ui-" + region.region();
-        String secondaryOrigin = "ui-" + region.settings().peerRegion();
+        String secondaryOrigin = "ui-" + region.peerRegion();
         String failoverGroup = "ui-failover";
         var distribution = new Distribution(name, DistributionArgs.builder()
                 .enabled(true)
@@ -161,7 +146,7 @@ public final class StorefrontSite extends ComponentResource {
                 .aliases(host.map(List::of).orElse(List.of()))
                 .comment("Bookstore storefront")
                 .httpVersion("http2and3")
-                .priceClass(region.settings().sizing().cloudFrontPriceClass())
+                .priceClass(args.distribution().orElseThrow().priceClass())
                 .defaultRootObject("index.html")
                 .origins(
                         DistributionOriginArgs.builder()
@@ -172,7 +157,7 @@ public final class StorefrontSite extends ComponentResource {
                         DistributionOriginArgs.builder()
                                 .originId(secondaryOrigin)
                                 .domainName(region.names().uiBucketRegionalDomain(region.accountId(),
-                                        region.settings().peerRegion()))
+                                        region.peerRegion()))
                                 .originAccessControlId(accessControl.id())
                                 .build())
                 .originGroups(DistributionOriginGroupArgs.builder()
@@ -221,7 +206,7 @@ public final class StorefrontSite extends ComponentResource {
         host.ifPresent(h -> {
             for (String type : List.of("A", "AAAA")) {
                 new Record(name + "-" + type.toLowerCase(java.util.Locale.ROOT), RecordArgs.builder()
-                        .zoneId(settings.hostedZoneId().orElseThrow())
+                        .zoneId(args.customDomain().get().hostedZoneId())
                         .name(h)
                         .type(type)
                         .aliases(RecordAliasArgs.builder()
