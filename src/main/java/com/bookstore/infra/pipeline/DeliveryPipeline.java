@@ -1,6 +1,5 @@
 package com.bookstore.infra.pipeline;
 
-import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.PermissionsBoundary;
 import com.bookstore.infra.security.PolicyJson;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.bookstore.infra.pipeline.PipelineParts.approval;
 import static com.bookstore.infra.pipeline.PipelineParts.codeBuild;

@@ -2,22 +2,18 @@ package com.bookstore.infra.stack;
 
 import com.bookstore.infra.api.RegionalApi;
 import com.bookstore.infra.auth.Auth;
-import com.bookstore.infra.auth.AuthArgs;
 import com.bookstore.infra.auth.UserPoolRef;
 import com.bookstore.infra.blog.BlogDatabase;
 import com.bookstore.infra.blog.BlogSettings;
 import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.cache.LeaderboardCache;
-import com.bookstore.infra.cache.LeaderboardCacheArgs;
 import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.contract.PrimaryOutputs;
 import com.bookstore.infra.contract.ResourceNames;
 import com.bookstore.infra.data.GlobalTables;
-import com.bookstore.infra.data.GlobalTablesArgs;
 import com.bookstore.infra.dns.FailoverDns;
 import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.network.Network;
-import com.bookstore.infra.network.NetworkArgs;
 import com.bookstore.infra.pipeline.DeliveryPipeline;
 import com.bookstore.infra.recovery.RegionSwitch;
 import com.bookstore.infra.region.RegionContext;
@@ -25,7 +21,6 @@ import com.bookstore.infra.region.RegionalProviders;
 import com.bookstore.infra.region.StackTags;
 import com.bookstore.infra.security.EncryptionKey;
 import com.bookstore.infra.security.PermissionsBoundaryArgs;
-import com.bookstore.infra.security.EncryptionKeyArgs;
 import com.bookstore.infra.security.PermissionsBoundary;
 import com.bookstore.infra.web.SiteConfig;
 import com.bookstore.infra.web.StorefrontSite;
@@ -37,7 +32,6 @@ import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.StackReference;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,8 +66,7 @@ public final class BookstoreStack {
         Optional<PrimaryOutputs> primary = primaryStack.map(ref -> PrimaryOutputs.from(ref, settings.peerRegion(),
                 settings.blog().isPresent()));
 
-        var logKey = new EncryptionKey(prefix + "-logs", new EncryptionKeyArgs(prefix + "-logs", "log encryption",
-                settings.region(), accountId, List.of(EncryptionKey.ServiceUse.LOGS)), args.inHomeRegion());
+        var logKey = new EncryptionKey(prefix + "-logs", args.logKey(prefix + "-logs"), args.inHomeRegion());
         var network = new Network(prefix + "-network", args.network(), args.inHomeRegion());
         var tables = new GlobalTables(prefix + "-tables", args.tables(primary), args.inHomeRegion());
         var cache = new LeaderboardCache(prefix + "-leaderboard", args.cache(network), args.inHomeRegion());

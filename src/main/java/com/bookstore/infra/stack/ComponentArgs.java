@@ -23,6 +23,8 @@ import com.bookstore.infra.network.NetworkArgs;
 import com.bookstore.infra.pipeline.DeliveryPipelineArgs;
 import com.bookstore.infra.pipeline.PipelineSettings;
 import com.bookstore.infra.region.RegionContext;
+import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.EncryptionKeyArgs;
 import com.bookstore.infra.web.StorefrontSiteArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -54,6 +56,12 @@ final class ComponentArgs {
     /** Options of a component whose resources go to the edge region (CloudFront and Route 53 metrics). */
     ComponentResourceOptions inEdgeRegion() {
         return ComponentResourceOptions.builder().providers(region.providers().edge()).build();
+    }
+
+    /** The region's key of every log group (and nothing else): its alias is its name. */
+    EncryptionKeyArgs logKey(String name) {
+        return new EncryptionKeyArgs(name, "log encryption", settings.region(), region.accountId(),
+                List.of(EncryptionKey.ServiceUse.LOGS));
     }
 
     NetworkArgs network() {
