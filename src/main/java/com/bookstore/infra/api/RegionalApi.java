@@ -1,10 +1,10 @@
 package com.bookstore.infra.api;
 
 import com.bookstore.infra.auth.UserPoolRef;
-import com.bookstore.infra.contract.ResourceNames;
+import com.bookstore.infra.dns.CustomDomain;
 import com.bookstore.infra.dns.ValidatedCertificate;
+import com.bookstore.infra.dns.ValidatedCertificateArgs;
 import com.bookstore.infra.functions.Functions;
-import com.bookstore.infra.region.RegionContext;
 import com.google.gson.Gson;
 import com.pulumi.aws.apigatewayv2.Api;
 import com.pulumi.aws.apigatewayv2.ApiArgs;
@@ -58,17 +58,14 @@ public final class RegionalApi extends ComponentResource {
     /** The regional target of the custom domain, present when a domain is configured. */
     public final Optional<Output<String>> customDomainTarget;
 
-    public RegionalApi(String name, RegionContext region, Functions functions, UserPoolRef userPool,
-                       Output<String> logKeyArn) {
-        super("bookstore:api:RegionalApi", name,
-                ComponentResourceOptions.builder().providers(region.providers().home()).build());
-        var settings = region.settings();
-        var sizing = settings.sizing();
+    public RegionalApi(String name, RegionalApiArgs args, ComponentResourceOptions options) {
+        super("bookstore:api:RegionalApi", name, options);
+        UserPoolRef userPool = args.userPool();
 
         var api = new Api(name, ApiArgs.builder()
                 .name(name)
                 .protocolType("HTTP")
-                .description("Bookstore HTTP API (" + settings.role().value() + ")")
+                .description("Bookstore HTTP API (" + args.stackRole() + ")")
                 // Bearer tokens, no cookies: a wildcard origin cannot act for a signed-in user.
                 .corsConfiguration(ApiCorsConfigurationArgs.builder()
                         .allowOrigins("*")
@@ -81,8 +78,8 @@ public final class RegionalApi extends ComponentResource {
 
         var accessLogs = new LogGroup(name + "-access", LogGroupArgs.builder()
                 .name("/aws/apigateway/" + name)
-                .retentionInDays(sizing.logRetentionDays())
-                .kmsKeyId(logKeyArn)
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(args.logKeyArn())
                 .build(), child());
 
         var authorizer = new Authorizer(name + "-cognito", AuthorizerArgs.builder()
@@ -99,22 +96,22 @@ public final class RegionalApi extends ComponentResource {
         var integration = new Integration(name + "-handler", IntegrationArgs.builder()
                 .apiId(api.id())
                 .integrationType("AWS_PROXY")
-                .integrationUri(functions.apiAliasArn)
+                .integrationUri(args.functionAliasArn())
                 .payloadFormatVersion("2.0")
-                .timeoutMilliseconds(Math.min(MAX_INTEGRATION_TIMEOUT_MS, sizing.apiTimeoutSeconds() * 1000 + 1000))
+                .timeoutMilliseconds(Math.min(MAX_INTEGRATION_TIMEOUT_MS, args.functionTimeoutSeconds() * 1000 + 1000))
                 .build(), child());
 
         for (ApiRoute route : ApiContract.routes()) {
-            var args = RouteArgs.builder()
+            var routeArgs = RouteArgs.builder()
                     .apiId(api.id())
                     .routeKey(route.routeKey())
                     .target(integration.id().applyValue(id -> "integrations/" + id));
             if (route.signedIn()) {
-                args.authorizationType("JWT").authorizerId(authorizer.id());
+                routeArgs.authorizationType("JWT").authorizerId(authorizer.id());
             } else {
-                args.authorizationType("NONE");
+                routeArgs.authorizationType("NONE");
             }
-            new Route(name + "-" + route.slug(), args.build(), child());
+            new Route(name + "-" + route.slug(), routeArgs.build(), child());
         }
 
         var stage = new Stage(name + "-default", StageArgs.builder()
@@ -122,8 +119,8 @@ public final class RegionalApi extends ComponentResource {
                 .name("$default")
                 .autoDeploy(true)
                 .defaultRouteSettings(StageDefaultRouteSettingsArgs.builder()
-                        .throttlingRateLimit((double) sizing.apiThrottleRateLimit())
-                        .throttlingBurstLimit(sizing.apiThrottleBurstLimit())
+                        .throttlingRateLimit((double) args.throttleRateLimit())
+                        .throttlingBurstLimit(args.throttleBurstLimit())
                         .detailedMetricsEnabled(true)
                         .build())
                 .accessLogSettings(StageAccessLogSettingsArgs.builder()
@@ -134,7 +131,7 @@ public final class RegionalApi extends ComponentResource {
 
         new Permission(name + "-invoke", PermissionArgs.builder()
                 .action("lambda:InvokeFunction")
-                .function(functions.apiFunctionName)
+                .function(args.functionName())
                 .qualifier(Functions.ALIAS)
                 .principal("apigateway.amazonaws.com")
                 .sourceArn(api.executionArn().applyValue(arn -> arn + "/*/*"))
@@ -142,11 +139,12 @@ public final class RegionalApi extends ComponentResource {
 
         this.endpoint = api.apiEndpoint();
         this.healthCheckHost = api.apiEndpoint().applyValue(url -> url.replaceFirst("^https://", ""));
-        if (settings.hasDomain()) {
-            String host = ResourceNames.apiHost(settings.domain().orElseThrow());
+        if (args.customDomain().isPresent()) {
+            CustomDomain custom = args.customDomain().get();
+            String host = custom.host();
             // RSA: AWS documents ECDSA for ALB and CloudFront, not for API Gateway (docs/infrastructure.md, "Certificates").
-            var certificate = new ValidatedCertificate(name + "-certificate", new ValidatedCertificate.Args(host,
-                    settings.hostedZoneId().orElseThrow(), ValidatedCertificate.RSA_2048, settings.isPrimary()),
+            var certificate = new ValidatedCertificate(name + "-certificate", new ValidatedCertificateArgs(host,
+                    custom.hostedZoneId(), ValidatedCertificate.RSA_2048, custom.writesValidationRecord()),
                     ComponentResourceOptions.builder().parent(this).build());
             var domain = new DomainName(name + "-domain", DomainNameArgs.builder()
                     .domainName(host)

@@ -1,11 +1,9 @@
 package com.bookstore.infra.auth;
 
-import com.bookstore.infra.region.RegionContext;
 import com.pulumi.aws.cognito.UserPool;
 import com.pulumi.aws.cognito.UserPoolArgs;
 import com.pulumi.aws.cognito.UserPoolClient;
 import com.pulumi.aws.cognito.UserPoolClientArgs;
-import com.bookstore.infra.config.StackSettings;
 import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolEmailConfigurationArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingRecoveryMechanismArgs;
@@ -25,16 +23,15 @@ public final class Auth extends ComponentResource {
 
     public final UserPoolRef userPool;
 
-    public Auth(String name, RegionContext region) {
-        super("bookstore:auth:Auth", name,
-                ComponentResourceOptions.builder().providers(region.providers().home()).build());
+    public Auth(String name, AuthArgs args, ComponentResourceOptions options) {
+        super("bookstore:auth:Auth", name, options);
         var pool = new UserPool(name, UserPoolArgs.builder()
                 .name(name)
                 .usernameAttributes("email")
                 .autoVerifiedAttributes("email")
-                .deletionProtection(region.settings().teardown() ? "INACTIVE" : "ACTIVE")
+                .deletionProtection(args.deletionProtection() ? "ACTIVE" : "INACTIVE")
                 .passwordPolicy(PasswordPolicy.SHOPPERS.args())
-                .emailConfiguration(emailConfiguration(region.settings().cognitoEmail()))
+                .emailConfiguration(emailConfiguration(args.sesSender()))
                 .accountRecoverySetting(UserPoolAccountRecoverySettingArgs.builder()
                         .recoveryMechanisms(UserPoolAccountRecoverySettingRecoveryMechanismArgs.builder()
                                 .name("verified_email").priority(1).build())
@@ -49,7 +46,7 @@ public final class Auth extends ComponentResource {
                 .preventUserExistenceErrors("ENABLED")
                 .enableTokenRevocation(true)
                 .build(), child());
-        this.userPool = new UserPoolRef(region.region(), pool.id(), client.id(), PasswordPolicy.SHOPPERS);
+        this.userPool = new UserPoolRef(args.region(), pool.id(), client.id(), PasswordPolicy.SHOPPERS);
         registerOutputs(Map.of("userPoolId", pool.id(), "clientId", client.id()));
     }
 
@@ -57,11 +54,11 @@ public final class Auth extends ComponentResource {
      * Cognito's built-in sender (about 50 e-mails a day per account, for trials) unless an SES identity is
      * configured; with SES, Cognito sends as the verified identity from the shop's own address.
      */
-    static UserPoolEmailConfigurationArgs emailConfiguration(java.util.Optional<StackSettings.CognitoEmail> ses) {
+    static UserPoolEmailConfigurationArgs emailConfiguration(java.util.Optional<AuthArgs.SesSender> ses) {
         return ses.map(email -> {
                     var args = UserPoolEmailConfigurationArgs.builder()
                             .emailSendingAccount("DEVELOPER")
-                            .sourceArn(email.sesIdentityArn())
+                            .sourceArn(email.identityArn())
                             .fromEmailAddress(email.fromAddress());
                     email.replyTo().ifPresent(args::replyToEmailAddress);
                     return args.build();

@@ -2,6 +2,7 @@ package com.bookstore.infra.blog;
 
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.EncryptionKeyArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
@@ -74,23 +75,22 @@ public final class BlogDatabase extends ComponentResource {
     /** The region's database instance: until it exists the cluster accepts no connections. */
     public final com.pulumi.resources.Resource instance;
 
-    private BlogDatabase(String name, RegionContext region, BlogSettings blog, Output<String> vpcId,
-                         Output<List<String>> subnetIds, Output<String> logKeyArn, Optional<Source> source) {
-        super("bookstore:blog:BlogDatabase", name,
-                ComponentResourceOptions.builder().providers(region.providers().home()).build());
-        var settings = region.settings();
+    public BlogDatabase(String name, BlogDatabaseArgs args, ComponentResourceOptions options) {
+        super("bookstore:blog:BlogDatabase", name, options);
+        RegionContext region = args.region();
+        Optional<Source> source = args.source();
         boolean primary = source.isEmpty();
-        boolean protect = !settings.teardown();
+        boolean protect = args.deletionProtection();
 
-        var key = new EncryptionKey(name + "-key", name + "-key", "blog database and secret", region.region(), region.accountId(),
-                List.of(), ComponentResourceOptions.builder().parent(this).build());
+        var key = new EncryptionKey(name + "-key", new EncryptionKeyArgs(name + "-key", "blog database and secret",
+                region.region(), region.accountId(), List.of()), ComponentResourceOptions.builder().parent(this).build());
         var subnets = new SubnetGroup(name, SubnetGroupArgs.builder()
                 .name(name)
                 .description("Bookstore blog database: private subnets")
-                .subnetIds(subnetIds)
+                .subnetIds(args.subnetIds())
                 .build(), child());
         var group = new SecurityGroup(name, SecurityGroupArgs.builder()
-                .vpcId(vpcId)
+                .vpcId(args.vpcId())
                 .description("Bookstore blog database: MySQL from the blog tasks only (rules added by BlogSite)")
                 .build(), child());
 
@@ -99,7 +99,7 @@ public final class BlogDatabase extends ComponentResource {
         ClusterArgs.Builder cluster = ClusterArgs.builder()
                 .clusterIdentifier(name)
                 .engine("aurora-mysql")
-                .engineVersion(blog.engineVersion())
+                .engineVersion(args.engineVersion())
                 .dbSubnetGroupName(subnets.name())
                 .vpcSecurityGroupIds(group.id().applyValue(List::of))
                 .storageEncrypted(true)
@@ -117,8 +117,8 @@ public final class BlogDatabase extends ComponentResource {
         for (String log : LOG_EXPORTS) {
             logGroups.add(new LogGroup(name + "-" + log, LogGroupArgs.builder()
                     .name("/aws/rds/cluster/" + name + "/" + log)
-                    .retentionInDays(settings.sizing().logRetentionDays())
-                    .kmsKeyId(logKeyArn)
+                    .retentionInDays(args.logRetentionDays())
+                    .kmsKeyId(args.logKeyArn())
                     .build(), child()));
         }
         CustomResourceOptions.Builder clusterOptions = CustomResourceOptions.builder().parent(this).dependsOn(logGroups);
@@ -126,7 +126,7 @@ public final class BlogDatabase extends ComponentResource {
             var global = new GlobalCluster(name, GlobalClusterArgs.builder()
                     .globalClusterIdentifier(name)
                     .engine("aurora-mysql")
-                    .engineVersion(blog.engineVersion())
+                    .engineVersion(args.engineVersion())
                     .databaseName(DATABASE)
                     .storageEncrypted(true)
                     .deletionProtection(protect)
@@ -142,7 +142,7 @@ public final class BlogDatabase extends ComponentResource {
                     // A deleted secret keeps its name for the recovery window; a teardown releases it at once.
                     .recoveryWindowInDays(protect ? 30 : 0)
                     // The replica keeps the secondary's WordPress running when the primary region is down.
-                    .replicas(SecretReplicaArgs.builder().region(settings.peerRegion()).build())
+                    .replicas(SecretReplicaArgs.builder().region(region.peerRegion()).build())
                     .build(), child());
             new SecretVersion(name + "-credentials", SecretVersionArgs.builder()
                     .secretId(credentials.id())
@@ -164,15 +164,15 @@ public final class BlogDatabase extends ComponentResource {
             // Promotion makes this cluster the writer; Pulumi must not try to undo that on the next run.
             clusterOptions.ignoreChanges(List.of("replicationSourceIdentifier"));
             globalId = source.get().globalClusterId();
-            secret = source.get().secretArn().applyValue(arn -> replicaArn(arn, settings.region()));
+            secret = source.get().secretArn().applyValue(arn -> replicaArn(arn, region.region()));
         }
         var db = new Cluster(name, cluster.build(), clusterOptions.build());
         var instance = new ClusterInstance(name + "-1", ClusterInstanceArgs.builder()
                 .identifier(name + "-1")
                 .clusterIdentifier(db.id())
                 .engine("aurora-mysql")
-                .engineVersion(blog.engineVersion())
-                .instanceClass(blog.instanceClass())
+                .engineVersion(args.engineVersion())
+                .instanceClass(args.instanceClass())
                 .dbSubnetGroupName(subnets.name())
                 .publiclyAccessible(false)
                 // The default version is a long-term-support release, which AWS advises to keep off automatic
@@ -188,21 +188,9 @@ public final class BlogDatabase extends ComponentResource {
         this.keyArn = key.arn;
         this.secretKeyArn = primary ? Optional.of(key.arn) : Optional.empty();
         this.instance = instance;
-        this.endpoint = primary || !blog.readerEndpoint() ? db.endpoint() : db.readerEndpoint();
+        this.endpoint = primary || !args.readerEndpoint() ? db.endpoint() : db.readerEndpoint();
         registerOutputs(Map.of("globalClusterId", globalClusterId, "endpoint", endpoint, "secretArn", secretArn,
                 "clusterArn", clusterArn));
-    }
-
-    /** The primary: global cluster, writer cluster, credentials. */
-    public static BlogDatabase primary(String name, RegionContext region, BlogSettings blog, Output<String> vpcId,
-                                       Output<List<String>> subnetIds, Output<String> logKeyArn) {
-        return new BlogDatabase(name, region, blog, vpcId, subnetIds, logKeyArn, Optional.empty());
-    }
-
-    /** The secondary: a read-only cluster joined to the primary's global cluster. */
-    public static BlogDatabase secondary(String name, RegionContext region, BlogSettings blog, Output<String> vpcId,
-                                         Output<List<String>> subnetIds, Output<String> logKeyArn, Source source) {
-        return new BlogDatabase(name, region, blog, vpcId, subnetIds, logKeyArn, Optional.of(source));
     }
 
     /** {@code <name>-final-<first 8 of the region's key id>}: unique per deployment, known before the cluster. */

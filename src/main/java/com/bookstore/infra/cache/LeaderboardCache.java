@@ -1,6 +1,5 @@
 package com.bookstore.infra.cache;
 
-import com.bookstore.infra.region.RegionContext;
 import com.pulumi.aws.elasticache.ReplicationGroup;
 import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.elasticache.SubnetGroup;
@@ -26,30 +25,27 @@ public final class LeaderboardCache extends ComponentResource {
     /** The {@code REDIS_URL} the functions use (TLS). */
     public final Output<String> url;
 
-    public LeaderboardCache(String name, RegionContext region, Output<List<String>> subnetIds,
-                            Output<String> securityGroupId) {
-        super("bookstore:cache:LeaderboardCache", name,
-                ComponentResourceOptions.builder().providers(region.providers().home()).build());
-        var sizing = region.settings().sizing();
-        boolean replicated = sizing.cacheNodes() > 1;
+    public LeaderboardCache(String name, LeaderboardCacheArgs args, ComponentResourceOptions options) {
+        super("bookstore:cache:LeaderboardCache", name, options);
+        boolean replicated = args.nodes() > 1;
 
         var subnets = new SubnetGroup(name, SubnetGroupArgs.builder()
                 .name(name)
                 .description("Bookstore leaderboard: private subnets")
-                .subnetIds(subnetIds)
+                .subnetIds(args.subnetIds())
                 .build(), child());
         var group = new ReplicationGroup(name, ReplicationGroupArgs.builder()
                 .replicationGroupId(name)
                 .description("Bookstore best-seller leaderboard")
                 .engine("redis")
                 .engineVersion("7.1")
-                .nodeType(sizing.cacheNodeType())
-                .numCacheClusters(sizing.cacheNodes())
+                .nodeType(args.nodeType())
+                .numCacheClusters(args.nodes())
                 .automaticFailoverEnabled(replicated)
                 .multiAzEnabled(replicated)
                 .port(REDIS_PORT)
                 .subnetGroupName(subnets.name())
-                .securityGroupIds(securityGroupId.applyValue(List::of))
+                .securityGroupIds(args.securityGroupId().applyValue(List::of))
                 .atRestEncryptionEnabled(true)
                 .transitEncryptionEnabled(true)
                 .snapshotRetentionLimit(1)

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Books, Cart and Orders as DynamoDB global tables (version 2019.11.21). The primary creates the tables; the
@@ -37,15 +36,15 @@ public final class GlobalTables extends ComponentResource {
     public final TableRef cart;
     public final TableRef orders;
 
-    private GlobalTables(String name, RegionContext region, Optional<Map<TableDesign, Output<String>>> primaryTableArns) {
-        super("bookstore:data:GlobalTables", name,
-                ComponentResourceOptions.builder().providers(region.providers().home()).build());
+    public GlobalTables(String name, GlobalTablesArgs args, ComponentResourceOptions options) {
+        super("bookstore:data:GlobalTables", name, options);
+        RegionContext region = args.region();
         Map<TableDesign, TableRef> refs = new EnumMap<>(TableDesign.class);
         for (TableDesign design : TableDesign.values()) {
             String tableName = region.names().table(design.logicalName);
-            refs.put(design, primaryTableArns
-                    .map(arns -> createReplica(name, design, tableName, arns.get(design), region))
-                    .orElseGet(() -> createTable(name, design, tableName, region)));
+            refs.put(design, args.primaryTableArns()
+                    .map(arns -> createReplica(name, design, tableName, arns.get(design), args))
+                    .orElseGet(() -> createTable(name, design, tableName, args)));
         }
         this.books = refs.get(TableDesign.BOOKS);
         this.cart = refs.get(TableDesign.CART);
@@ -57,23 +56,13 @@ public final class GlobalTables extends ComponentResource {
                 "ordersStreamArn", orders.streamArn()));
     }
 
-    /** The primary's tables, the source of every replica. */
-    public static GlobalTables primary(String name, RegionContext region) {
-        return new GlobalTables(name, region, Optional.empty());
-    }
-
-    /** The secondary's replicas of the primary's tables. */
-    public static GlobalTables replicas(String name, RegionContext region, Map<TableDesign, Output<String>> primaryTableArns) {
-        return new GlobalTables(name, region, Optional.of(Map.copyOf(primaryTableArns)));
-    }
-
-    private TableRef createTable(String name, TableDesign design, String tableName, RegionContext region) {
+    private TableRef createTable(String name, TableDesign design, String tableName, GlobalTablesArgs args) {
         List<TableAttributeArgs> attributes = new ArrayList<>();
         attributes.add(stringAttribute(design.partitionKey));
         design.sortKey.ifPresent(key -> attributes.add(stringAttribute(key)));
         design.indexedAttribute.ifPresent(key -> attributes.add(stringAttribute(key)));
 
-        var args = TableArgs.builder()
+        var table = TableArgs.builder()
                 .name(tableName)
                 .billingMode("PAY_PER_REQUEST")
                 .hashKey(design.partitionKey)
@@ -82,34 +71,34 @@ public final class GlobalTables extends ComponentResource {
                 .streamViewType("NEW_AND_OLD_IMAGES")
                 .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder().enabled(true).build())
                 .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).build())
-                .deletionProtectionEnabled(!region.settings().teardown());
-        design.sortKey.ifPresent(args::rangeKey);
-        design.indexedAttribute.ifPresent(key -> args.globalSecondaryIndexes(TableGlobalSecondaryIndexArgs.builder()
+                .deletionProtectionEnabled(args.deletionProtection());
+        design.sortKey.ifPresent(table::rangeKey);
+        design.indexedAttribute.ifPresent(key -> table.globalSecondaryIndexes(TableGlobalSecondaryIndexArgs.builder()
                 .name(TableDesign.CATEGORY_INDEX)
                 .hashKey(key)
                 .projectionType("ALL")
                 .build()));
 
-        var table = new Table(name + "-" + design.logicalName, args.build(), CustomResourceOptions.builder()
+        var created = new Table(name + "-" + design.logicalName, table.build(), CustomResourceOptions.builder()
                 .parent(this)
                 // The secondary stack owns the replica; this stack must not try to remove it.
                 .ignoreChanges("replicas")
                 .build());
-        return new TableRef(tableName, table.arn(), table.streamArn());
+        return new TableRef(tableName, created.arn(), created.streamArn());
     }
 
     private TableRef createReplica(String name, TableDesign design, String tableName, Output<String> primaryArn,
-                                   RegionContext region) {
+                                   GlobalTablesArgs args) {
         var replica = new TableReplica(name + "-" + design.logicalName, TableReplicaArgs.builder()
                 .globalTableArn(primaryArn)
                 .pointInTimeRecovery(true)
-                .deletionProtectionEnabled(!region.settings().teardown())
+                .deletionProtectionEnabled(args.deletionProtection())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         // The replica's own stream (each region's consumer reads its own replica) is only known once the
         // replica exists: read it back, keyed on the replica so the read waits for it.
         var described = DynamodbFunctions.getTable(
                 GetTableArgs.builder().name(replica.arn().applyValue(arn -> tableName)).build(),
-                InvokeOutputOptions.builder().parent(this).provider(region.providers().home()).build());
+                InvokeOutputOptions.builder().parent(this).provider(args.region().providers().home()).build());
         return new TableRef(tableName, replica.arn(), described.applyValue(table -> table.streamArn()));
     }
 

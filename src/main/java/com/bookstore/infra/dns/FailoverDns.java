@@ -1,7 +1,8 @@
 package com.bookstore.infra.dns;
 
-import com.bookstore.infra.region.RegionContext;
+import com.bookstore.infra.config.Role;
 import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.EncryptionKeyArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.route53.HealthCheck;
@@ -60,26 +61,23 @@ public final class FailoverDns extends ComponentResource {
     public final Map<String, Output<String>> healthCheckIds;
     public final Output<String> alarmTopicArn;
 
-    public FailoverDns(String name, RegionContext region, List<Endpoint> endpoints) {
-        super("bookstore:dns:FailoverDns", name,
-                ComponentResourceOptions.builder().providers(region.providers().edge()).build());
-        var settings = region.settings();
-        var resilience = settings.resilience();
-        String zoneId = settings.hostedZoneId().orElseThrow();
-        String role = settings.role().value();
+    /** {@code options} give the edge provider: health-check metrics, and so the alarms, exist in us-east-1 only. */
+    public FailoverDns(String name, FailoverDnsArgs args, ComponentResourceOptions options) {
+        super("bookstore:dns:FailoverDns", name, options);
+        String role = args.role().value();
 
-        var key = new EncryptionKey(name + "-alarms", name + "-alarms-" + role, "alarm notifications", settings.edgeRegion(),
-                region.accountId(), List.of(EncryptionKey.ServiceUse.ALARMS),
+        var key = new EncryptionKey(name + "-alarms", new EncryptionKeyArgs(name + "-alarms-" + role, "alarm notifications",
+                args.edgeRegion(), args.accountId(), List.of(EncryptionKey.ServiceUse.ALARMS)),
                 ComponentResourceOptions.builder().parent(this).build());
         var topic = new Topic(name + "-alarms", TopicArgs.builder()
                 .displayName("Bookstore " + role + " health")
                 .kmsMasterKeyId(key.arn)
                 .build(), child());
-        settings.alertEmail().ifPresent(email -> new TopicSubscription(name + "-alarms-email",
+        args.alertEmail().ifPresent(email -> new TopicSubscription(name + "-alarms-email",
                 TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build(), child()));
 
         Map<String, Output<String>> checks = new java.util.LinkedHashMap<>();
-        for (Endpoint endpoint : endpoints) {
+        for (Endpoint endpoint : args.endpoints()) {
             String service = endpoint.service();
             var healthCheck = new HealthCheck(name + "-" + service, HealthCheckArgs.builder()
                     .type("HTTPS")
@@ -87,13 +85,13 @@ public final class FailoverDns extends ComponentResource {
                     .port(443)
                     .resourcePath(endpoint.healthPath())
                     .enableSni(true)
-                    .requestInterval(resilience.healthCheckIntervalSeconds())
-                    .failureThreshold(resilience.healthCheckFailureThreshold())
+                    .requestInterval(args.healthCheckIntervalSeconds())
+                    .failureThreshold(args.healthCheckFailureThreshold())
                     .measureLatency(true)
-                    .tags(Map.of("Name", "bookstore-" + service + "-" + region.region()))
+                    .tags(Map.of("Name", "bookstore-" + service + "-" + args.region()))
                     .build(), child());
             new MetricAlarm(name + "-" + service + "-unhealthy", MetricAlarmArgs.builder()
-                    .alarmDescription("The " + role + " " + service + " (" + region.region()
+                    .alarmDescription("The " + role + " " + service + " (" + args.region()
                             + ") fails its Route 53 health check")
                     .namespace("AWS/Route53")
                     .metricName("HealthCheckStatus")
@@ -108,17 +106,17 @@ public final class FailoverDns extends ComponentResource {
                     .okActions(topic.arn().applyValue(List::of))
                     .build(), child());
             Output<String> recordCheck = endpoint.switchHealthCheckId()
-                    .map(planCheck -> routingCheck(name + "-" + service, healthCheck.id(), planCheck, settings.isPrimary()).id())
+                    .map(planCheck -> routingCheck(name + "-" + service, healthCheck.id(), planCheck, args.role() == Role.PRIMARY).id())
                     .orElse(healthCheck.id());
             new Record(name + "-" + service, RecordArgs.builder()
-                    .zoneId(zoneId)
+                    .zoneId(args.hostedZoneId())
                     .name(endpoint.host())
                     .type("CNAME")
-                    .ttl(resilience.dnsTtlSeconds())
+                    .ttl(args.dnsTtlSeconds())
                     .records(endpoint.target().applyValue(List::of))
-                    .setIdentifier(com.bookstore.infra.recovery.RegionSwitchNames.recordSetIdentifier(settings.role(), region.region()))
+                    .setIdentifier(com.bookstore.infra.recovery.RegionSwitchNames.recordSetIdentifier(args.role(), args.region()))
                     .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder()
-                            .type(settings.isPrimary() ? "PRIMARY" : "SECONDARY").build())
+                            .type(args.role() == Role.PRIMARY ? "PRIMARY" : "SECONDARY").build())
                     .healthCheckId(recordCheck)
                     .build(), child());
             checks.put(service, healthCheck.id());

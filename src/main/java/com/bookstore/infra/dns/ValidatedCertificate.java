@@ -22,7 +22,7 @@ import java.util.function.Function;
  * us-east-1 for anything CloudFront serves.
  *
  * <p>ACM asks for the same validation CNAME for the same name in every region of an account, so exactly one
- * stack writes it (the primary, {@link Args#writesValidationRecord}); the other only waits for its certificate
+ * stack writes it (the primary, {@link ValidatedCertificateArgs#writesValidationRecord}); the other only waits for its certificate
  * to be issued through that record (docs/infrastructure.md, "ACM validation records have one owner").
  */
 public final class ValidatedCertificate extends ComponentResource {
@@ -32,24 +32,10 @@ public final class ValidatedCertificate extends ComponentResource {
     /** ECDSA P-256: smaller and faster; documented for Application Load Balancers and CloudFront. */
     public static final String EC_P256 = "EC_prime256v1";
 
-    /**
-     * @param hostName               the certificate's only name
-     * @param hostedZoneId           the public zone the validation record lives in
-     * @param keyAlgorithm           {@link #RSA_2048} or {@link #EC_P256}, as the serving AWS service supports
-     * @param writesValidationRecord true in the one stack that owns the validation record of {@code hostName}
-     */
-    public record Args(String hostName, String hostedZoneId, String keyAlgorithm, boolean writesValidationRecord) {
-        public Args {
-            if (!keyAlgorithm.equals(RSA_2048) && !keyAlgorithm.equals(EC_P256)) {
-                throw new IllegalArgumentException("unsupported key algorithm " + keyAlgorithm);
-            }
-        }
-    }
-
     /** The ARN once validation succeeded, so consumers never attach a pending certificate. */
     public final Output<String> arn;
 
-    public ValidatedCertificate(String name, Args args, ComponentResourceOptions options) {
+    public ValidatedCertificate(String name, ValidatedCertificateArgs args, ComponentResourceOptions options) {
         super("bookstore:dns:ValidatedCertificate", name, options);
         var certificate = new Certificate(name, CertificateArgs.builder()
                 .domainName(args.hostName())

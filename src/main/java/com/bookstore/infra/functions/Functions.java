@@ -1,8 +1,6 @@
 package com.bookstore.infra.functions;
 
-import com.bookstore.infra.data.GlobalTables;
 import com.bookstore.infra.data.TableRef;
-import com.bookstore.infra.network.Network;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.PolicyJson;
 import com.pulumi.asset.FileArchive;
@@ -63,18 +61,17 @@ public final class Functions extends ComponentResource {
     /** Where stream batches that still fail after the bounded retries are recorded. */
     public final Output<String> streamFailureQueueArn;
 
-    public Functions(String name, RegionContext region, Network network, GlobalTables tables,
-                     Output<String> redisUrl, Output<String> logKeyArn) {
-        super("bookstore:functions:Functions", name,
-                ComponentResourceOptions.builder().providers(region.providers().home()).build());
-        var sizing = region.settings().sizing();
+    public Functions(String name, FunctionsArgs args, ComponentResourceOptions options) {
+        super("bookstore:functions:Functions", name, options);
+        RegionContext region = args.region();
+        FunctionsArgs.Tables tables = args.tables();
 
         Map<String, Output<String>> environment = new LinkedHashMap<>();
-        environment.put("BOOKS_TABLE", Output.of(tables.books.name()));
-        environment.put("CART_TABLE", Output.of(tables.cart.name()));
-        environment.put("ORDERS_TABLE", Output.of(tables.orders.name()));
-        environment.put("REDIS_URL", redisUrl);
-        environment.put("BOOKSTORE_ROLE", Output.of(region.settings().role().value()));
+        environment.put("BOOKS_TABLE", Output.of(tables.books().name()));
+        environment.put("CART_TABLE", Output.of(tables.cart().name()));
+        environment.put("ORDERS_TABLE", Output.of(tables.orders().name()));
+        environment.put("REDIS_URL", args.redisUrl());
+        environment.put("BOOKSTORE_ROLE", Output.of(args.stackRole()));
         // C1 only: AWS's documented tuning for short Java handlers, where compile time outweighs peak speed.
         environment.put("JAVA_TOOL_OPTIONS", Output.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
 
@@ -91,17 +88,17 @@ public final class Functions extends ComponentResource {
                 PolicyJson.allow("ReadFaultSwitch", List.of("ssm:GetParameter"), List.of(faultSwitch.arn())),
                 PolicyJson.allow("ReadCatalogue",
                         List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"),
-                        List.of(tables.books.arn(), indexes(tables.books))),
+                        List.of(tables.books().arn(), indexes(tables.books()))),
                 PolicyJson.allow("ManageOwnCart",
                         List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
                                 "dynamodb:DeleteItem"),
-                        List.of(tables.cart.arn())),
+                        List.of(tables.cart().arn())),
                 // Checkout is one TransactWriteItems: a conditional Put on Orders and Deletes on Cart.
                 PolicyJson.allow("PlaceAndReadOrders",
                         List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
-                        List.of(tables.orders.arn())));
+                        List.of(tables.orders().arn())));
         var api = new LambdaFunction(name + "-api", region.names().function("api"), API_HANDLER,
-                sizing.apiTimeoutSeconds(), apiGrants, environment, network, region, logKeyArn);
+                args.apiTimeoutSeconds(), apiGrants, environment, args);
 
         var failures = new Queue(name + "-stream-failures", QueueArgs.builder()
                 .messageRetentionSeconds(14 * 24 * 3600)
@@ -111,21 +108,21 @@ public final class Functions extends ComponentResource {
                 PolicyJson.allow("ReadOrdersStream",
                         List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                                 "dynamodb:ListStreams"),
-                        List.of(tables.orders.streamArn())),
+                        List.of(tables.orders().streamArn())),
                 PolicyJson.allow("RecordFailedBatches", List.of("sqs:SendMessage"), List.of(failures.arn())));
         var consumer = new LambdaFunction(name + "-bestsellers", region.names().function("bestsellers"),
-                STREAM_HANDLER, sizing.consumerTimeoutSeconds(), consumerGrants, environment, network, region, logKeyArn);
+                STREAM_HANDLER, args.consumerTimeoutSeconds(), consumerGrants, environment, args);
 
         new EventSourceMapping(name + "-orders-stream", EventSourceMappingArgs.builder()
                 .functionName(consumer.alias.arn())
-                .eventSourceArn(tables.orders.streamArn())
+                .eventSourceArn(tables.orders().streamArn())
                 // The consumer is idempotent, so starting from the oldest record loses nothing and double-counts nothing.
                 .startingPosition("TRIM_HORIZON")
-                .batchSize(sizing.streamBatchSize())
+                .batchSize(args.streamPolling().batchSize())
                 .maximumBatchingWindowInSeconds(1)
                 .bisectBatchOnFunctionError(true)
-                .maximumRetryAttempts(sizing.streamMaxRetries())
-                .maximumRecordAgeInSeconds(sizing.streamMaxRecordAgeSeconds())
+                .maximumRetryAttempts(args.streamPolling().maxRetries())
+                .maximumRecordAgeInSeconds(args.streamPolling().maxRecordAgeSeconds())
                 .functionResponseTypes("ReportBatchItemFailures")
                 .destinationConfig(EventSourceMappingDestinationConfigArgs.builder()
                         .onFailure(EventSourceMappingDestinationConfigOnFailureArgs.builder()
@@ -158,18 +155,16 @@ public final class Functions extends ComponentResource {
         final RolePolicy grants;
 
         LambdaFunction(String resourceName, String functionName, String handler, int timeoutSeconds,
-                       List<Map<String, Object>> grants, Map<String, Output<String>> environment,
-                       Network network, RegionContext region, Output<String> logKeyArn) {
-            var sizing = region.settings().sizing();
+                       List<Map<String, Object>> grants, Map<String, Output<String>> environment, FunctionsArgs args) {
             var logs = new LogGroup(resourceName, LogGroupArgs.builder()
                     .name("/aws/lambda/" + functionName)
-                    .retentionInDays(sizing.logRetentionDays())
-                    .kmsKeyId(logKeyArn)
+                    .retentionInDays(args.logRetentionDays())
+                    .kmsKeyId(args.logKeyArn())
                     .build(), child());
             var role = new Role(resourceName, RoleArgs.builder()
                     .description("Runs " + functionName)
                     .assumeRolePolicy(PolicyJson.trustPolicy("lambda.amazonaws.com"))
-                    .permissionsBoundary(region.permissionsBoundaryArn())
+                    .permissionsBoundary(args.region().permissionsBoundaryArn())
                     .build(), child());
             List<Map<String, Object>> statements = new ArrayList<>(grants);
             statements.add(PolicyJson.allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
@@ -185,9 +180,9 @@ public final class Functions extends ComponentResource {
                     .name(functionName)
                     .runtime("java21")
                     .handler(handler)
-                    .code(new FileArchive(region.settings().artifacts().functionsJar()))
+                    .code(new FileArchive(args.codeJar()))
                     .role(role.arn())
-                    .memorySize(sizing.lambdaMemoryMb())
+                    .memorySize(args.memoryMb())
                     .timeout(timeoutSeconds)
                     .publish(true)
                     .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
@@ -201,8 +196,8 @@ public final class Functions extends ComponentResource {
                                 return variables;
                             })).build())
                     .vpcConfig(FunctionVpcConfigArgs.builder()
-                            .subnetIds(network.privateSubnetIds)
-                            .securityGroupIds(network.functionSecurityGroupId.applyValue(List::of))
+                            .subnetIds(args.subnetIds())
+                            .securityGroupIds(args.securityGroupId().applyValue(List::of))
                             .build())
                     .loggingConfig(FunctionLoggingConfigArgs.builder()
                             .logFormat("JSON")

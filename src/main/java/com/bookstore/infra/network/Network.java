@@ -51,13 +51,12 @@ public final class Network extends ComponentResource {
     /** The private subnets' route table, for gateway endpoints (S3 for the blog's image layers). */
     public final Output<String> privateRouteTableId;
 
-    public Network(String name, RegionContext region) {
-        super("bookstore:network:Network", name,
-                ComponentResourceOptions.builder().providers(region.providers().home()).build());
-        var sizing = region.settings().sizing();
+    public Network(String name, NetworkArgs args, ComponentResourceOptions options) {
+        super("bookstore:network:Network", name, options);
+        RegionContext region = args.region();
 
         var vpc = new Vpc(name + "-vpc", VpcArgs.builder()
-                .cidrBlock(sizing.vpcCidr())
+                .cidrBlock(args.vpcCidr())
                 .enableDnsHostnames(true)
                 .enableDnsSupport(true)
                 .build(), child());
@@ -67,11 +66,11 @@ public final class Network extends ComponentResource {
         var routes = new RouteTable(name + "-private", RouteTableArgs.builder().vpcId(vpc.id()).build(), child());
 
         List<Output<String>> subnetIds = new ArrayList<>();
-        for (int index = 0; index < sizing.availabilityZones(); index++) {
+        for (int index = 0; index < args.availabilityZones(); index++) {
             final int zone = index;
             var subnet = new Subnet(name + "-private-" + zone, SubnetArgs.builder()
                     .vpcId(vpc.id())
-                    .cidrBlock(subnetCidr(sizing.vpcCidr(), zone))
+                    .cidrBlock(subnetCidr(args.vpcCidr(), zone))
                     .availabilityZone(zones.applyValue(result -> result.names().get(zone)))
                     .mapPublicIpOnLaunch(false)
                     .build(), child());

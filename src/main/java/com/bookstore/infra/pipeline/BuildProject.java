@@ -71,14 +71,15 @@ public final class BuildProject extends ComponentResource {
     public final String projectName;
     public final Output<String> arn;
 
-    public BuildProject(String name, RegionContext region, PipelineArtifacts artifacts, Spec spec,
-                        ComponentResource parent) {
-        super("bookstore:pipeline:BuildProject", name,
-                ComponentResourceOptions.builder().parent(parent).providers(region.providers().home()).build());
+    public BuildProject(String name, BuildProjectArgs args, ComponentResourceOptions options) {
+        super("bookstore:pipeline:BuildProject", name, options);
+        RegionContext region = args.region();
+        PipelineArtifacts artifacts = args.artifacts();
+        Spec spec = args.spec();
         this.projectName = name;
         var logs = new LogGroup(name, LogGroupArgs.builder()
                 .name("/aws/codebuild/" + name)
-                .retentionInDays(region.settings().sizing().logRetentionDays())
+                .retentionInDays(args.logRetentionDays())
                 .kmsKeyId(artifacts.keyArn)
                 .build(), child());
         var role = new Role(name, RoleArgs.builder()

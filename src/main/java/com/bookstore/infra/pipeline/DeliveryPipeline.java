@@ -1,6 +1,5 @@
 package com.bookstore.infra.pipeline;
 
-import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.PermissionsBoundary;
 import com.bookstore.infra.security.PolicyJson;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.bookstore.infra.pipeline.PipelineParts.approval;
 import static com.bookstore.infra.pipeline.PipelineParts.codeBuild;
@@ -64,18 +62,12 @@ public final class DeliveryPipeline extends ComponentResource {
     public final Output<String> deliveryPipelineName;
     public final Output<String> previewPipelineName;
 
-    /**
-     * @param name    resource name prefix ({@code bookstore-pipeline})
-     * @param project     the Pulumi project: the prefix of every name the stacks choose and the {@code project} tag
-     * @param blogSeeding the primary's blog seeding task, which the primary's deploy runs after {@code pulumi up}
-     * @param booksTable  the primary's Books table, which the primary's deploy loads the catalogue into
-     */
-    public DeliveryPipeline(String name, String project, RegionContext region, PipelineSettings pipeline,
-                            Optional<BlogSite.SeedTaskResources> blogSeeding, Output<String> booksTable) {
-        super("bookstore:pipeline:DeliveryPipeline", name,
-                ComponentResourceOptions.builder().providers(region.providers().home()).build());
-        var settings = region.settings();
-        var parent = this;
+    /** {@code name} prefixes the resources ({@code bookstore-pipeline}). */
+    public DeliveryPipeline(String name, DeliveryPipelineArgs args, ComponentResourceOptions options) {
+        super("bookstore:pipeline:DeliveryPipeline", name, options);
+        String project = args.project();
+        RegionContext region = args.region();
+        PipelineSettings pipeline = args.pipeline();
 
         this.connectionArn = pipeline.connectionArn().map(Output::of).orElseGet(() ->
                 // Created PENDING: a person authorises the GitHub app once (pipeline/README.md, bootstrap).
@@ -84,13 +76,15 @@ public final class DeliveryPipeline extends ComponentResource {
                         .providerType("GitHub")
                         .build(), CustomResourceOptions.builder().parent(this).build()).arn());
 
-        var deliveryArtifacts = new PipelineArtifacts(name + "-artifacts", region, parent);
-        var gate = new VerifyGate(name + "-gate", region, pipeline.gateJar(), deliveryArtifacts.keyArn, parent);
+        var deliveryArtifacts = new PipelineArtifacts(name + "-artifacts",
+                new PipelineArtifactsArgs(region, args.emptiedOnDestroy()), childOptions(region));
+        var gate = new VerifyGate(name + "-gate", new VerifyGateArgs(region, pipeline.gateJar(), deliveryArtifacts.keyArn,
+                args.logRetentionDays()), childOptions(region));
         String deliveryName = project + "-delivery";
 
-        var access = new StackAccess(project, region.accountId(), settings.region(),
-                List.of(settings.region(), settings.peerRegion(), settings.edgeRegion()),
-                settings.hostedZoneId(), pipeline.backend(), PermissionsBoundary.arnOf(project, region.accountId()));
+        var access = new StackAccess(project, region.accountId(), region.region(),
+                List.of(region.region(), region.peerRegion(), region.edgeRegion()),
+                args.hostedZoneId(), pipeline.backend(), PermissionsBoundary.arnOf(project, region.accountId()));
         List<BuildProject.Variable> backend = PipelineParts.backendVariables(pipeline.backend(),
                 pipeline.backend().accessTokenSecret());
         List<String> deploySecrets = pipeline.backend().accessTokenSecret().stream().toList();
@@ -102,24 +96,27 @@ public final class DeliveryPipeline extends ComponentResource {
                         .policy(PolicyJson.document(grant.statements()))
                         .build(), CustomResourceOptions.builder().parent(this).build()).arn()).toList();
 
-        var build = new BuildProject(project + "-build", region, deliveryArtifacts, new BuildProject.Spec(
+        var build = new BuildProject(project + "-build", new BuildProjectArgs(region, deliveryArtifacts,
+                args.logRetentionDays(), new BuildProject.Spec(
                 "pipeline/buildspecs/build-and-test.yml",
                 "Runs every test (make test) and packages what the deploys ship; no deploy rights",
                 // Real chromium, redis, MariaDB and WordPress need Debian (pipeline/README.md, "Build image");
                 // 4 vCPUs and 7 GB run the suites side by side as on a developer's machine.
                 pipeline.buildImage(), "BUILD_GENERAL1_MEDIUM", 90, List.of(), List.of(), deliveryName,
-                List.of(BUILD_OUTPUT), true, true, List.of()), parent);
+                List.of(BUILD_OUTPUT), true, true, List.of())), childOptions(region));
         // Only the primary's deploy seeds the catalogue and the blog (the secondary holds replicas of both).
-        List<Map<String, Object>> seeding = new ArrayList<>(blogSeeding.map(access::seedBlog).orElse(List.of()));
-        seeding.add(access.seedCatalogue(booksTable));
-        var deployPrimary = deployProject(project, PRIMARY_STACK, region, deliveryArtifacts, access, backend,
-                deploySecrets, seeding, deployPolicies, deliveryName, "PrimaryDeployOutputs", parent);
-        var deploySecondary = deployProject(project, SECONDARY_STACK, region, deliveryArtifacts, access, backend,
-                deploySecrets, List.of(), deployPolicies, deliveryName, "SecondaryDeployOutputs", parent);
+        List<Map<String, Object>> seeding = new ArrayList<>(args.blogSeeding().map(access::seedBlog).orElse(List.of()));
+        seeding.add(access.seedCatalogue(args.booksTable()));
+        java.util.function.Function<BuildProject.Spec, BuildProjectArgs> deployArgs =
+                spec -> new BuildProjectArgs(region, deliveryArtifacts, args.logRetentionDays(), spec);
+        var deployPrimary = deployProject(project, PRIMARY_STACK, deployArgs, access, backend,
+                deploySecrets, seeding, deployPolicies, deliveryName, "PrimaryDeployOutputs", childOptions(region));
+        var deploySecondary = deployProject(project, SECONDARY_STACK, deployArgs, access, backend,
+                deploySecrets, List.of(), deployPolicies, deliveryName, "SecondaryDeployOutputs", childOptions(region));
 
-        List<VerifyGate.Route> primaryRoute = List.of(new VerifyGate.Route(settings.region(), settings.peerRegion()));
+        List<VerifyGate.Route> primaryRoute = List.of(new VerifyGate.Route(region.region(), region.peerRegion()));
         List<VerifyGate.Route> bothRoutes = List.of(primaryRoute.get(0),
-                new VerifyGate.Route(settings.peerRegion(), settings.region()));
+                new VerifyGate.Route(region.peerRegion(), region.region()));
         List<String> tables = VerifyGate.tables(region);
 
         List<PipelineStageArgs> deliveryStages = new ArrayList<>();
@@ -129,17 +126,17 @@ public final class DeliveryPipeline extends ComponentResource {
         deliveryStages.add(stage(DEPLOY_PRIMARY, codeBuild(DEPLOY_PRIMARY, deployPrimary, List.of(BUILD_OUTPUT),
                 "PrimaryDeployOutputs", DEPLOY_PRIMARY, Map.of())));
         deliveryStages.add(stage("VerifyPrimary", verify("VerifyPrimary", gate,
-                VerifyGate.userParameters(PRIMARY_STACK, DEPLOY_PRIMARY, settings.region(), tables,
+                VerifyGate.userParameters(PRIMARY_STACK, DEPLOY_PRIMARY, region.region(), tables,
                         primaryRoute))));
         if (pipeline.manualApproval()) {
             deliveryStages.add(stage("ApprovePromotion", approval("ApprovePromotion", "The primary is deployed and "
                     + "verified with commit #{" + SOURCE_NAMESPACE + ".CommitId}. Approve to deploy it to the secondary ("
-                    + settings.peerRegion() + ").")));
+                    + region.peerRegion() + ").")));
         }
         deliveryStages.add(stage(DEPLOY_SECONDARY, codeBuild(DEPLOY_SECONDARY, deploySecondary, List.of(BUILD_OUTPUT),
                 "SecondaryDeployOutputs", DEPLOY_SECONDARY, Map.of())));
         deliveryStages.add(stage("VerifySecondary", verify("VerifySecondary", gate,
-                VerifyGate.userParameters(SECONDARY_STACK, DEPLOY_SECONDARY, settings.peerRegion(),
+                VerifyGate.userParameters(SECONDARY_STACK, DEPLOY_SECONDARY, region.peerRegion(),
                         tables, bothRoutes))));
 
         var deliveryRole = PipelineParts.role(name + "-delivery", deliveryArtifacts, connectionArn,
@@ -166,8 +163,9 @@ public final class DeliveryPipeline extends ComponentResource {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(deliveryRole.grants()).build()).name();
-        this.previewPipelineName = new PullRequestPipeline(name, project, region, pipeline, connectionArn, access,
-                this).pipelineName;
+        this.previewPipelineName = new PullRequestPipeline(name + "-pull-requests", new PullRequestPipelineArgs(name,
+                project, region, pipeline, connectionArn, access, args.logRetentionDays(), args.emptiedOnDestroy()),
+                childOptions(region)).pipelineName;
 
         registerOutputs(Map.of(
                 "connectionArn", connectionArn,
@@ -175,11 +173,12 @@ public final class DeliveryPipeline extends ComponentResource {
                 "previewPipelineName", previewPipelineName));
     }
 
-    private static BuildProject deployProject(String project, String stack, RegionContext region,
-                                              PipelineArtifacts artifacts, StackAccess access,
+    private static BuildProject deployProject(String project, String stack,
+                                              java.util.function.Function<BuildProject.Spec, BuildProjectArgs> argsOf,
+                                              StackAccess access,
                                               List<BuildProject.Variable> backend, List<String> secrets,
                                               List<Map<String, Object>> afterDeploy, List<Output<String>> policies,
-                                              String pipelineName, String output, ComponentResource parent) {
+                                              String pipelineName, String output, ComponentResourceOptions options) {
         List<BuildProject.Variable> variables = new ArrayList<>();
         variables.add(BuildProject.Variable.plain("STACK", stack));
         variables.addAll(backend);
@@ -188,10 +187,10 @@ public final class DeliveryPipeline extends ComponentResource {
             grants.add(access.readSecrets("ReadPipelineTokens", secrets));
         }
         grants.addAll(afterDeploy);
-        return new BuildProject(project + "-deploy-" + stack, region, artifacts, new BuildProject.Spec(
+        return new BuildProject(project + "-deploy-" + stack, argsOf.apply(new BuildProject.Spec(
                 "pipeline/buildspecs/deploy.yml", "pulumi up of the " + stack + " stack from the tested build",
                 BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_SMALL", 60, variables, grants, pipelineName,
-                List.of(output), true, false, policies), parent);
+                List.of(output), true, false, policies)), options);
     }
 
     private static PipelineStageActionArgs verify(String name, VerifyGate gate, String userParameters) {
@@ -208,5 +207,9 @@ public final class DeliveryPipeline extends ComponentResource {
                     return configuration;
                 }))
                 .build();
+    }
+
+    private ComponentResourceOptions childOptions(RegionContext region) {
+        return ComponentResourceOptions.builder().parent(this).providers(region.providers().home()).build();
     }
 }

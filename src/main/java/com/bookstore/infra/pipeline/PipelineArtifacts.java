@@ -2,7 +2,9 @@ package com.bookstore.infra.pipeline;
 
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.EncryptionKeyArgs;
 import com.bookstore.infra.storage.PrivateBucket;
+import com.bookstore.infra.storage.PrivateBucketArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -33,18 +35,18 @@ public final class PipelineArtifacts extends ComponentResource {
     public final Output<String> keyArn;
     private final Output<String> objects;
 
-    public PipelineArtifacts(String name, RegionContext region, ComponentResource parent) {
-        super("bookstore:pipeline:PipelineArtifacts", name,
-                ComponentResourceOptions.builder().parent(parent).providers(region.providers().home()).build());
+    public PipelineArtifacts(String name, PipelineArtifactsArgs args, ComponentResourceOptions options) {
+        super("bookstore:pipeline:PipelineArtifacts", name, options);
+        RegionContext region = args.region();
         // The pipeline lives in the primary only, so its name is a unique alias in the account and region.
-        var key = new EncryptionKey(name, name, "pipeline artifacts and logs", region.region(), region.accountId(),
-                List.of(EncryptionKey.ServiceUse.LOGS), ComponentResourceOptions.builder().parent(this).build());
+        var key = new EncryptionKey(name, new EncryptionKeyArgs(name, "pipeline artifacts and logs", region.region(),
+                region.accountId(), List.of(EncryptionKey.ServiceUse.LOGS)), ComponentResourceOptions.builder().parent(this).build());
         // Bucket names are global: the account and region keep forks and regions apart, as for the UI buckets.
         Output<String> physicalName = region.accountId().applyValue(account -> name + "-" + account + "-" + region.region());
-        var bucket = new PrivateBucket(name, PrivateBucket.Settings
+        var bucket = new PrivateBucket(name, PrivateBucketArgs
                 .of(physicalName, PrivateBucket.Encryption.kms(key.arn))
                 .expiring(new PrivateBucket.Expiry("expire-old-executions", ARTIFACT_DAYS, NONCURRENT_DAYS))
-                .emptiedOnDestroy(region.settings().teardown()),
+                .emptiedOnDestroy(args.emptiedOnDestroy()),
                 ComponentResourceOptions.builder().parent(this).build());
 
         this.bucketName = bucket.bucketName;

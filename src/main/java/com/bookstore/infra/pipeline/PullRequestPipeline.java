@@ -44,32 +44,31 @@ public final class PullRequestPipeline extends ComponentResource {
 
     public final Output<String> pipelineName;
 
-    /**
-     * @param name          resource name prefix ({@code bookstore-pipeline}); the component is {@code <name>-pull-requests}
-     * @param project       the Pulumi project: the prefix of every name
-     * @param connectionArn the repository connection both pipelines use
-     * @param access        the preview's read-only grants
-     */
-    public PullRequestPipeline(String name, String project, RegionContext region, PipelineSettings pipeline,
-                               Output<String> connectionArn, StackAccess access, ComponentResource parent) {
-        super("bookstore:pipeline:PullRequestPipeline", name + "-pull-requests",
-                ComponentResourceOptions.builder().parent(parent).providers(region.providers().home()).build());
+    public PullRequestPipeline(String componentName, PullRequestPipelineArgs args, ComponentResourceOptions options) {
+        super("bookstore:pipeline:PullRequestPipeline", componentName, options);
+        String name = args.resourcePrefix();
+        String project = args.project();
+        RegionContext region = args.region();
+        PipelineSettings pipeline = args.pipeline();
+        Output<String> connectionArn = args.connectionArn();
+        StackAccess access = args.access();
         String pipelineName = project + "-preview";
-        var artifacts = new PipelineArtifacts(name + "-preview-artifacts", region, this);
+        var artifacts = new PipelineArtifacts(name + "-preview-artifacts",
+                new PipelineArtifactsArgs(region, args.emptiedOnDestroy()), childOptions(region));
 
-        var untrustedPlan = new BuildProject(project + "-pr-plan", region, artifacts, new BuildProject.Spec(
+        var untrustedPlan = new BuildProject(project + "-pr-plan", new BuildProjectArgs(region, artifacts, args.logRetentionDays(), new BuildProject.Spec(
                 "pipeline/buildspecs/pr-plan.yml",
                 "Untrusted: builds and plans a pull request offline; no secrets, no state, no token",
                 BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_MEDIUM", 45,
                 List.of(BuildProject.Variable.plain("BASE_BRANCH", pipeline.branch())), List.of(), pipelineName,
-                List.of(PLAN_OUTPUT), false, false, List.of()), this);
-        var reporter = new BuildProject(project + "-pr-report", region, artifacts, new BuildProject.Spec(
+                List.of(PLAN_OUTPUT), false, false, List.of())), childOptions(region));
+        var reporter = new BuildProject(project + "-pr-report", new BuildProjectArgs(region, artifacts, args.logRetentionDays(), new BuildProject.Spec(
                 PullRequestBuildspecs.REPORT,
                 "Trusted: posts the pull request's plan and preview as one comment, from the branch's own script",
                 BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_SMALL", 10,
                 List.of(BuildProject.Variable.secret("GITHUB_TOKEN", pipeline.githubTokenSecret())),
                 List.of(access.readSecrets("ReadCommentToken", List.of(pipeline.githubTokenSecret()))), pipelineName,
-                List.of(), false, false, List.of()), this);
+                List.of(), false, false, List.of())), childOptions(region));
         // Pulumi Cloud: a token of its own, which must be read-only (the deploys' token can write the stacks).
         List<String> previewSecrets = pipeline.backend().accessTokenSecret().isPresent()
                 ? List.of(PipelineSettings.PREVIEW_ACCESS_TOKEN_SECRET) : List.of();
@@ -77,12 +76,12 @@ public final class PullRequestPipeline extends ComponentResource {
         if (!previewSecrets.isEmpty()) {
             previewGrants.add(access.readSecrets("ReadReadOnlyPulumiToken", previewSecrets));
         }
-        var gatedPreview = new BuildProject(project + "-pr-preview", region, artifacts, new BuildProject.Spec(
+        var gatedPreview = new BuildProject(project + "-pr-preview", new BuildProjectArgs(region, artifacts, args.logRetentionDays(), new BuildProject.Spec(
                 PullRequestBuildspecs.PREVIEW,
                 "Gated: pulumi preview of both stacks after a maintainer's approval; reads only",
                 BuildProject.CURATED_IMAGE, "BUILD_GENERAL1_MEDIUM", 45,
                 PipelineParts.backendVariables(pipeline.backend(), previewSecrets.stream().findFirst()), previewGrants,
-                pipelineName, List.of(PREVIEW_OUTPUT), false, false, List.of()), this);
+                pipelineName, List.of(PREVIEW_OUTPUT), false, false, List.of())), childOptions(region));
 
         var role = PipelineParts.role(name + "-preview", artifacts, connectionArn,
                 List.of(untrustedPlan, reporter, gatedPreview), List.of(), region, this);
@@ -125,5 +124,9 @@ public final class PullRequestPipeline extends ComponentResource {
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(role.grants()).build()).name();
         registerOutputs(Map.of("pipelineName", this.pipelineName));
+    }
+
+    private ComponentResourceOptions childOptions(RegionContext region) {
+        return ComponentResourceOptions.builder().parent(this).providers(region.providers().home()).build();
     }
 }

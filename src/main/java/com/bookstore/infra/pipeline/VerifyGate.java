@@ -46,14 +46,15 @@ public final class VerifyGate extends ComponentResource {
     public final Output<String> functionName;
     public final Output<String> functionArn;
 
-    public VerifyGate(String name, RegionContext region, String gateJar, Output<String> logKeyArn,
-                      ComponentResource parent) {
-        super("bookstore:pipeline:VerifyGate", name,
-                ComponentResourceOptions.builder().parent(parent).providers(region.providers().home()).build());
+    public VerifyGate(String name, VerifyGateArgs args, ComponentResourceOptions options) {
+        super("bookstore:pipeline:VerifyGate", name, options);
+        RegionContext region = args.region();
+        String gateJar = args.codeJar();
+        Output<String> logKeyArn = args.logKeyArn();
         String physicalName = name;
         var logs = new LogGroup(name, LogGroupArgs.builder()
                 .name("/aws/lambda/" + physicalName)
-                .retentionInDays(region.settings().sizing().logRetentionDays())
+                .retentionInDays(args.logRetentionDays())
                 .kmsKeyId(logKeyArn)
                 .build(), child());
         var role = new Role(name, RoleArgs.builder()

@@ -1,6 +1,7 @@
 package com.bookstore.infra.recovery;
 
 import com.bookstore.infra.config.Role;
+import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.region.RegionContext;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
@@ -32,9 +33,9 @@ public final class RegionSwitch {
      * @param failoverNames the names the plan moves (the failover records' names)
      * @param primaryStack  the primary's stack, in the secondary (empty in the primary)
      */
-    public RegionSwitch(String project, RegionContext region, Output<String> logKeyArn, Output<String> apiBaseUrl,
-                        Optional<Blog> blog, List<String> failoverNames, Optional<StackReference> primaryStack) {
-        var settings = region.settings();
+    public RegionSwitch(String project, StackSettings settings, RegionContext region, Output<String> logKeyArn,
+                        Output<String> apiBaseUrl, Optional<Blog> blog, List<String> failoverNames,
+                        Optional<StackReference> primaryStack) {
         var names = new RegionSwitchNames(project);
         this.region = region.region();
         this.primaryStack = primaryStack;

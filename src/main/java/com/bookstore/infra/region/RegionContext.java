@@ -1,18 +1,13 @@
 package com.bookstore.infra.region;
 
-import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.contract.ResourceNames;
 import com.pulumi.core.Output;
 
 /**
- * What every component of a region needs besides its own inputs: the parsed settings, the explicit
- * providers, the shared naming function, the account the stack deploys into and the project's permissions
- * boundary, which every role carries (security.PermissionsBoundary).
+ * Where a stack deploys, as components need it: its region, the other stack's region and the edge region
+ * (us-east-1), their explicit providers, the shared naming function, the account and the project's permissions
+ * boundary, which every role carries. It holds no settings: the stack maps those to each component's args.
  */
-public record RegionContext(StackSettings settings, RegionalProviders providers, ResourceNames names,
-                            Output<String> accountId, Output<String> permissionsBoundaryArn) {
-
-    public String region() {
-        return settings.region();
-    }
+public record RegionContext(String region, String peerRegion, String edgeRegion, RegionalProviders providers,
+                            ResourceNames names, Output<String> accountId, Output<String> permissionsBoundaryArn) {
 }

@@ -30,21 +30,16 @@ public final class EncryptionKey extends ComponentResource {
 
     public final Output<String> arn;
 
-    /**
-     * @param aliasName the key's alias without {@code alias/}; unique in the key's region and account, which two
-     *                  stacks may share (both keep their alarm keys in the edge region)
-     */
-    public EncryptionKey(String name, String aliasName, String purpose, String region, Output<String> accountId,
-                         List<ServiceUse> uses, ComponentResourceOptions options) {
+    public EncryptionKey(String name, EncryptionKeyArgs args, ComponentResourceOptions options) {
         super("bookstore:security:EncryptionKey", name, options);
         var key = new Key(name, KeyArgs.builder()
-                .description("Bookstore " + purpose)
+                .description("Bookstore " + args.purpose())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(policy(region, accountId, uses))
+                .policy(policy(args.region(), args.accountId(), args.uses()))
                 .build(), CustomResourceOptions.builder().parent(this).build());
         new Alias(name, AliasArgs.builder()
-                .name("alias/" + aliasName)
+                .name("alias/" + args.aliasName())
                 .targetKeyId(key.keyId())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.arn = key.arn();

@@ -45,12 +45,13 @@ public final class PermissionsBoundary extends ComponentResource {
 
     public final Output<String> arn;
 
-    public PermissionsBoundary(String project, Output<String> accountId, ComponentResourceOptions options) {
-        super("bookstore:security:PermissionsBoundary", name(project), options);
-        var policy = new Policy(name(project), PolicyArgs.builder()
-                .name(name(project))
-                .description("Permissions boundary of every " + project + " role (the most a role may do)")
-                .policy(document(project, accountId))
+    /** {@code name} is {@link #name(String)} of the project: the policy's physical name, which the other stack derives. */
+    public PermissionsBoundary(String name, PermissionsBoundaryArgs args, ComponentResourceOptions options) {
+        super("bookstore:security:PermissionsBoundary", name, options);
+        var policy = new Policy(name, PolicyArgs.builder()
+                .name(name)
+                .description("Permissions boundary of every " + args.project() + " role (the most a role may do)")
+                .policy(document(args.project(), args.accountId()))
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.arn = policy.arn();
         registerOutputs(Map.of("arn", arn));

@@ -20,6 +20,7 @@ import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.region.RegionalProviders;
 import com.bookstore.infra.region.StackTags;
 import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.PermissionsBoundaryArgs;
 import com.bookstore.infra.security.PermissionsBoundary;
 import com.bookstore.infra.web.SiteConfig;
 import com.bookstore.infra.web.StorefrontSite;
@@ -31,7 +32,6 @@ import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.StackReference;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,39 +54,35 @@ public final class BookstoreStack {
         String prefix = ctx.projectName();
         // The primary creates the boundary every role of both stacks carries; the secondary names it.
         Output<String> boundary = settings.isPrimary()
-                ? new PermissionsBoundary(prefix, accountId,
+                ? new PermissionsBoundary(PermissionsBoundary.name(prefix), new PermissionsBoundaryArgs(prefix, accountId),
                         ComponentResourceOptions.builder().providers(providers.home()).build()).arn
                 : PermissionsBoundary.arnOf(prefix, accountId);
-        var region = new RegionContext(settings, providers, new ResourceNames(ctx.projectName()), accountId, boundary);
+        var region = new RegionContext(settings.region(), settings.peerRegion(), settings.edgeRegion(), providers,
+                new ResourceNames(ctx.projectName()), accountId, boundary);
+        var args = new ComponentArgs(settings, region);
 
         Optional<StackReference> primaryStack = settings.isPrimary() ? Optional.empty()
                 : Optional.of(new StackReference(settings.primaryStack().orElseThrow()));
         Optional<PrimaryOutputs> primary = primaryStack.map(ref -> PrimaryOutputs.from(ref, settings.peerRegion(),
                 settings.blog().isPresent()));
 
-        var logKey = new EncryptionKey(prefix + "-logs", prefix + "-logs", "log encryption", settings.region(), accountId,
-                List.of(EncryptionKey.ServiceUse.LOGS),
-                ComponentResourceOptions.builder().providers(providers.home()).build());
-        var network = new Network(prefix + "-network", region);
-        var tables = primary.map(contract -> GlobalTables.replicas(prefix + "-tables", region, contract.tableArns()))
-                .orElseGet(() -> GlobalTables.primary(prefix + "-tables", region));
-        var cache = new LeaderboardCache(prefix + "-leaderboard", region, network.privateSubnetIds,
-                network.cacheSecurityGroupId);
+        var logKey = new EncryptionKey(prefix + "-logs", args.logKey(prefix + "-logs"), args.inHomeRegion());
+        var network = new Network(prefix + "-network", args.network(), args.inHomeRegion());
+        var tables = new GlobalTables(prefix + "-tables", args.tables(primary), args.inHomeRegion());
+        var cache = new LeaderboardCache(prefix + "-leaderboard", args.cache(network), args.inHomeRegion());
         UserPoolRef userPool = primary.map(contract -> contract.userPool(settings.peerRegion()))
-                .orElseGet(() -> new Auth(prefix + "-users", region).userPool);
-        var functions = new Functions(prefix + "-functions", region, network, tables, cache.url, logKey.arn);
-        var api = new RegionalApi(prefix + "-api", region, functions, userPool, logKey.arn);
+                .orElseGet(() -> new Auth(prefix + "-users", args.auth(), args.inHomeRegion()).userPool);
+        var functions = new Functions(prefix + "-functions", args.functions(network, tables, cache.url, logKey.arn),
+                args.inHomeRegion());
+        var api = new RegionalApi(prefix + "-api", args.api(functions, userPool, logKey.arn), args.inHomeRegion());
 
-        Optional<Blog> blog = settings.blog().map(blogSettings -> Blog.create(prefix, region, blogSettings, network,
+        Optional<Blog> blog = settings.blog().map(blogSettings -> Blog.create(prefix, args, blogSettings, network,
                 logKey.arn, primary));
 
-        var siteInputs = new StorefrontSite.Inputs(
+        var site = new StorefrontSite(prefix + "-storefront", args.storefront(
                 SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool,
-                        blog.map(b -> b.site().url).orElse(Output.of(SiteConfig.NO_BLOG))),
-                Path.of(settings.artifacts().uiDist()));
-        var site = primary.map(contract -> StorefrontSite.secondary(prefix + "-storefront", region, siteInputs,
-                        contract.distributionArn()))
-                .orElseGet(() -> StorefrontSite.primary(prefix + "-storefront", region, siteInputs));
+                        blog.map(b -> b.site().url).orElse(Output.of(SiteConfig.NO_BLOG))), primary),
+                args.inHomeRegion());
 
         api.customDomainTarget.ifPresent(target -> {
             String domain = settings.domain().orElseThrow();
@@ -96,15 +92,15 @@ public final class BookstoreStack {
                     b.site().loadBalancerDnsName, "/wp-json/", b.site().loadBalancerDnsName)));
             // The Region switch plan moves these names (docs/failover.md): each region's actions, the plan in the primary.
             List<String> names = endpoints.stream().map(FailoverDns.Endpoint::host).toList();
-            var regionSwitch = new RegionSwitch(prefix, region, logKey.arn, api.baseUrl,
+            var regionSwitch = new RegionSwitch(prefix, settings, region, logKey.arn, api.baseUrl,
                     blog.map(b -> new RegionSwitch.Blog(b.database().globalClusterId, b.site().uploadsFileSystemId)),
                     names, primaryStack);
-            new FailoverDns(prefix + "-failover", region, endpoints.stream()
-                    .map(e -> e.withSwitch(regionSwitch.healthCheckId(e.host()))).toList());
+            new FailoverDns(prefix + "-failover", args.failover(endpoints.stream()
+                    .map(e -> e.withSwitch(regionSwitch.healthCheckId(e.host()))).toList()), args.inEdgeRegion());
             regionSwitch.export(ctx, names, settings.peerRegion());
         });
-        settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", prefix, region, pipeline,
-                blog.flatMap(b -> b.site().seedTaskResources), tables.books.arn()));
+        settings.pipeline().ifPresent(pipeline -> new DeliveryPipeline(prefix + "-pipeline", args.pipeline(prefix,
+                pipeline, blog.flatMap(b -> b.site().seedTaskResources), tables.books.arn()), args.inHomeRegion()));
 
         ctx.export("region", Output.of(settings.region()));
         ctx.export("role", Output.of(settings.role().value()));
@@ -133,19 +129,12 @@ public final class BookstoreStack {
     /** The book blog (docs/blog.md): its database and its site; absent with {@code bookstore:blog: off}. */
     private record Blog(BlogDatabase database, BlogSite site) {
 
-        static Blog create(String prefix, RegionContext region, BlogSettings settings, Network network,
+        static Blog create(String prefix, ComponentArgs args, BlogSettings settings, Network network,
                            Output<String> logKeyArn, Optional<PrimaryOutputs> primary) {
-            var database = primary.map(contract -> BlogDatabase.secondary(prefix + "-blog-db", region, settings,
-                            network.vpcId, network.privateSubnetIds, logKeyArn,
-                            new BlogDatabase.Source(contract.blogGlobalClusterId(), contract.blogCredentialsSecretArn())))
-                    .orElseGet(() -> BlogDatabase.primary(prefix + "-blog-db", region, settings, network.vpcId,
-                            network.privateSubnetIds, logKeyArn));
-            var site = new BlogSite(prefix + "-blog", region, settings,
-                    new BlogSite.Placement(network.vpcId, region.settings().sizing().vpcCidr(), network.privateSubnetIds,
-                            network.privateRouteTableId),
-                    database, logKeyArn,
-                    primary.map(contract -> new BlogSite.UploadsSource(contract.blogUploadsFileSystemId(),
-                            region.providers().peer())));
+            var database = new BlogDatabase(prefix + "-blog-db",
+                    args.blogDatabase(settings, network, logKeyArn, primary), args.inHomeRegion());
+            var site = new BlogSite(prefix + "-blog", args.blogSite(settings, network, database, logKeyArn, primary),
+                    args.inHomeRegion());
             return new Blog(database, site);
         }
     }

@@ -32,7 +32,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,46 +45,6 @@ public final class PrivateBucket extends ComponentResource {
     /** The bucket's name (its id). */
     public final Output<String> bucketName;
     public final Output<String> arn;
-
-    /**
-     * What the bucket is.
-     *
-     * @param bucketName   the physical name: bucket names are global, so callers derive it from account and region
-     * @param serviceReads services that may read objects, each only for its source resource
-     * @param expiry       deletes old objects and versions; none keeps everything
-     * @param forceDestroy a destroy empties the bucket first (teardown only); default false: a bucket with
-     *                     objects or versions refuses to be deleted
-     */
-    public record Settings(Output<String> bucketName, Encryption encryption, List<ServiceRead> serviceReads,
-                           Optional<Expiry> expiry, boolean forceDestroy) {
-
-        public Settings {
-            Objects.requireNonNull(bucketName, "bucketName");
-            Objects.requireNonNull(encryption, "encryption");
-            serviceReads = List.copyOf(serviceReads);
-            Objects.requireNonNull(expiry, "expiry");
-        }
-
-        /** A bucket with no service grants that keeps every object. */
-        public static Settings of(Output<String> bucketName, Encryption encryption) {
-            return new Settings(bucketName, encryption, List.of(), Optional.empty(), false);
-        }
-
-        public Settings readableBy(ServiceRead read) {
-            List<ServiceRead> reads = new ArrayList<>(serviceReads);
-            reads.add(read);
-            return new Settings(bucketName, encryption, reads, expiry, forceDestroy);
-        }
-
-        public Settings expiring(Expiry expiry) {
-            return new Settings(bucketName, encryption, serviceReads, Optional.of(expiry), forceDestroy);
-        }
-
-        /** {@code true} only for a teardown (docs/runbooks/teardown.md): the destroy deletes every object version. */
-        public Settings emptiedOnDestroy(boolean empty) {
-            return new Settings(bucketName, encryption, serviceReads, expiry, empty);
-        }
-    }
 
     /** Default encryption of new objects. */
     public record Encryption(String algorithm, Optional<Output<String>> kmsKeyArn) {
@@ -116,10 +75,10 @@ public final class PrivateBucket extends ComponentResource {
     public record Expiry(String ruleId, int days, int noncurrentDays) {
     }
 
-    public PrivateBucket(String name, Settings settings, ComponentResourceOptions options) {
+    public PrivateBucket(String name, PrivateBucketArgs args, ComponentResourceOptions options) {
         super("bookstore:storage:PrivateBucket", name, options);
-        var bucket = new BucketV2(name, BucketV2Args.builder().bucket(settings.bucketName())
-                .forceDestroy(settings.forceDestroy()).build(), child());
+        var bucket = new BucketV2(name, BucketV2Args.builder().bucket(args.bucketName())
+                .forceDestroy(args.forceDestroy()).build(), child());
         var publicAccess = new BucketPublicAccessBlock(name, BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)
@@ -133,7 +92,7 @@ public final class PrivateBucket extends ComponentResource {
                 .build(), child());
         new BucketServerSideEncryptionConfigurationV2(name, BucketServerSideEncryptionConfigurationV2Args.builder()
                 .bucket(bucket.id())
-                .rules(encryptionRule(settings.encryption()))
+                .rules(encryptionRule(args.encryption()))
                 .build(), child());
         var versioning = new BucketVersioningV2(name, BucketVersioningV2Args.builder()
                 .bucket(bucket.id())
@@ -141,7 +100,7 @@ public final class PrivateBucket extends ComponentResource {
                         .status("Enabled").build())
                 .build(), child());
         // S3 rejects a noncurrent-version rule until versioning is on.
-        settings.expiry().ifPresent(expiry -> new BucketLifecycleConfigurationV2(name,
+        args.expiry().ifPresent(expiry -> new BucketLifecycleConfigurationV2(name,
                 BucketLifecycleConfigurationV2Args.builder()
                         .bucket(bucket.id())
                         .rules(expiryRule(expiry))
@@ -149,7 +108,7 @@ public final class PrivateBucket extends ComponentResource {
         // After the public access block, so a policy is never briefly in force without it.
         new BucketPolicy(name, BucketPolicyArgs.builder()
                 .bucket(bucket.id())
-                .policy(policy(bucket.arn(), settings.serviceReads()))
+                .policy(policy(bucket.arn(), args.serviceReads()))
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccess).build());
 
         this.bucketName = bucket.id();

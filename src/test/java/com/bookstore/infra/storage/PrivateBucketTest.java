@@ -31,7 +31,7 @@ class PrivateBucketTest {
 
     @Test
     void withNothingAskedTheBucketIsPrivateOwnerOnlyVersionedEncryptedAndTlsOnly() {
-        Plan plan = plan(PrivateBucket.Settings.of(Output.of(BUCKET), PrivateBucket.Encryption.s3Managed()));
+        Plan plan = plan(PrivateBucketArgs.of(Output.of(BUCKET), PrivateBucket.Encryption.s3Managed()));
 
         var block = Plans.one(plan, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
         for (String setting : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
@@ -55,7 +55,7 @@ class PrivateBucketTest {
 
     @Test
     void everyBucketRuleOfThePlanPassesOnTheDefaults() {
-        Plan plan = plan(PrivateBucket.Settings.of(Output.of(BUCKET), PrivateBucket.Encryption.s3Managed()));
+        Plan plan = plan(PrivateBucketArgs.of(Output.of(BUCKET), PrivateBucket.Encryption.s3Managed()));
 
         assertEquals(List.of(), new PolicySet(List.of(new PublicAccessBlocked(), new TlsOnlyBuckets(),
                 new EncryptionAtRest(), new StatefulProtection())).check(plan));
@@ -63,7 +63,7 @@ class PrivateBucketTest {
 
     @Test
     void kmsEncryptionUsesTheCallersKeyWithOneBucketKey() {
-        Plan plan = plan(PrivateBucket.Settings.of(Output.of(BUCKET), PrivateBucket.Encryption.kms(Output.of(KEY))));
+        Plan plan = plan(PrivateBucketArgs.of(Output.of(BUCKET), PrivateBucket.Encryption.kms(Output.of(KEY))));
 
         var encryption = Plans.one(plan,
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
@@ -74,7 +74,7 @@ class PrivateBucketTest {
 
     @Test
     void aServiceReadLetsThatServiceGetObjectsOnlyForItsSourceAndKeepsTheTlsDenyFirst() {
-        Plan plan = plan(PrivateBucket.Settings.of(Output.of(BUCKET), PrivateBucket.Encryption.s3Managed())
+        Plan plan = plan(PrivateBucketArgs.of(Output.of(BUCKET), PrivateBucket.Encryption.s3Managed())
                 .readableBy(new PrivateBucket.ServiceRead("CloudFrontReadsObjects", "cloudfront.amazonaws.com",
                         Output.of(DISTRIBUTION))));
 
@@ -90,7 +90,7 @@ class PrivateBucketTest {
 
     @Test
     void expiryDeletesOldObjectsOldVersionsAndAbandonedUploads() {
-        Plan plan = plan(PrivateBucket.Settings.of(Output.of(BUCKET), PrivateBucket.Encryption.s3Managed())
+        Plan plan = plan(PrivateBucketArgs.of(Output.of(BUCKET), PrivateBucket.Encryption.s3Managed())
                 .expiring(new PrivateBucket.Expiry("expire-old-things", 30, 7)));
 
         PlannedResource lifecycle = Plans.one(plan,
@@ -103,7 +103,7 @@ class PrivateBucketTest {
         assertEquals(1L, input(lifecycle, "rules.abortIncompleteMultipartUpload.daysAfterInitiation"));
     }
 
-    private static Plan plan(PrivateBucket.Settings settings) {
+    private static Plan plan(PrivateBucketArgs settings) {
         return Plans.of(ctx -> new PrivateBucket("test", settings, ComponentResourceOptions.builder().build()));
     }
 

@@ -44,7 +44,7 @@ class StorefrontClientRoutesTest {
     void theFunctionServesTheAppForExtensionlessPathsOnlyInARealJavaScriptEngine(@TempDir Path dir) throws Exception {
         // cloudfront-js-2.0 is ECMAScript 5.1 with some later features; Node runs that subset unchanged.
         Path script = dir.resolve("run.js");
-        Files.writeString(script, StorefrontSite.clientRoutesCode() + """
+        Files.writeString(script, StorefrontDistribution.clientRoutesCode() + """
 
                 const uris = JSON.parse(process.argv[2]);
                 console.log(JSON.stringify(uris.map(uri => handler({ request: { uri: uri } }).uri)));

@@ -1,0 +1,152 @@
+package com.bookstore.infra.stack;
+
+import com.bookstore.infra.api.RegionalApiArgs;
+import com.bookstore.infra.auth.AuthArgs;
+import com.bookstore.infra.auth.UserPoolRef;
+import com.bookstore.infra.blog.BlogDatabase;
+import com.bookstore.infra.blog.BlogDatabaseArgs;
+import com.bookstore.infra.blog.BlogSettings;
+import com.bookstore.infra.blog.BlogSiteArgs;
+import com.bookstore.infra.cache.LeaderboardCacheArgs;
+import com.bookstore.infra.config.StackSettings;
+import com.bookstore.infra.contract.PrimaryOutputs;
+import com.bookstore.infra.contract.ResourceNames;
+import com.bookstore.infra.data.GlobalTables;
+import com.bookstore.infra.data.GlobalTablesArgs;
+import com.bookstore.infra.dns.CustomDomain;
+import com.bookstore.infra.dns.FailoverDns;
+import com.bookstore.infra.dns.FailoverDnsArgs;
+import com.bookstore.infra.functions.Functions;
+import com.bookstore.infra.functions.FunctionsArgs;
+import com.bookstore.infra.network.Network;
+import com.bookstore.infra.network.NetworkArgs;
+import com.bookstore.infra.pipeline.DeliveryPipelineArgs;
+import com.bookstore.infra.pipeline.PipelineSettings;
+import com.bookstore.infra.region.RegionContext;
+import com.bookstore.infra.security.EncryptionKey;
+import com.bookstore.infra.security.EncryptionKeyArgs;
+import com.bookstore.infra.web.StorefrontSiteArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The stack's settings mapped to each component's args: with {@link BookstoreStack}, the only code that reads
+ * {@link StackSettings}, so a component shows in its args everything it depends on.
+ */
+final class ComponentArgs {
+
+    private final StackSettings settings;
+    private final RegionContext region;
+
+    ComponentArgs(StackSettings settings, RegionContext region) {
+        this.settings = settings;
+        this.region = region;
+    }
+
+    /** Options of a component whose resources go to the stack's own region. */
+    ComponentResourceOptions inHomeRegion() {
+        return ComponentResourceOptions.builder().providers(region.providers().home()).build();
+    }
+
+    /** Options of a component whose resources go to the edge region (CloudFront and Route 53 metrics). */
+    ComponentResourceOptions inEdgeRegion() {
+        return ComponentResourceOptions.builder().providers(region.providers().edge()).build();
+    }
+
+    /** The region's key of every log group (and nothing else): its alias is its name. */
+    EncryptionKeyArgs logKey(String name) {
+        return new EncryptionKeyArgs(name, "log encryption", settings.region(), region.accountId(),
+                List.of(EncryptionKey.ServiceUse.LOGS));
+    }
+
+    NetworkArgs network() {
+        return new NetworkArgs(region, settings.sizing().vpcCidr(), settings.sizing().availabilityZones());
+    }
+
+    GlobalTablesArgs tables(Optional<PrimaryOutputs> primary) {
+        return primary.map(contract -> GlobalTablesArgs.replicas(region, !settings.teardown(), contract.tableArns()))
+                .orElseGet(() -> GlobalTablesArgs.primary(region, !settings.teardown()));
+    }
+
+    LeaderboardCacheArgs cache(Network network) {
+        return new LeaderboardCacheArgs(network.privateSubnetIds, network.cacheSecurityGroupId,
+                settings.sizing().cacheNodeType(), settings.sizing().cacheNodes());
+    }
+
+    AuthArgs auth() {
+        return new AuthArgs(settings.region(), !settings.teardown(), settings.cognitoEmail()
+                .map(email -> new AuthArgs.SesSender(email.sesIdentityArn(), email.fromAddress(), email.replyTo())));
+    }
+
+    FunctionsArgs functions(Network network, GlobalTables tables, Output<String> redisUrl, Output<String> logKeyArn) {
+        var sizing = settings.sizing();
+        return new FunctionsArgs(region, settings.role().value(), settings.artifacts().functionsJar(),
+                network.privateSubnetIds, network.functionSecurityGroupId,
+                new FunctionsArgs.Tables(tables.books, tables.cart, tables.orders), redisUrl, logKeyArn,
+                sizing.logRetentionDays(), sizing.lambdaMemoryMb(), sizing.apiTimeoutSeconds(),
+                sizing.consumerTimeoutSeconds(), new FunctionsArgs.StreamPolling(sizing.streamBatchSize(),
+                        sizing.streamMaxRetries(), sizing.streamMaxRecordAgeSeconds()));
+    }
+
+    RegionalApiArgs api(Functions functions, UserPoolRef userPool, Output<String> logKeyArn) {
+        var sizing = settings.sizing();
+        return new RegionalApiArgs(settings.role().value(), functions.apiAliasArn, functions.apiFunctionName,
+                sizing.apiTimeoutSeconds(), userPool, logKeyArn, sizing.logRetentionDays(),
+                sizing.apiThrottleRateLimit(), sizing.apiThrottleBurstLimit(),
+                customDomain(ResourceNames::apiHost, settings.isPrimary()));
+    }
+
+    BlogDatabaseArgs blogDatabase(BlogSettings blog, Network network, Output<String> logKeyArn,
+                                  Optional<PrimaryOutputs> primary) {
+        return new BlogDatabaseArgs(region, blog.engineVersion(), blog.instanceClass(), blog.readerEndpoint(),
+                network.vpcId, network.privateSubnetIds, logKeyArn, settings.sizing().logRetentionDays(),
+                !settings.teardown(), primary.map(contract -> new BlogDatabase.Source(contract.blogGlobalClusterId(),
+                        contract.blogCredentialsSecretArn())));
+    }
+
+    BlogSiteArgs blogSite(BlogSettings blog, Network network, BlogDatabase database, Output<String> logKeyArn,
+                          Optional<PrimaryOutputs> primary) {
+        return new BlogSiteArgs(region, blog.image(), blog.tasks(), new BlogSiteArgs.TaskSize(blog.taskCpu(),
+                blog.taskMemoryMb()), blog.adminCidrs(),
+                new BlogSiteArgs.Placement(network.vpcId, settings.sizing().vpcCidr(),
+                        settings.sizing().availabilityZones(), network.privateSubnetIds, network.privateRouteTableId),
+                database, logKeyArn, settings.sizing().logRetentionDays(), !settings.teardown(),
+                customDomain(ResourceNames::blogHost, settings.isPrimary()),
+                primary.map(contract -> new BlogSiteArgs.UploadsSource(contract.blogUploadsFileSystemId(),
+                        region.providers().peer())));
+    }
+
+    StorefrontSiteArgs storefront(Output<String> runtimeConfigJson, Optional<PrimaryOutputs> primary) {
+        Path uiDist = Path.of(settings.artifacts().uiDist());
+        return primary.map(contract -> StorefrontSiteArgs.secondary(region, runtimeConfigJson, uiDist,
+                        settings.teardown(), contract.distributionArn()))
+                .orElseGet(() -> StorefrontSiteArgs.primary(region, runtimeConfigJson, uiDist, settings.teardown(),
+                        new StorefrontSiteArgs.Distribution(settings.sizing().cloudFrontPriceClass(),
+                                customDomain(ResourceNames::storefrontHost, true))));
+    }
+
+    FailoverDnsArgs failover(List<FailoverDns.Endpoint> endpoints) {
+        var resilience = settings.resilience();
+        return new FailoverDnsArgs(settings.region(), settings.edgeRegion(), region.accountId(), settings.role(),
+                settings.hostedZoneId().orElseThrow(), settings.alertEmail(), resilience.healthCheckIntervalSeconds(),
+                resilience.healthCheckFailureThreshold(), resilience.dnsTtlSeconds(), endpoints);
+    }
+
+    DeliveryPipelineArgs pipeline(String project, PipelineSettings pipeline,
+                                  Optional<com.bookstore.infra.blog.BlogSite.SeedTaskResources> blogSeeding,
+                                  Output<String> booksTable) {
+        return new DeliveryPipelineArgs(project, region, pipeline, settings.hostedZoneId(),
+                settings.sizing().logRetentionDays(), settings.teardown(), blogSeeding, booksTable);
+    }
+
+    /** The host {@code hostOf(domain)} with the zone, when a domain is configured. */
+    private Optional<CustomDomain> customDomain(Function<String, String> hostOf, boolean writesValidationRecord) {
+        return settings.domain().map(domain -> new CustomDomain(hostOf.apply(domain),
+                settings.hostedZoneId().orElseThrow(), writesValidationRecord));
+    }
+}
