@@ -13,7 +13,6 @@ build() {
   local round="$1"
   echo "reproducible: build $round of 2: Lambda jars" >&2
   $MVN -f lambdas/pom.xml clean package -DskipTests
-  $MVN -f lambdas/pipeline-gate/pom.xml clean package -DskipTests
   echo "reproducible: build $round of 2: program jar" >&2
   $MVN -f pom.xml -Pbinary clean package -DskipTests
   echo "reproducible: build $round of 2: storefront bundle" >&2

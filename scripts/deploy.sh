@@ -99,7 +99,6 @@ fi
 
 step "4. build what the stacks deploy"
 run "$MVN -f lambdas/pom.xml package -DskipTests"
-run "$MVN -f lambdas/pipeline-gate/pom.xml package -DskipTests"
 run "(cd ui && npm ci --no-audit --no-fund && npm run build)"
 run "$MVN -Pbinary package -DskipTests"
 

@@ -8,7 +8,6 @@ source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 mvn_cmd=${MVN:-mvn -B -ntp}
 $mvn_cmd -f lambdas/pom.xml package -DskipTests
-$mvn_cmd -f lambdas/pipeline-gate/pom.xml package -DskipTests
 (cd ui && npm ci --no-audit --no-fund && npm run build)
 $mvn_cmd -f pom.xml -Pbinary package -DskipTests
 for deployable in ${DEPLOYABLES:-lambdas/functions/target/bookstore-functions.jar \

@@ -31,7 +31,6 @@ S3_COMMANDS = [
     " --secrets-provider 'awskms://alias/bookstore-pulumi?region=eu-central-1'",
     "pulumi config set bookstore:primaryStack organization/bookstore/primary --stack secondary",
     "mvn -B -ntp -f lambdas/pom.xml package -DskipTests",
-    "mvn -B -ntp -f lambdas/pipeline-gate/pom.xml package -DskipTests",
     "(cd ui && npm ci --no-audit --no-fund && npm run build)",
     "mvn -B -ntp -Pbinary package -DskipTests",
     "make plan",
