@@ -32,7 +32,7 @@ S3_COMMANDS = [
     "pulumi config set bookstore:primaryStack organization/bookstore/primary --stack secondary",
     "mvn -B -ntp -f lambdas/pom.xml package -DskipTests",
     "(cd ui && npm ci --no-audit --no-fund && npm run build)",
-    "mvn -B -ntp -Pbinary package -DskipTests",
+    "mvn -B -ntp -f parent/pom.xml -pl :bookstore-infra -am -Pbinary package -DskipTests",
     "make plan",
     "make preflight BACKEND_URL='s3://acme-state?region=eu-central-1'",
     "pulumi up --yes --stack primary",

@@ -393,7 +393,7 @@ class GatedPreviewTest(ScriptTestCase):
         calls = self.repo.calls()
         self.assertEqual(["mvn -B -ntp -f lambdas/pom.xml package -DskipTests",
                           "npm ci --no-audit --no-fund", "npm run build",
-                          "mvn -B -ntp -f pom.xml -Pbinary package -DskipTests"],
+                          "mvn -B -ntp -f parent/pom.xml -pl :bookstore-infra -am -Pbinary package -DskipTests"],
                          [c for c in calls if c.startswith(("mvn", "npm"))])
         self.assertIn("pulumi preview --non-interactive --json --stack primary", calls)
         self.assertIn("pulumi preview --non-interactive --json --stack secondary", calls)

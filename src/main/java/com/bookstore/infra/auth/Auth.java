@@ -1,5 +1,6 @@
 package com.bookstore.infra.auth;
 
+import com.bookstore.contract.PasswordPolicy;
 import com.bookstore.infra.region.RegionContext;
 import com.pulumi.aws.cognito.UserPool;
 import com.pulumi.aws.cognito.UserPoolArgs;
@@ -33,7 +34,7 @@ public final class Auth extends ComponentResource {
                 .usernameAttributes("email")
                 .autoVerifiedAttributes("email")
                 .deletionProtection(region.settings().teardown() ? "INACTIVE" : "ACTIVE")
-                .passwordPolicy(PasswordPolicy.SHOPPERS.args())
+                .passwordPolicy(UserPoolPasswordPolicy.args(PasswordPolicy.SHOPPERS))
                 .emailConfiguration(emailConfiguration(region.settings().cognitoEmail()))
                 .accountRecoverySetting(UserPoolAccountRecoverySettingArgs.builder()
                         .recoveryMechanisms(UserPoolAccountRecoverySettingRecoveryMechanismArgs.builder()
