@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bookstore.local.LocalBookstore;
 import com.bookstore.local.engines.CognitoTokens;
-import com.bookstore.local.engines.MotoServer;
+import com.bookstore.engines.MotoServer;
+import com.bookstore.local.aws.LocalAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class LocalUserPoolTest {
     @BeforeAll
     static void start() throws Exception {
         moto = MotoServer.start();
-        cognito = moto.aws().cognito();
+        cognito = new LocalAws(moto.endpoint(), MotoServer.REGION).cognito();
         pool = LocalUserPool.create(cognito, MotoServer.REGION, "policy-test");
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bookstore.ops.aws.RegionalClients;
-import com.bookstore.ops.engines.MotoExtension;
+import com.bookstore.engines.MotoExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

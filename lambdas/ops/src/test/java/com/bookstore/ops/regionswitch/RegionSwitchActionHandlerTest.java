@@ -11,7 +11,7 @@ import static org.mockito.Mockito.when;
 
 import com.bookstore.ops.aws.RegionalClients;
 import com.bookstore.ops.drill.FaultSwitch;
-import com.bookstore.ops.engines.MotoExtension;
+import com.bookstore.engines.MotoExtension;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
