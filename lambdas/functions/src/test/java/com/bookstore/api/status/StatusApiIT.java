@@ -104,12 +104,12 @@ class StatusApiIT {
     void faultSwitchIsReadAtMostEveryFiveSeconds() {
         String parameter = bookstore.faultParameter() + "-cached";
         var clock = new MutableClock();
-        var faultSwitch = new FaultSwitch(() -> new SsmParameterReader(engines.aws()), parameter, clock);
+        var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(engines.aws()), parameter, clock);
         try (var ssm = engines.ssm()) {
             boolean missing = faultSwitch.isOn();
             ssm.putParameter(r -> r.name(parameter).value("on").type("String").overwrite(true));
             boolean withinCache = faultSwitch.isOn();
-            clock.advance(java.time.Duration.ofSeconds(FaultSwitch.CACHE_SECONDS));
+            clock.advance(java.time.Duration.ofSeconds(FaultSwitchReader.CACHE_SECONDS));
             boolean afterCache = faultSwitch.isOn();
 
             assertFalse(missing, "a missing parameter is off");
