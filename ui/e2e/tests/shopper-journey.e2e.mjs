@@ -51,7 +51,7 @@ let bookstore;
 let browser;
 let api;
 /** The local moto server the bookstore's tables live in (the launcher prints it). */
-const motoPort = () => Number(/starting moto on 127\.0\.0\.1:(\d+)/.exec(bookstore.output())[1]);
+const motoPort = () => Number(/moto listening on 127\.0\.0\.1:(\d+)/.exec(bookstore.output())[1]);
 
 before(async () => {
   bookstore = await startLocalBookstore(NAME);

@@ -332,6 +332,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description cart_full; the cart already holds 50 different books (more copies of a book in it are fine) */
+        CartFull: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description DynamoDB throttled the request; retry after Retry-After seconds */
         Throttled: {
             headers: {
@@ -535,15 +544,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description the cart already holds 50 different books */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            409: components["responses"]["CartFull"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["Throttled"];
@@ -602,6 +603,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["CartFull"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["Throttled"];
             503: components["responses"]["Unavailable"];

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Cart } from '../api/apiSlice';
+import { book, cartOf } from '../test/apiFixtures';
 import { cartFingerprint, completeAttempt, idempotencyKeyFor, newIdempotencyKey } from './checkoutAttempt';
 
-// Only bookId and quantity identify a purchase; the rest of a cart line does not matter here.
-const cart = (...lines: [string, number][]) =>
-  ({ lines: lines.map(([bookId, quantity]) => ({ bookId, quantity })) }) as unknown as Cart;
+// Only the book and the quantity identify a purchase; the carts are built as the API sends them.
+const cart = (...lines: [string, number][]) => cartOf(lines.map(([id, quantity]) => ({ book: book(id), quantity })));
 
 describe('checkout attempts', () => {
   afterEach(() => {

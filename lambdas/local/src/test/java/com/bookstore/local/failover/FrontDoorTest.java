@@ -153,7 +153,9 @@ class FrontDoorTest {
         Duration detection = Duration.ofNanos(System.nanoTime() - stopped);
 
         assertEquals("ap-southeast-1", servedBy("/api/books"));
-        assertTrue(detection.compareTo(interval.multipliedBy(THRESHOLD - 1)) >= 0, "switched too early: " + detection);
+        // A probe already in flight when the primary stopped can be the first failure, so the earliest switch is
+        // THRESHOLD - 2 intervals after the stop (the threshold itself is held by the driven tests above).
+        assertTrue(detection.compareTo(interval.multipliedBy(THRESHOLD - 2)) >= 0, "switched too early: " + detection);
         // generous upper bound: the machine is shared, the point is that detection is bounded
         assertTrue(detection.compareTo(interval.multipliedBy(THRESHOLD).plusSeconds(3)) <= 0, "switched too late: " + detection);
     }
