@@ -13,9 +13,8 @@ build() {
   local round="$1"
   echo "reproducible: build $round of 2: Lambda jars" >&2
   $MVN -f lambdas/pom.xml clean package -DskipTests
-  $MVN -f lambdas/pipeline-gate/pom.xml clean package -DskipTests
   echo "reproducible: build $round of 2: program jar" >&2
-  $MVN -f pom.xml -Pbinary clean package -DskipTests
+  $MVN -f parent/pom.xml -pl :bookstore-infra -am -Pbinary clean package -DskipTests
   echo "reproducible: build $round of 2: storefront bundle" >&2
   (cd ui && rm -rf dist && npm run --silent build >/dev/null)
   {

@@ -99,9 +99,8 @@ fi
 
 step "4. build what the stacks deploy"
 run "$MVN -f lambdas/pom.xml package -DskipTests"
-run "$MVN -f lambdas/pipeline-gate/pom.xml package -DskipTests"
 run "(cd ui && npm ci --no-audit --no-fund && npm run build)"
-run "$MVN -Pbinary package -DskipTests"
+run "$MVN -f parent/pom.xml -pl :bookstore-infra -am -Pbinary package -DskipTests"
 
 step "5. offline plan and preflight: nothing is created if either fails"
 run "make plan"

@@ -43,59 +43,12 @@ out=${DRILL_OUT:-build/drill}
 state=build/drill-state
 mkdir -p "$state"
 
-# shellcheck source=scripts/lib/ports.sh
-source "$root/scripts/lib/ports.sh"
-
-# --- processes this script starts; each leads its own process group -----------------------------------
-pids=()
-stop_all() {
-  local status=$?
-  # Ignore further INT/TERM while stopping (each process gets at most 5 s): a second signal must not cut
-  # the clean-up short, and one often comes: GNU make forwards a SIGTERM to its recipe, so a SIGTERM to
-  # the process group (a CI timeout, kill -- -PGID) reaches this script twice.
-  trap '' INT TERM
-  trap - EXIT
-  local i pid
-  for ((i=${#pids[@]}-1; i>=0; i--)); do
-    pid=${pids[i]}
-    kill -CONT -- "-$pid" 2>/dev/null || true   # a frozen region must wake up to hear SIGTERM
-    kill -TERM -- "-$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  exit "$status"
-}
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap stop_all EXIT
+# shellcheck source=scripts/lib/processes.sh
+source "$root/scripts/lib/processes.sh"
+PROCESS_LOGS=$state
+stop_processes_on_exit
 # set -e ends the script at a failed command without a word: name it
 trap 'say "failed (exit status $?) at line $LINENO: $BASH_COMMAND"' ERR
-
-start() {  # name command...: starts it in its own session, output to $state/name.log
-  local name=$1; shift
-  setsid "$@" >"$state/$name.log" 2>&1 &
-  pids+=("$!")
-}
-
-await_ready() {  # name seconds regex: prints the regex's group once the last started process logs it
-  local name=$1 seconds=$2 regex=$3 status=0
-  await_log "$state/$name.log" "${pids[-1]}" "$seconds" "$regex" || status=$?
-  [ "$status" != 1 ] || die "$name exited during start-up: see $state/$name.log"
-  [ "$status" != 2 ] || die "$name was not ready within ${seconds}s: see $state/$name.log"
-}
-
-start_redis() {  # name: starts a redis-server on a free port (another if that was taken meanwhile), sets redis_port
-  local name=$1 attempt
-  for attempt in $(seq 1 "$BIND_ATTEMPTS"); do
-    redis_port=$(free_port)
-    start "$name" redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no
-    await_log "$state/$name.log" "${pids[-1]}" 10 "$REDIS_READY" >/dev/null && return 0
-    if [ "$attempt" -eq "$BIND_ATTEMPTS" ] || kill -0 "${pids[-1]}" 2>/dev/null; then
-      die "$name did not start on port $redis_port: see $state/$name.log"
-    fi
-  done
-}
 
 # --- 1. engines and builds ---------------------------------------------------------------------------
 scripts/bootstrap.sh moto redis
@@ -107,7 +60,7 @@ stale() {  # target paths...: true if the target is missing or older than a sour
   local target=$1; shift
   [ -n "$(find "$@" -type f -newer "$target" -not -path '*/target/*' 2>/dev/null | head -1)" ]
 }
-if stale "$ops_jar" lambdas/ops/pom.xml lambdas/ops/src/main lambdas/functions/src/main; then
+if stale "$ops_jar" parent/pom.xml lambdas/pom.xml lambdas/ops/pom.xml lambdas/ops/src/main lambdas/functions/src/main; then
   say "building the operator tools"
   # In the lambdas reactor: the tool's seed-catalogue uses the functions module's seeder.
   mvn -B -ntp -q -Dstyle.color=never -Dmaven.test.skip=true -f lambdas/pom.xml -pl ops -am package
@@ -117,8 +70,7 @@ if [ "$front_door_port" != 0 ] && (exec 3<>"/dev/tcp/127.0.0.1/$front_door_port"
   die "port $front_door_port is in use: stop what runs there or set FRONT_DOOR_PORT"
 fi
 
-start moto .venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p 0
-moto_port=$(await_ready moto 30 "$MOTO_LISTENING")
+start_moto moto
 moto="http://127.0.0.1:$moto_port"
 
 # --- 2. one region each: redis-server + the local runtime (gateway, API, stream poller) --------------
@@ -128,11 +80,11 @@ export BOOKSTORE_UI_DIST="$root/ui/dist"
 start_region() {  # region role [extra env...]: sets region_port (the gateway's) and region_pid
   local region=$1 role=$2; shift 2
   start_redis "redis-$region"
-  start "runtime-$region" env AWS_REGION="$region" BOOKSTORE_ROLE="$role" BOOKSTORE_PORT=0 \
+  start_process "runtime-$region" env AWS_REGION="$region" BOOKSTORE_ROLE="$role" BOOKSTORE_PORT=0 \
     REDIS_URL="redis://127.0.0.1:$redis_port" "$@" \
     java -Djdk.httpclient.allowRestrictedHeaders=host -XX:TieredStopAtLevel=1 -Xmx384m -jar "$local_jar"
   region_port=$(await_ready "runtime-$region" 120 "$BOOKSTORE_LISTENING")
-  region_pid=${pids[-1]}
+  region_pid=${started_pids[-1]}
 }
 
 say "starting the primary region ($primary)"
@@ -158,7 +110,7 @@ fi
 
 # --- 3. replication and the front door -------------------------------------------------------------------
 say "starting the replicator (delay ${REPLICATION_DELAY_MS:-1000} ms) and the front door"
-start failover env PRIMARY_REGION="$primary" SECONDARY_REGION="$secondary" \
+start_process failover env PRIMARY_REGION="$primary" SECONDARY_REGION="$secondary" \
   PRIMARY_URL="http://127.0.0.1:$primary_port" SECONDARY_URL="http://127.0.0.1:$secondary_port" \
   FRONT_DOOR_PORT="$front_door_port" REPLICATION_DELAY_MS="${REPLICATION_DELAY_MS:-1000}" \
   PROBE_INTERVAL_MS="${PROBE_INTERVAL_MS:-1000}" PROBE_THRESHOLD="${PROBE_THRESHOLD:-3}" \

@@ -15,12 +15,7 @@ if ! .venv/bin/python -c "import importlib.metadata as m, sys; sys.exit(m.versio
   .venv/bin/pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 scripts/local-build.sh
-# The local runtime's own tests (gateway, JWT authorizer, stream poller) run with the Lambdas' tests once
-# lambdas/pom.xml lists the module; until then, here.
-if ! grep -q '<module>local</module>' lambdas/pom.xml; then
-  say "local runtime tests (gateway, authorizer, stream poller) against moto and redis-server"
-  mvn -B -ntp -f lambdas/local/pom.xml clean verify
-fi
+# The local runtime's own tests (gateway, JWT authorizer, stream poller) run with the Lambdas' (make lambdas-test).
 if [ ! -d ui/e2e/node_modules ] || [ ui/e2e/package-lock.json -nt ui/e2e/node_modules/.package-lock.json ]; then
   (cd ui/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi

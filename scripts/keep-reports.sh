@@ -4,8 +4,8 @@
 # (scripts/test-summary.py) and the CodeBuild report group read them: later suites may `mvn clean` the
 # target folders. DIR is a Maven project (every module below it) or one project's target folder;
 # <module> is the module's path below the project, left out for the project itself. With SINCE (a file
-# touched before Maven ran), only reports newer than it: DIR may hold other projects' stale reports
-# (lambdas/pipeline-gate is not a module of lambdas/pom.xml).
+# touched before Maven ran), only reports newer than it: DIR may hold stale reports of modules that run
+# did not build (make lambdas-test leaves lambdas/pipeline-gate to make pipeline-test).
 # Usage: scripts/keep-reports.sh NAME DIR [SINCE]
 set -euo pipefail
 name=$1 dir=$2 since=${3:-}

@@ -15,7 +15,7 @@ newer_than() {  # target paths...: prints the first file newer than target, or "
   changed=$(find "$@" -type f -newer "$target" -not -path '*/target/*' -not -path '*/node_modules/*' -not -path '*/dist/*' -not -name '*.test.*' 2>/dev/null | head -1)
   [ -z "$changed" ] || echo "$changed changed"
 }
-stale=$(newer_than "$jar" lambdas/pom.xml lambdas/functions/pom.xml lambdas/functions/src/main lambdas/local/pom.xml lambdas/local/src/main ui/site-headers.yaml)
+stale=$(newer_than "$jar" parent/pom.xml lambdas/pom.xml lambdas/functions/pom.xml lambdas/functions/src/main lambdas/local/pom.xml lambdas/local/src/main ui/site-headers.yaml)
 if [ -n "$stale" ]; then
   say "building the Lambdas and the local runtime ($stale; a minute or two the first time)"
   mkdir -p build/local
@@ -23,13 +23,7 @@ if [ -n "$stale" ]; then
   mvn_quiet() {  # Maven's output goes to the log, and to the terminal only when the build fails
     mvn -B -ntp -Dmaven.test.skip=true "$@" >"$log" 2>&1 || { cat "$log" >&2; say "Maven build failed (log: $log)"; exit 1; }
   }
-  if grep -q '<module>local</module>' lambdas/pom.xml; then
-    mvn_quiet -f lambdas/pom.xml -pl local -am clean package
-  else
-    # the parent does not aggregate the local module yet: install its siblings, then build it alone
-    mvn_quiet -f lambdas/pom.xml install
-    mvn_quiet -f lambdas/local/pom.xml clean package  # clean: its classes must match the fresh functions jar
-  fi
+  mvn_quiet -f lambdas/pom.xml -pl local -am clean package
   touch "$jar"
   say "Java build done"
 fi

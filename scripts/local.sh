@@ -21,48 +21,9 @@ cd "$root"
 say() { printf '[local] %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-# shellcheck source=scripts/lib/ports.sh
-source "$root/scripts/lib/ports.sh"
-
-# --- processes we start, stopped in reverse order on any exit ---------------------------------------
-started=()
-cleanup() {
-  local status=$?
-  # Ignore further INT/TERM while stopping (each process gets at most 5 s): a second signal must not cut
-  # the clean-up short, and one often comes: GNU make forwards a SIGTERM to its recipe, so a SIGTERM to
-  # the process group (a CI timeout, kill -- -PGID) reaches this script twice.
-  trap '' INT TERM
-  trap - EXIT
-  if [ ${#started[@]} -gt 0 ]; then
-    say "stopping ${#started[@]} process(es)"
-  fi
-  local i pid
-  # newest first: the runtime stops before the engines it talks to
-  for ((i=${#started[@]}-1; i>=0; i--)); do
-    pid=${started[i]}
-    # each child leads its own process group (setsid): signal the group, so helpers die with it
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      say "process $pid ignored SIGTERM for 10 s: killing it"
-      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-  done
-  exit "$status"
-}
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap cleanup EXIT
-
-# Starts "$@" in its own session so that Ctrl-C reaches only this script, which then stops it in order.
-launch() {
-  setsid "$@" &
-  started+=("$!")
-}
+# shellcheck source=scripts/lib/processes.sh
+source "$root/scripts/lib/processes.sh"
+stop_processes_on_exit
 
 # --- 1. what the machine needs -----------------------------------------------------------------------
 blog=${BOOKSTORE_BLOG:-on}
@@ -80,38 +41,23 @@ jar=lambdas/local/target/bookstore-local.jar
 # --- 3. start the engines ----------------------------------------------------------------------------
 state=${BOOKSTORE_STATE_DIR:-build/local}
 mkdir -p "$state"
+PROCESS_LOGS=$state
 site_port=${BOOKSTORE_PORT:-8080}
 if [ "$site_port" != 0 ] && (exec 3<>"/dev/tcp/127.0.0.1/$site_port") 2>/dev/null; then
   die "port $site_port is already in use: stop what runs there or set BOOKSTORE_PORT"
 fi
 
 say "starting moto"
-launch .venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p "${MOTO_PORT:-0}" >"$state/moto.log" 2>&1
-moto_pid=${started[-1]}
-moto_port=$(await_log "$state/moto.log" "$moto_pid" 30 "$MOTO_LISTENING") \
-  || die "moto did not start within 30 s (see $state/moto.log)"
+start_moto moto "${MOTO_PORT:-}"
 say "moto listening on 127.0.0.1:$moto_port"
-for attempt in $(seq 1 "$BIND_ATTEMPTS"); do
-  redis_port=${REDIS_PORT:-$(free_port)}
-  launch redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$state/redis.log" 2>&1
-  redis_pid=${started[-1]}
-  await_log "$state/redis.log" "$redis_pid" 10 "$REDIS_READY" >/dev/null && break
-  # it exited before it was ready: the port was taken since it was chosen; try another (not one given in REDIS_PORT)
-  if [ -n "${REDIS_PORT:-}" ] || [ "$attempt" -eq "$BIND_ATTEMPTS" ] || kill -0 "$redis_pid" 2>/dev/null; then
-    die "redis-server did not start on port $redis_port (see $state/redis.log)"
-  fi
-done
+start_redis redis "${REDIS_PORT:-}"
 say "redis-server listening on 127.0.0.1:$redis_port"
 
 # The blog: its own script starts MariaDB and WordPress and stops both when we stop it.
 if [ "$blog" = on ]; then
   say "starting the blog (WordPress + MariaDB)"
-  launch scripts/blog/start.sh --port "${BLOG_PORT:-0}" --data "$state/blog" >"$state/blog.log" 2>&1
-  blog_pid=${started[-1]}
-  blog_status=0
-  blog_url=$(await_log "$state/blog.log" "$blog_pid" 60 'Blog is running at (http://[^ ]+)') || blog_status=$?
-  [ "$blog_status" != 1 ] || die "the blog exited during start-up (see $state/blog.log)"
-  [ "$blog_status" != 2 ] || die "the blog did not start within 60 s (see $state/blog.log)"
+  start_process blog scripts/blog/start.sh --port "${BLOG_PORT:-0}" --data "$state/blog"
+  blog_url=$(await_ready blog 60 'Blog is running at (http://[^ ]+)')
   say "blog listening on $blog_url"
   export BOOKSTORE_BLOG_URL=$blog_url
 fi
@@ -126,8 +72,8 @@ export BOOKS_TABLE=${BOOKS_TABLE:-bookstore-books} CART_TABLE=${CART_TABLE:-book
 export BOOKSTORE_ROLE=${BOOKSTORE_ROLE:-primary}
 export BOOKSTORE_PORT=$site_port
 export BOOKSTORE_UI_DIST="$root/ui/dist"
-launch java -Djdk.httpclient.allowRestrictedHeaders=host -XX:TieredStopAtLevel=1 -Xmx384m -jar "$jar"
-java_pid=${started[-1]}
+start_attached java -Djdk.httpclient.allowRestrictedHeaders=host -XX:TieredStopAtLevel=1 -Xmx384m -jar "$jar"
+java_pid=${started_pids[-1]}
 
 # The runtime prints "Bookstore is running at ..." itself; stay until it or a signal ends us.
 set +e

@@ -18,12 +18,12 @@ for module in $modules; do
   case "$module" in
     infra)
       echo "[mutation] infra: policy rules and plan functions (PIT)"
-      $MVN -q -f pom.xml -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage
+      $MVN -q -f parent/pom.xml -pl :bookstore-infra -am -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage
       cp target/pit-reports/mutations.xml "$out/infra.xml" ;;
     functions)
       echo "[mutation] lambdas/functions: com.bookstore.api and com.bookstore.bestsellers (PIT, moto + redis-server)"
       scripts/bootstrap.sh moto redis
-      $MVN -q -f lambdas/pom.xml -pl functions -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage \
+      $MVN -q -f lambdas/pom.xml -pl functions -am -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage \
         ${MUTATION_FUNCTIONS_TARGETS:+-Dmutation.targets=$MUTATION_FUNCTIONS_TARGETS}
       cp lambdas/functions/target/pit-reports/mutations.xml "$out/functions.xml" ;;
     ui)

@@ -6,5 +6,5 @@ set -euo pipefail
 before="$(realpath "$1")"; after="$(realpath "$2")"
 cd "$(dirname "$0")/.."
 MVN="${MVN:-mvn -B -ntp}"
-$MVN -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2
+$MVN -q -f parent/pom.xml -pl :bookstore-infra -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2
 exec java -cp "target/classes:$(cat target/classpath.txt)" com.bookstore.infra.plan.PlanDiff "$before" "$after"

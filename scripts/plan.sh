@@ -10,6 +10,6 @@ stacks=("$@")
 [ ${#stacks[@]} -gt 0 ] || stacks=(primary secondary)
 MVN="${MVN:-mvn -B -ntp}"
 # Compile and write the runtime classpath once; the plan itself runs on a plain JVM (no Maven overhead).
-$MVN -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+$MVN -q -f parent/pom.xml -pl :bookstore-infra -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 exec java -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 \
   -cp "target/classes:$(cat target/classpath.txt)" com.bookstore.infra.plan.PlanCommand . "$out" "${stacks[@]}"

@@ -8,6 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -n "${BACKEND_URL:-}" ] || { echo "[preflight] BACKEND_URL is required: s3://<bucket>?region=<region> or https://api.pulumi.com (with PULUMI_ORG)" >&2; exit 2; }
 MVN="${MVN:-mvn -B -ntp}"
-$MVN -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+$MVN -q -f parent/pom.xml -pl :bookstore-infra -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 exec java -cp "target/classes:$(cat target/classpath.txt)" com.bookstore.infra.preflight.PreflightCommand . \
   "$BACKEND_URL" "${PULUMI_ORG:-}"

@@ -16,25 +16,14 @@ javac --release 17 -cp "$jar" -d "$classes" $(find lambdas/bench/src -name '*.ja
 bench_jar=lambdas/bench/target/bench.jar
 jar cf "$bench_jar" -C "$classes" .
 
-# shellcheck source=scripts/lib/ports.sh
-source scripts/lib/ports.sh
-logs=lambdas/bench/target
-pids=()
-# Stop exactly the servers started here, whatever happens.
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true' EXIT
-.venv/bin/python scripts/moto/atomic_moto_server.py -H 127.0.0.1 -p 0 >"$logs/moto.log" 2>&1 &
-pids+=($!)
-moto_port=$(await_log "$logs/moto.log" "$!" 30 "$MOTO_LISTENING") || { echo "moto did not start (see $logs/moto.log)" >&2; exit 1; }
-for attempt in $(seq 1 "$BIND_ATTEMPTS"); do
-  redis_port=$(free_port)
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$logs/redis.log" 2>&1 &
-  pids+=($!)
-  await_log "$logs/redis.log" "$!" 10 "$REDIS_READY" >/dev/null && break
-  # exited before it was ready: the port was taken since it was chosen; try another
-  if [ "$attempt" -eq "$BIND_ATTEMPTS" ] || kill -0 "$!" 2>/dev/null; then
-    echo "redis-server did not start (see $logs/redis.log)" >&2; exit 1
-  fi
-done
+say() { printf '[bench-lambdas] %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+# shellcheck source=scripts/lib/processes.sh
+source scripts/lib/processes.sh
+PROCESS_LOGS=lambdas/bench/target
+stop_processes_on_exit
+start_moto moto
+start_redis redis
 
 export AWS_REGION=eu-west-1 AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" REDIS_URL="redis://127.0.0.1:$redis_port"
 export BOOKS_TABLE=bench-books CART_TABLE=bench-cart ORDERS_TABLE=bench-orders BOOKSTORE_ROLE=primary

@@ -8,9 +8,8 @@ source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 mvn_cmd=${MVN:-mvn -B -ntp}
 $mvn_cmd -f lambdas/pom.xml package -DskipTests
-$mvn_cmd -f lambdas/pipeline-gate/pom.xml package -DskipTests
 (cd ui && npm ci --no-audit --no-fund && npm run build)
-$mvn_cmd -f pom.xml -Pbinary package -DskipTests
+$mvn_cmd -f parent/pom.xml -pl :bookstore-infra -am -Pbinary package -DskipTests
 for deployable in ${DEPLOYABLES:-lambdas/functions/target/bookstore-functions.jar lambdas/ops/target/bookstore-ops.jar \
     lambdas/pipeline-gate/target/pipeline-gate.jar target/bookstore-infra.jar ui/dist/index.html}; do
   [ -s "$deployable" ] || die "build-deployables.sh did not produce $deployable"

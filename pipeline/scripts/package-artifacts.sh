@@ -9,7 +9,7 @@ cd "$REPO_ROOT"
 # runtime.options.binary runs comes from the pom's `binary` profile, packaged here.
 if [ ! -f "$PROGRAM_JAR" ]; then
   say "packaging the Pulumi program jar"
-  ${MVN:-mvn -B -ntp} -f pom.xml -Pbinary package -DskipTests
+  ${MVN:-mvn -B -ntp} -f parent/pom.xml -pl :bookstore-infra -am -Pbinary package -DskipTests
 fi
 for file in "$PROGRAM_JAR" "$FUNCTIONS_JAR" "$GATE_JAR" "$OPS_JAR" "$UI_DIST/index.html"; do
   [ -f "$file" ] || die "$file was not built"

@@ -392,9 +392,8 @@ class GatedPreviewTest(ScriptTestCase):
                          (self.repo.root / "build/preview/primary.json").read_text())
         calls = self.repo.calls()
         self.assertEqual(["mvn -B -ntp -f lambdas/pom.xml package -DskipTests",
-                          "mvn -B -ntp -f lambdas/pipeline-gate/pom.xml package -DskipTests",
                           "npm ci --no-audit --no-fund", "npm run build",
-                          "mvn -B -ntp -f pom.xml -Pbinary package -DskipTests"],
+                          "mvn -B -ntp -f parent/pom.xml -pl :bookstore-infra -am -Pbinary package -DskipTests"],
                          [c for c in calls if c.startswith(("mvn", "npm"))])
         self.assertIn("pulumi preview --non-interactive --json --stack primary", calls)
         self.assertIn("pulumi preview --non-interactive --json --stack secondary", calls)

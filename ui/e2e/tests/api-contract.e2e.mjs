@@ -10,7 +10,7 @@ import { startLocalBookstore } from '../harness/localBookstore.mjs';
 import { artifactsDir, repoRoot } from '../harness/paths.mjs';
 
 const NAME = 'api-contract';
-const SPEC = path.join(repoRoot, 'lambdas/functions/src/main/resources/openapi.yaml');
+const SPEC = path.join(repoRoot, 'lambdas/api-contract/src/main/resources/openapi.yaml');
 const VENV = path.join(repoRoot, '.venv/bin');
 // "Responses match the spec". The data-acceptance checks are left out on purpose: the API refuses
 // schema-valid input for reasons a schema cannot state (an unknown book id is a 422), and an undeclared

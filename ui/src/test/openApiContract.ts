@@ -24,7 +24,7 @@ interface Operation {
 const DOCUMENT_ID = 'openapi.yaml';
 // The file itself, not a copy: the same document the API's router, API Gateway and schemathesis read.
 const DOCUMENT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
-  '../../../lambdas/functions/src/main/resources/openapi.yaml');
+  '../../../lambdas/api-contract/src/main/resources/openapi.yaml');
 const document = parse(readFileSync(DOCUMENT_FILE, 'utf8')) as Json;
 
 // The document's top-level fields and OpenAPI's annotation keywords are not JSON Schema; declaring them

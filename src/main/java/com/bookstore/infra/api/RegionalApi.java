@@ -1,5 +1,7 @@
 package com.bookstore.infra.api;
 
+import com.bookstore.contract.ApiContract;
+import com.bookstore.contract.ApiRoute;
 import com.bookstore.infra.auth.UserPoolRef;
 import com.bookstore.infra.dns.CustomDomain;
 import com.bookstore.infra.dns.ValidatedCertificate;

@@ -1,5 +1,6 @@
 package com.bookstore.infra.auth;
 
+import com.bookstore.contract.PasswordPolicy;
 import com.pulumi.aws.cognito.UserPool;
 import com.pulumi.aws.cognito.UserPoolArgs;
 import com.pulumi.aws.cognito.UserPoolClient;
@@ -30,7 +31,7 @@ public final class Auth extends ComponentResource {
                 .usernameAttributes("email")
                 .autoVerifiedAttributes("email")
                 .deletionProtection(args.deletionProtection() ? "ACTIVE" : "INACTIVE")
-                .passwordPolicy(PasswordPolicy.SHOPPERS.args())
+                .passwordPolicy(UserPoolPasswordPolicy.args(PasswordPolicy.SHOPPERS))
                 .emailConfiguration(emailConfiguration(args.sesSender()))
                 .accountRecoverySetting(UserPoolAccountRecoverySettingArgs.builder()
                         .recoveryMechanisms(UserPoolAccountRecoverySettingRecoveryMechanismArgs.builder()

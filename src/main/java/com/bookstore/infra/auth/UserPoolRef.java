@@ -1,5 +1,6 @@
 package com.bookstore.infra.auth;
 
+import com.bookstore.contract.PasswordPolicy;
 import com.pulumi.core.Output;
 
 /**

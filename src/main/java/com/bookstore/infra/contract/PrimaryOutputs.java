@@ -1,6 +1,6 @@
 package com.bookstore.infra.contract;
 
-import com.bookstore.infra.auth.PasswordPolicy;
+import com.bookstore.contract.PasswordPolicy;
 import com.bookstore.infra.auth.UserPoolRef;
 import com.bookstore.infra.data.TableDesign;
 import com.pulumi.Context;

@@ -16,8 +16,8 @@ import com.bookstore.api.http.Router;
 import com.bookstore.api.orders.Checkout;
 import com.bookstore.api.orders.OrderRoutes;
 import com.bookstore.api.orders.OrderTable;
-import com.bookstore.api.status.FaultSwitch;
-import com.bookstore.api.status.HealthCheck;
+import com.bookstore.api.status.FaultSwitchReader;
+import com.bookstore.api.status.DeepHealthCheck;
 import com.bookstore.api.status.RegionInfo;
 import com.bookstore.api.status.StatusRoutes;
 import com.bookstore.bestsellers.Leaderboard;
@@ -52,8 +52,8 @@ public final class BookstoreApi {
         List<Route> routes = new ArrayList<>();
         routes.addAll(CatalogueRoutes.of(catalogue));
         routes.addAll(BestSellerRoutes.of(new BestSellerBoard(leaderboard, catalogue)));
-        var faultSwitch = new FaultSwitch(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock);
-        routes.addAll(StatusRoutes.of(new HealthCheck(bookTable, leaderboard, region), faultSwitch, region));
+        var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock);
+        routes.addAll(StatusRoutes.of(new DeepHealthCheck(bookTable, leaderboard, region), faultSwitch, region));
         routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue)));
         routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable));
 

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import com.bookstore.ops.aws.RegionalClients;
-import com.bookstore.ops.engines.MotoExtension;
+import com.bookstore.engines.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.efs.EfsClient;

@@ -3,7 +3,8 @@ package com.bookstore.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.bookstore.ops.engines.MotoExtension;
+import com.bookstore.engines.MotoExtension;
+import com.bookstore.engines.MotoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class RunbookCommandsTest {
 
     @Test
     void everyOperatorCommandInTheRunbooksAndDocsIsOneTheToolAccepts() throws IOException {
-        Path root = MotoExtension.repositoryRoot();
+        Path root = MotoServer.repositoryRoot();
         List<String> commands = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Path doc : documents(root)) {
@@ -51,7 +52,7 @@ class RunbookCommandsTest {
 
     @Test
     void eachRunbookThatMovesTheShopStartsWithTheRegionSwitchCommandForItsMove() throws IOException {
-        Path runbooks = MotoExtension.repositoryRoot().resolve("docs/runbooks");
+        Path runbooks = MotoServer.repositoryRoot().resolve("docs/runbooks");
         Map<String, String> firstCommand = new java.util.LinkedHashMap<>();
         for (String runbook : List.of("unplanned-failover.md", "planned-switchover.md", "failback.md")) {
             List<String> commands = operatorCommands(Files.readString(runbooks.resolve(runbook)));

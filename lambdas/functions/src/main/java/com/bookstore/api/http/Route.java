@@ -1,5 +1,7 @@
 package com.bookstore.api.http;
 
+import com.bookstore.contract.PathTemplate;
+
 /** One row of the route table: {@code GET /books/{id}}, who may call it, and what answers it. */
 public record Route(String method, PathTemplate path, Access access, RouteHandler handler) {
 

@@ -13,7 +13,7 @@ public final class StatusRoutes {
     private StatusRoutes() {
     }
 
-    public static List<Route> of(HealthCheck health, FaultSwitch faultSwitch, RegionInfo region) {
+    public static List<Route> of(DeepHealthCheck health, FaultSwitchReader faultSwitch, RegionInfo region) {
         return List.of(
                 Route.of("GET", "/health", Access.PUBLIC, call -> {
                     if (faultSwitch.isOn()) {

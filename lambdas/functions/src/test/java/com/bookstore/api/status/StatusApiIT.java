@@ -104,12 +104,12 @@ class StatusApiIT {
     void faultSwitchIsReadAtMostEveryFiveSeconds() {
         String parameter = bookstore.faultParameter() + "-cached";
         var clock = new MutableClock();
-        var faultSwitch = new FaultSwitch(() -> new SsmParameterReader(engines.aws()), parameter, clock);
+        var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(engines.aws()), parameter, clock);
         try (var ssm = engines.ssm()) {
             boolean missing = faultSwitch.isOn();
             ssm.putParameter(r -> r.name(parameter).value("on").type("String").overwrite(true));
             boolean withinCache = faultSwitch.isOn();
-            clock.advance(java.time.Duration.ofSeconds(FaultSwitch.CACHE_SECONDS));
+            clock.advance(java.time.Duration.ofSeconds(FaultSwitchReader.CACHE_SECONDS));
             boolean afterCache = faultSwitch.isOn();
 
             assertFalse(missing, "a missing parameter is off");
@@ -191,7 +191,7 @@ class StatusApiIT {
             TestBookstore store = bookstore.withRedis(privateRedis.url());
             ApiResult fresh = store.call(ApiEvent.anonymous("GET", "/bestsellers"));
 
-            privateRedis.stop();
+            privateRedis.pause();
             ApiResult stale = store.call(ApiEvent.anonymous("GET", "/bestsellers"));
 
             assertFalse(fresh.body().get("stale").getAsBoolean());
@@ -207,7 +207,7 @@ class StatusApiIT {
             TestBookstore store = bookstore.withRedis(privateRedis.url());
             ApiResult before = store.call(ApiEvent.anonymous("GET", "/bestsellers"));
 
-            privateRedis.restart(); // the container's pooled connection is now a closed socket
+            privateRedis.resume(); // stops it and starts it again, empty: the container's pooled connection is now a closed socket
             try (var redis = RedisClients.pooled(privateRedis.url())) {
                 new Leaderboard(redis).record(new OrderSale("o1", "1", Map.of(BOOKS.get(3).id(), 2)));
             }

@@ -1,5 +1,6 @@
 package com.bookstore.local.cognito;
 
+import com.bookstore.contract.PasswordPolicy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
@@ -19,17 +20,16 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
  */
 public final class LocalUserPool {
     /**
-     * The deployed pool's rules, {@code PasswordPolicy.SHOPPERS} in src/main/java/com/bookstore/infra/auth (a
-     * separate Maven project, hence the copy): local sign-up refuses what AWS would refuse, and config.json
-     * hands the same rules to the storefront. Without it moto applies its own default (8 characters and a symbol).
+     * The deployed pool's rules ({@link PasswordPolicy#SHOPPERS}): local sign-up refuses what AWS would refuse.
+     * Without them moto applies its own default (8 characters and a symbol).
      */
-    public static final PasswordPolicyType PASSWORD_POLICY = PasswordPolicyType.builder()
-            .minimumLength(12)
-            .requireUppercase(true)
-            .requireLowercase(true)
-            .requireNumbers(true)
-            .requireSymbols(false)
-            .temporaryPasswordValidityDays(3)
+    static final PasswordPolicyType PASSWORD_POLICY = PasswordPolicyType.builder()
+            .minimumLength(PasswordPolicy.SHOPPERS.minimumLength())
+            .requireUppercase(PasswordPolicy.SHOPPERS.requireUppercase())
+            .requireLowercase(PasswordPolicy.SHOPPERS.requireLowercase())
+            .requireNumbers(PasswordPolicy.SHOPPERS.requireNumbers())
+            .requireSymbols(PasswordPolicy.SHOPPERS.requireSymbols())
+            .temporaryPasswordValidityDays(PasswordPolicy.TEMPORARY_PASSWORD_VALIDITY_DAYS)
             .build();
 
     private final String region;
@@ -82,8 +82,8 @@ public final class LocalUserPool {
     }
 
     /** The pool's password rules; a pool passed in by id was created by this class too (the primary's runtime). */
-    public PasswordPolicyType passwordPolicy() {
-        return PASSWORD_POLICY;
+    public PasswordPolicy passwordPolicy() {
+        return PasswordPolicy.SHOPPERS;
     }
 
     public String region() {

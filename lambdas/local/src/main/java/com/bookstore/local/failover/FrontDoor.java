@@ -62,8 +62,8 @@ public final class FrontDoor implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final ScheduledExecutorService prober;
-    private final HealthCheck primaryCheck;
-    private final HealthCheck secondaryCheck;
+    private final HealthCheckState primaryCheck;
+    private final HealthCheckState secondaryCheck;
     private final List<Switch> switches = new CopyOnWriteArrayList<>();
     private volatile String target = "primary";
 
@@ -72,8 +72,8 @@ public final class FrontDoor implements AutoCloseable {
         this.log = log;
         this.client = HttpClient.newBuilder().connectTimeout(settings.probeTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.primaryCheck = new HealthCheck(settings.threshold());
-        this.secondaryCheck = new HealthCheck(settings.threshold());
+        this.primaryCheck = new HealthCheckState(settings.threshold());
+        this.secondaryCheck = new HealthCheckState(settings.threshold());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
         this.workers = Executors.newFixedThreadPool(32, daemon("front-door"));
         this.prober = Executors.newSingleThreadScheduledExecutor(daemon("front-door-probe"));
@@ -136,7 +136,7 @@ public final class FrontDoor implements AutoCloseable {
         healthy(settings.secondary()).thenAccept(ok -> recordAndRoute("secondary", secondaryCheck, ok));
     }
 
-    private synchronized void recordAndRoute(String region, HealthCheck check, boolean ok) {
+    private synchronized void recordAndRoute(String region, HealthCheckState check, boolean ok) {
         try {
             record(region, check, ok);
             route();
@@ -145,7 +145,7 @@ public final class FrontDoor implements AutoCloseable {
         }
     }
 
-    private void record(String region, HealthCheck check, boolean ok) {
+    private void record(String region, HealthCheckState check, boolean ok) {
         if (check.record(ok)) {
             log.printf("front door: %s is now %s%n", region, check.healthy() ? "healthy" : "unhealthy");
         }

@@ -54,7 +54,7 @@ final class ApiIntegration implements HttpHandler {
             return;
         }
         Map<String, String> claims = null;
-        if (match.get().route().requiresJwt()) {
+        if (match.get().route().signedIn()) {
             try {
                 claims = authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"));
             } catch (UnauthorizedException rejected) {

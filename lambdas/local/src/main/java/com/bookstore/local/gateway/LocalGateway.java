@@ -8,6 +8,7 @@ import com.bookstore.local.auth.JwtAuthorizer;
 import com.bookstore.local.cognito.ConfirmationCodes;
 import com.bookstore.local.cognito.LocalUserPool;
 import com.bookstore.local.lambda.LocalFunction;
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 
 /**
  * The local stand-in for CloudFront + HTTP API + Cognito's endpoint on one loopback port:
@@ -121,7 +121,7 @@ public final class LocalGateway implements AutoCloseable {
         cognito.addProperty("userPoolId", settings.userPool().userPoolId());
         cognito.addProperty("clientId", settings.userPool().clientId());
         cognito.addProperty("endpoint", base + COGNITO_PREFIX);
-        cognito.add("passwordPolicy", passwordPolicy(settings.userPool().passwordPolicy()));
+        cognito.add("passwordPolicy", new Gson().toJsonTree(settings.userPool().passwordPolicy().asConfig()));
         JsonObject config = new JsonObject();
         config.addProperty("apiBaseUrl", base + API_PREFIX);
         config.addProperty("region", settings.region());
@@ -130,17 +130,6 @@ public final class LocalGateway implements AutoCloseable {
         boolean blogConfigured = settings.blogUrl() != null && !settings.blogUrl().isBlank();
         config.addProperty("blogUrl", blogConfigured ? settings.blogUrl() : base + NO_BLOG_PREFIX.substring(0, NO_BLOG_PREFIX.length() - 1));
         return config;
-    }
-
-    /** As the stack writes it for AWS: Cognito's names, in Cognito's order. */
-    private static JsonObject passwordPolicy(PasswordPolicyType policy) {
-        JsonObject json = new JsonObject();
-        json.addProperty("minimumLength", policy.minimumLength());
-        json.addProperty("requireUppercase", policy.requireUppercase());
-        json.addProperty("requireLowercase", policy.requireLowercase());
-        json.addProperty("requireNumbers", policy.requireNumbers());
-        json.addProperty("requireSymbols", policy.requireSymbols());
-        return json;
     }
 
     /** {@code GET /_local/sign-up-code?username=...}: the pending code, for people and tests without the log. */

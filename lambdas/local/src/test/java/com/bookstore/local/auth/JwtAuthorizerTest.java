@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bookstore.local.cognito.LocalUserPool;
 import com.bookstore.local.engines.CognitoTokens;
-import com.bookstore.local.engines.MotoServer;
+import com.bookstore.engines.MotoServer;
+import com.bookstore.local.aws.LocalAws;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +28,7 @@ class JwtAuthorizerTest {
     @BeforeAll
     static void startCognito() throws Exception {
         moto = MotoServer.start();
-        cognito = moto.aws().cognito();
+        cognito = new LocalAws(moto.endpoint(), MotoServer.REGION).cognito();
         pool = LocalUserPool.create(cognito, MotoServer.REGION, "authorizer-test");
         tokens = CognitoTokens.userOf(cognito, pool, "reader@example.com");
     }

@@ -3,7 +3,7 @@ package com.bookstore.local.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.bookstore.local.engines.MotoServer;
+import com.bookstore.engines.MotoServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +52,7 @@ class AtomicMotoServerTest {
     @Test
     void aClientThatStallsMidRequestDoesNotHoldUpTheOthers() throws Exception {
         try (Socket stalled = new Socket(moto.endpoint().getHost(), moto.endpoint().getPort());
-             DynamoDbClient dynamoDb = moto.aws().dynamoDb()) {
+             DynamoDbClient dynamoDb = new LocalAws(moto.endpoint(), MotoServer.REGION).dynamoDb()) {
             OutputStream out = stalled.getOutputStream();
             out.write(("POST / HTTP/1.1\r\nHost: dynamodb." + MotoServer.REGION + ".amazonaws.com\r\n"
                     + "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"

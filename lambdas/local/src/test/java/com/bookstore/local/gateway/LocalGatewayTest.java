@@ -11,7 +11,8 @@ import com.bookstore.local.cognito.ConfirmationCodes;
 import com.bookstore.ops.CatalogueFile;
 import com.bookstore.local.cognito.LocalUserPool;
 import com.bookstore.local.engines.CognitoTokens;
-import com.bookstore.local.engines.MotoServer;
+import com.bookstore.engines.MotoServer;
+import com.bookstore.local.aws.LocalAws;
 import com.bookstore.local.lambda.LocalFunction;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -51,7 +52,7 @@ class LocalGatewayTest {
     @BeforeAll
     static void start() throws Exception {
         moto = MotoServer.start();
-        cognito = moto.aws().cognito();
+        cognito = new LocalAws(moto.endpoint(), MotoServer.REGION).cognito();
         pool = LocalUserPool.create(cognito, MotoServer.REGION, "gateway-test");
         tokens = CognitoTokens.userOf(cognito, pool, "buyer@example.com");
         Files.writeString(uiDist.resolve("index.html"), "<!doctype html><title>shell</title>");

@@ -9,8 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.Reques
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.bookstore.api.BookstoreApi;
 import com.bookstore.bestsellers.BestSellerStreamHandler;
-import com.bookstore.local.engines.MotoServer;
-import com.bookstore.local.engines.RedisServer;
+import com.bookstore.engines.MotoServer;
+import com.bookstore.local.aws.LocalAws;
+import com.bookstore.engines.RedisServer;
 import com.bookstore.local.lambda.LocalFunction;
 import com.bookstore.ops.CatalogueFile;
 import com.bookstore.ops.CatalogueSeeder;
@@ -66,8 +67,8 @@ class BestSellerStreamingTest {
     static void startEngines() throws Exception {
         moto = MotoServer.start();
         redis = RedisServer.start();
-        dynamoDb = moto.aws().dynamoDb();
-        streams = moto.aws().streams();
+        dynamoDb = new LocalAws(moto.endpoint(), MotoServer.REGION).dynamoDb();
+        streams = new LocalAws(moto.endpoint(), MotoServer.REGION).streams();
     }
 
     @AfterAll

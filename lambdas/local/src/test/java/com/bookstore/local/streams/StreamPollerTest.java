@@ -7,7 +7,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.bookstore.local.engines.MotoServer;
+import com.bookstore.engines.MotoServer;
+import com.bookstore.local.aws.LocalAws;
 import com.bookstore.local.lambda.LocalFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -75,8 +76,8 @@ class StreamPollerTest {
     @BeforeAll
     static void startMoto() throws Exception {
         moto = MotoServer.start();
-        dynamoDb = moto.aws().dynamoDb();
-        streams = moto.aws().streams();
+        dynamoDb = new LocalAws(moto.endpoint(), MotoServer.REGION).dynamoDb();
+        streams = new LocalAws(moto.endpoint(), MotoServer.REGION).streams();
     }
 
     @AfterAll

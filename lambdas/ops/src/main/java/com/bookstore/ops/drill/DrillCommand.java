@@ -63,9 +63,9 @@ public final class DrillCommand {
             err.print(FAULT_USAGE);
             return 2;
         }
-        String parameter = options.getOrDefault("parameter", FaultSwitch.DEFAULT_PARAMETER);
+        String parameter = options.getOrDefault("parameter", FaultSwitchWriter.DEFAULT_PARAMETER);
         try (SsmClient ssm = ssmFor.apply(region)) {
-            FaultSwitch faultSwitch = new FaultSwitch(ssm, region, parameter);
+            FaultSwitchWriter faultSwitch = new FaultSwitchWriter(ssm, region, parameter);
             switch (action) {
                 case "on" -> faultSwitch.inject();
                 case "off" -> faultSwitch.heal();
@@ -127,7 +127,7 @@ public final class DrillCommand {
                         options.get("inject-command"), options.get("heal-command"));
             } else {
                 ssm = clients.ssm(regions.primary());
-                fault = new FaultSwitch(ssm, regions.primary(), options.getOrDefault("parameter", FaultSwitch.DEFAULT_PARAMETER));
+                fault = new FaultSwitchWriter(ssm, regions.primary(), options.getOrDefault("parameter", FaultSwitchWriter.DEFAULT_PARAMETER));
             }
             try (CognitoIdentityProviderClient cognito = clients.cognito(cognitoSettings.get("region"))) {
                 ShopperAccounts accounts = new ShopperAccounts(cognito, cognitoSettings.get("userPoolId"), cognitoSettings.get("clientId"));

@@ -42,10 +42,10 @@ public final class FailoverDrill {
         Instant startedAt = Instant.now();
         long origin = System.nanoTime();
         DrillLog log = new DrillLog(() -> (System.nanoTime() - origin) / 1_000_000);
-        BookstoreApi frontDoor = new BookstoreApi(regions.frontDoorApi(), http, settings.requestTimeout());
+        ShopperClient frontDoor = new ShopperClient(regions.frontDoorApi(), http, settings.requestTimeout());
         RegionAudit audit = new RegionAudit(Map.of(
-                regions.primary(), new BookstoreApi(regions.primaryApi(), http, settings.requestTimeout()),
-                regions.secondary(), new BookstoreApi(regions.secondaryApi(), http, settings.requestTimeout())),
+                regions.primary(), new ShopperClient(regions.primaryApi(), http, settings.requestTimeout()),
+                regions.secondary(), new ShopperClient(regions.secondaryApi(), http, settings.requestTimeout())),
                 shoppers, log::now, d -> Thread.sleep(d.toMillis()));
 
         Traffic traffic = new Traffic(frontDoor, log);
@@ -116,12 +116,12 @@ public final class FailoverDrill {
 
     /** The shoppers' threads. */
     private final class Traffic {
-        private final BookstoreApi frontDoor;
+        private final ShopperClient frontDoor;
         private final DrillLog log;
         private final List<Thread> threads = new ArrayList<>();
         private volatile boolean running = true;
 
-        Traffic(BookstoreApi frontDoor, DrillLog log) {
+        Traffic(ShopperClient frontDoor, DrillLog log) {
             this.frontDoor = frontDoor;
             this.log = log;
         }

@@ -20,7 +20,7 @@ public final class RegionAudit {
 
     private static final int ATTEMPTS = 3;
 
-    private final Map<String, BookstoreApi> regions;
+    private final Map<String, ShopperClient> regions;
     private final List<ShopperAccounts.Shopper> shoppers;
     private final LongSupplier clock;
     private final Sleeper sleeper;
@@ -30,7 +30,7 @@ public final class RegionAudit {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    public RegionAudit(Map<String, BookstoreApi> regions, List<ShopperAccounts.Shopper> shoppers, LongSupplier clock, Sleeper sleeper) {
+    public RegionAudit(Map<String, ShopperClient> regions, List<ShopperAccounts.Shopper> shoppers, LongSupplier clock, Sleeper sleeper) {
         this.regions = regions;
         this.shoppers = shoppers;
         this.clock = clock;
@@ -39,7 +39,7 @@ public final class RegionAudit {
 
     /** Reads every order back from {@code region} with its shopper's token, a few at a time. */
     public OrderCheck checkOrders(String region, List<AcknowledgedOrder> orders, Long faultAt) {
-        BookstoreApi api = api(region);
+        ShopperClient api = api(region);
         List<AcknowledgedOrder> missing = new ArrayList<>();
         List<AcknowledgedOrder> unverified = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -85,7 +85,7 @@ public final class RegionAudit {
         return new BoardConvergence(first.equals(second) && !first.isEmpty(), clock.getAsLong() - started, first, second);
     }
 
-    private int read(BookstoreApi api, AcknowledgedOrder order) throws InterruptedException {
+    private int read(ShopperClient api, AcknowledgedOrder order) throws InterruptedException {
         int status = 0;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             status = api.get("/orders/" + order.orderId(), shoppers.get(order.shopper()).idToken()).status();
@@ -102,7 +102,7 @@ public final class RegionAudit {
      * of {@code {book: {id}, sold}} or {@code {bookId, sold}} entries; an unreadable answer is an empty board.
      */
     List<String> board(String region) {
-        BookstoreApi.Answer answer = api(region).get("/bestsellers", null);
+        ShopperClient.Answer answer = api(region).get("/bestsellers", null);
         if (!answer.succeeded()) {
             return List.of();
         }
@@ -134,8 +134,8 @@ public final class RegionAudit {
         return null;
     }
 
-    private BookstoreApi api(String region) {
-        BookstoreApi api = regions.get(region);
+    private ShopperClient api(String region) {
+        ShopperClient api = regions.get(region);
         if (api == null) {
             throw new IllegalArgumentException("no API URL for region " + region);
         }

@@ -23,14 +23,14 @@ public final class VirtualShopper implements Runnable {
     static final int CHECKOUT_ATTEMPTS = 3;
 
     private final ShopperAccounts.Shopper shopper;
-    private final BookstoreApi api;
+    private final ShopperClient api;
     private final DrillLog log;
     private final BooleanSupplier running;
     private final Duration thinkTime;
     private final Random random;
     private final List<String> knownBooks = new ArrayList<>();
 
-    public VirtualShopper(ShopperAccounts.Shopper shopper, BookstoreApi api, DrillLog log, BooleanSupplier running,
+    public VirtualShopper(ShopperAccounts.Shopper shopper, ShopperClient api, DrillLog log, BooleanSupplier running,
                           Duration thinkTime, Random random) {
         this.shopper = shopper;
         this.api = api;
@@ -50,7 +50,7 @@ public final class VirtualShopper implements Runnable {
 
     /** One visit: browse, add to cart, check out. Stops at the first step that fails. */
     void shopOnce() {
-        BookstoreApi.Answer books = call("browse", "GET", "/books?limit=20", null, Map.of());
+        ShopperClient.Answer books = call("browse", "GET", "/books?limit=20", null, Map.of());
         if (books.succeeded()) {
             rememberBooks(books);
         }
@@ -58,7 +58,7 @@ public final class VirtualShopper implements Runnable {
             return;
         }
         String bookId = knownBooks.get(random.nextInt(knownBooks.size()));
-        BookstoreApi.Answer cart = call("add-to-cart", "POST", "/cart", "{\"bookId\":\"" + bookId + "\",\"quantity\":1}", Map.of());
+        ShopperClient.Answer cart = call("add-to-cart", "POST", "/cart", "{\"bookId\":\"" + bookId + "\",\"quantity\":1}", Map.of());
         if (!cart.succeeded()) {
             return;
         }
@@ -67,7 +67,7 @@ public final class VirtualShopper implements Runnable {
 
     private void checkout(String idempotencyKey) {
         for (int attempt = 1; attempt <= CHECKOUT_ATTEMPTS; attempt++) {
-            BookstoreApi.Answer order = call("checkout", "POST", "/orders", null, Map.of("Idempotency-Key", idempotencyKey));
+            ShopperClient.Answer order = call("checkout", "POST", "/orders", null, Map.of("Idempotency-Key", idempotencyKey));
             if (order.succeeded()) {
                 orderId(order).ifPresent(id -> log.acknowledged(new AcknowledgedOrder(id, shopper.index(), log.now(), order.region())));
                 return;
@@ -84,14 +84,14 @@ public final class VirtualShopper implements Runnable {
         return status == 0 || status == 429 || status >= 500;
     }
 
-    private BookstoreApi.Answer call(String operation, String method, String path, String body, Map<String, String> headers) {
+    private ShopperClient.Answer call(String operation, String method, String path, String body, Map<String, String> headers) {
         long started = log.now();
-        BookstoreApi.Answer answer = api.send(method, path, shopper.idToken(), body, headers);
+        ShopperClient.Answer answer = api.send(method, path, shopper.idToken(), body, headers);
         log.request(new RequestRecord(started, log.now(), operation, answer.status(), answer.region()));
         return answer;
     }
 
-    private void rememberBooks(BookstoreApi.Answer books) {
+    private void rememberBooks(ShopperClient.Answer books) {
         books.json().filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
                 .filter(page -> page.has("items") && page.get("items").isJsonArray())
                 .ifPresent(page -> {
@@ -109,7 +109,7 @@ public final class VirtualShopper implements Runnable {
                 });
     }
 
-    private static java.util.Optional<String> orderId(BookstoreApi.Answer order) {
+    private static java.util.Optional<String> orderId(ShopperClient.Answer order) {
         return order.json().filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
                 .filter(o -> o.has("orderId")).map((JsonObject o) -> o.get("orderId").getAsString());
     }

@@ -1,6 +1,6 @@
 package com.bookstore.ops.regionswitch;
 
-import com.bookstore.ops.drill.FaultSwitch;
+import com.bookstore.ops.drill.FaultSwitchWriter;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,11 +25,11 @@ public final class FaultSwitchStep {
 
     public void apply(List<String> on, List<String> off) {
         for (String region : off) {
-            new FaultSwitch(ssmIn.apply(region), region, parameter).heal();
+            new FaultSwitchWriter(ssmIn.apply(region), region, parameter).heal();
             progress.accept("fault switch " + parameter + " in " + region + ": off");
         }
         for (String region : on) {
-            new FaultSwitch(ssmIn.apply(region), region, parameter).inject();
+            new FaultSwitchWriter(ssmIn.apply(region), region, parameter).inject();
             progress.accept("fault switch " + parameter + " in " + region + ": on");
         }
     }

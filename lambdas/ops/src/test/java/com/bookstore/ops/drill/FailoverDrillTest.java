@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bookstore.ops.aws.RegionalClients;
-import com.bookstore.ops.engines.MotoExtension;
+import com.bookstore.engines.MotoExtension;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class FailoverDrillTest {
         try (ToyBookstore bookstore = new ToyBookstore(primarySsm, clients.ssm("ap-southeast-1"), 100, 200, 3)) {
             DrillRegions regions = new DrillRegions(bookstore.frontDoorApi(), "eu-west-1", bookstore.primary.api(),
                     "ap-southeast-1", bookstore.secondary.api());
-            FaultSwitch faultSwitch = new FaultSwitch(primarySsm, "eu-west-1", FaultSwitch.DEFAULT_PARAMETER);
+            FaultSwitchWriter faultSwitch = new FaultSwitchWriter(primarySsm, "eu-west-1", FaultSwitchWriter.DEFAULT_PARAMETER);
             report = new FailoverDrill(SHORT, regions, faultSwitch, shoppers, HttpClient.newHttpClient(),
                     FaultGuard.ShutdownHooks.JVM, progress::add).run();
             ReportWriter.write(report, out);

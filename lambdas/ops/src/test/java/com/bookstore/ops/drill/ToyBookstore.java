@@ -50,7 +50,7 @@ final class ToyBookstore implements AutoCloseable {
 
         boolean faultOn() {
             try {
-                return "on".equals(ssm.getParameter(b -> b.name(FaultSwitch.DEFAULT_PARAMETER)).parameter().value());
+                return "on".equals(ssm.getParameter(b -> b.name(FaultSwitchWriter.DEFAULT_PARAMETER)).parameter().value());
             } catch (software.amazon.awssdk.services.ssm.model.ParameterNotFoundException e) {
                 return false;
             }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bookstore.ops.aws.RegionalClients;
-import com.bookstore.ops.drill.FaultSwitch;
-import com.bookstore.ops.engines.MotoExtension;
+import com.bookstore.ops.drill.FaultSwitchWriter;
+import com.bookstore.engines.MotoExtension;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class LocalRegionSwitchTest {
     }
 
     private boolean switchedOn(String region) {
-        return new FaultSwitch(ssm(region), region, parameter).isOn();
+        return new FaultSwitchWriter(ssm(region), region, parameter).isOn();
     }
 
     private URI serve(java.util.function.Supplier<String> servingRegion) throws IOException {
@@ -75,7 +75,7 @@ class LocalRegionSwitchTest {
     private LocalRegionSwitch rehearsal(Duration trafficTimeout) throws IOException {
         // Both switches exist and are off, as each stack creates them (docs/interfaces.md, "Fault switch").
         for (String region : List.of(PRIMARY, SECONDARY)) {
-            new FaultSwitch(ssm(region), region, parameter).heal();
+            new FaultSwitchWriter(ssm(region), region, parameter).heal();
         }
         URI primary = serve(() -> PRIMARY);
         URI secondary = serve(() -> SECONDARY);

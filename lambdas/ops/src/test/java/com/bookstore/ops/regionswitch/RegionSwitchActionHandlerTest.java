@@ -10,8 +10,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.bookstore.ops.aws.RegionalClients;
-import com.bookstore.ops.drill.FaultSwitch;
-import com.bookstore.ops.engines.MotoExtension;
+import com.bookstore.ops.drill.FaultSwitchWriter;
+import com.bookstore.engines.MotoExtension;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +68,14 @@ class RegionSwitchActionHandlerTest {
     void theFaultSwitchStepTurnsTheActivatedRegionOffAndTheLeftPrimaryOn() {
         String parameter = "/bookstore/fault-rs-" + System.nanoTime();
         var ssm = new RegionalClients(MOTO.endpoint());
-        new FaultSwitch(ssm.ssm("ap-southeast-1"), "ap-southeast-1", parameter).inject();
+        new FaultSwitchWriter(ssm.ssm("ap-southeast-1"), "ap-southeast-1", parameter).inject();
 
         String result = handler(null, parameter).handle(event(
                 "{\"action\":\"fault-switch\",\"off\":[\"ap-southeast-1\"],\"on\":[\"eu-west-1\"]}", "fault-switch"), log::add);
 
         assertEquals("fault switches on [eu-west-1], off [ap-southeast-1]", result);
-        assertTrue(new FaultSwitch(ssm.ssm("eu-west-1"), "eu-west-1", parameter).isOn());
-        assertTrue(!new FaultSwitch(ssm.ssm("ap-southeast-1"), "ap-southeast-1", parameter).isOn());
+        assertTrue(new FaultSwitchWriter(ssm.ssm("eu-west-1"), "eu-west-1", parameter).isOn());
+        assertTrue(!new FaultSwitchWriter(ssm.ssm("ap-southeast-1"), "ap-southeast-1", parameter).isOn());
         assertEquals(List.of(
                 "Region switch step fault-switch (fault-switch) of execution ap-southeast-1/0a1b2c3d4e5f6a7b in ap-southeast-1",
                 "fault switch " + parameter + " in ap-southeast-1: off",

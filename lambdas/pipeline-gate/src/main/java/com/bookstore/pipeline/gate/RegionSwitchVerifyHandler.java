@@ -31,7 +31,7 @@ public final class RegionSwitchVerifyHandler implements RequestStreamHandler {
     private final Clock clock;
 
     public RegionSwitchVerifyHandler() {
-        this(System.getenv("GATE_SETTINGS"), new AwsClients()::cloudWatchIn,
+        this(System.getenv("GATE_SETTINGS"), new GateClients()::cloudWatchIn,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC());
     }
 

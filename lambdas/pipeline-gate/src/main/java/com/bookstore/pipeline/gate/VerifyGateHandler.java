@@ -33,10 +33,10 @@ public final class VerifyGateHandler implements RequestStreamHandler {
     private final Clock clock;
 
     public VerifyGateHandler() {
-        this(new AwsClients());
+        this(new GateClients());
     }
 
-    private VerifyGateHandler(AwsClients clients) {
+    private VerifyGateHandler(GateClients clients) {
         this(clients.codePipeline(), clients::cloudWatchIn,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC());
     }

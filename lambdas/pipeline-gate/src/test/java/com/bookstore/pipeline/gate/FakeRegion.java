@@ -57,7 +57,7 @@ final class FakeRegion implements AutoCloseable {
         server.start();
     }
 
-    /** A /health body as HealthCheck writes it. */
+    /** A /health body as the API's DeepHealthCheck writes it. */
     static String health(String region, String status, String dynamodb, String redis) {
         return "{\"status\":\"" + status + "\",\"region\":\"" + region + "\",\"role\":\"primary\","
                 + "\"checks\":{\"dynamodb\":\"" + dynamodb + "\",\"redis\":\"" + redis + "\"}}";

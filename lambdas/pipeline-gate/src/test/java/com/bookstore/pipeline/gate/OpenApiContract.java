@@ -4,7 +4,12 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.bookstore.contract.ApiContract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -13,7 +18,7 @@ import java.util.List;
  */
 final class OpenApiContract {
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-            .createForSpecificationUrl(resource())
+            .createForInlineApiSpecification(document())
             // The document's servers end in /api; the fake serves the routes at its root, as the gate's base URL does.
             .withBasePathOverride("/")
             .build();
@@ -41,12 +46,15 @@ final class OpenApiContract {
                 .toList();
     }
 
-    private static String resource() {
-        var url = OpenApiContract.class.getResource("/openapi.yaml");
-        if (url == null) {
-            throw new IllegalStateException("openapi.yaml is not on the test classpath (pom.xml copies it from "
-                    + "lambdas/functions/src/main/resources)");
+    private static String document() {
+        try (InputStream in = OpenApiContract.class.getResourceAsStream(ApiContract.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.yaml is not on the test classpath (it comes with the "
+                        + "test-scoped bookstore-api-contract)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return url.toString();
     }
 }

@@ -20,7 +20,7 @@ public final class RegionChecks {
     public static List<RegionCheck> forSettings(GateSettings settings, RegionApi api,
                                                 Function<String, CloudWatchClient> cloudWatchIn, Clock clock) {
         List<RegionCheck> checks = new ArrayList<>();
-        checks.add(new HealthCheck(api, settings));
+        checks.add(new HealthRouteCheck(api, settings));
         checks.add(new SmokeCheck(api, settings));
         settings.replication().ifPresent(r -> checks.add(new ReplicationLatencyCheck(r, cloudWatchIn, clock)));
         return List.copyOf(checks);

@@ -17,7 +17,7 @@ import java.util.Optional;
  * API directly). Never throws for a failed call: a refused connection or a timeout is an answer with
  * status 0, which is what the drill needs to count.
  */
-public final class BookstoreApi {
+public final class ShopperClient {
 
     /** What came back: status (0 = no answer), the serving region ({@code X-Bookstore-Region}) and the body. */
     public record Answer(int status, String region, String body) {
@@ -42,7 +42,7 @@ public final class BookstoreApi {
     private final Duration timeout;
 
     /** @param base the API's base URL, e.g. {@code http://127.0.0.1:8080/api} */
-    public BookstoreApi(URI base, HttpClient http, Duration timeout) {
+    public ShopperClient(URI base, HttpClient http, Duration timeout) {
         String text = base.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.http = http;

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
  * function's own region (where the pipeline lives) and CloudWatch per source region of replication, both on the
  * JDK's URL connection so the jar carries no Apache or Netty stack.
  */
-final class AwsClients {
+final class GateClients {
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final Map<String, CloudWatchClient> cloudWatch = new ConcurrentHashMap<>();
 

@@ -1,4 +1,4 @@
-package com.bookstore.infra.api;
+package com.bookstore.contract;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;

@@ -1,4 +1,4 @@
-package com.bookstore.infra.api;
+package com.bookstore.contract;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -14,14 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP API's routes as the OpenAPI document declares them (docs/architecture.md#api: the contract lives in
- * {@code lambdas/functions/src/main/resources/openapi.yaml}; the build copies it onto this program's classpath).
- * The Lambda's contract test and the local gateway read the same document, so the deployed routes and their
- * authorisation cannot drift from it.
+ * The HTTP API's routes as the OpenAPI document declares them (docs/architecture.md#api; the document is this
+ * module's {@code openapi.yaml}): the Pulumi program deploys API Gateway's routes and authorizer from them and the
+ * local gateway serves them, so neither can drift from the document.
+ * Needs SnakeYAML on the caller's classpath (an optional dependency of this module).
  */
 public final class ApiContract {
 
-    static final String RESOURCE = "/openapi.yaml";
+    /** The document, packaged in this module's jar. */
+    public static final String RESOURCE = "/openapi.yaml";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     private ApiContract() {
@@ -31,8 +32,7 @@ public final class ApiContract {
     public static List<ApiRoute> routes() {
         try (InputStream in = ApiContract.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath: the build copies it from "
-                        + "lambdas/functions/src/main/resources (run mvn from the repository root)");
+                throw new IllegalStateException(RESOURCE + " is not on the classpath: it comes with bookstore-api-contract");
             }
             return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(in), RESOURCE);
         } catch (IOException e) {
@@ -45,7 +45,7 @@ public final class ApiContract {
      * own, else the document's) names a scheme in every alternative; {@code security: []} or an empty
      * alternative ({@code {}}) leaves it public.
      */
-    static List<ApiRoute> parse(Object document, String source) {
+    public static List<ApiRoute> parse(Object document, String source) {
         if (!(document instanceof Map<?, ?> root) || !(root.get("paths") instanceof Map<?, ?> paths) || paths.isEmpty()) {
             throw new IllegalArgumentException(source + ": no paths, so no routes to build the API with");
         }

@@ -1,4 +1,4 @@
-package com.bookstore.testing;
+package com.bookstore.engines;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * A server process this test run started (moto_server or redis-server) on a loopback port; its output goes
- * to {@code target/engines/<name>-<pid>.log}. Only this process is ever stopped.
+ * to {@code target/engines/<name>-<pid>.log}. Only this process (and its children) is ever stopped.
  * <p>
  * It is ready when its own output says so, never because something answers on the port: a port chosen
  * free may be taken by another process before the server binds it, and a connection would then reach
@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
  * (redis-server, where port 0 means "no TCP") gets a free port and is started again on another if it
  * exits before it is ready.
  */
-final class EngineProcess implements AutoCloseable {
+public final class EngineProcess implements AutoCloseable {
 
     /** Stands for a free port in a command; a command without it binds port 0 itself. */
-    static final String FREE_PORT = "%PORT%";
+    public static final String FREE_PORT = "%PORT%";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final int ATTEMPTS = 5;
 
@@ -54,7 +54,7 @@ final class EngineProcess implements AutoCloseable {
      * Starts {@code command} and waits for a line of its output matching {@code ready}: the port is that
      * pattern's first group if it has one, else the free port put in place of {@link #FREE_PORT}.
      */
-    static EngineProcess start(String name, List<String> command, Pattern ready) {
+    public static EngineProcess start(String name, List<String> command, Pattern ready) {
         boolean choosesPort = command.stream().anyMatch(part -> part.contains(FREE_PORT));
         IllegalStateException last = null;
         for (int attempt = 0; attempt < (choosesPort ? ATTEMPTS : 1); attempt++) {
@@ -70,7 +70,7 @@ final class EngineProcess implements AutoCloseable {
     }
 
     /** Stops this process and starts the same command on the same port: a server restart, as clients see it. */
-    EngineProcess restarted() {
+    public EngineProcess restarted() {
         close();
         return launch(name, command, ready, port);
     }
@@ -124,7 +124,7 @@ final class EngineProcess implements AutoCloseable {
         listening.completeExceptionally(new IllegalStateException("exited before it was ready"));
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -138,6 +138,7 @@ final class EngineProcess implements AutoCloseable {
     }
 
     private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -146,6 +147,10 @@ final class EngineProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override

@@ -1,14 +1,12 @@
-package com.bookstore.infra.auth;
-
-import com.pulumi.aws.cognito.inputs.UserPoolPasswordPolicyArgs;
+package com.bookstore.contract;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The shoppers' password rules: the user pool enforces them, and the storefront reads them from
- * {@code config.json} to check and explain them before calling Cognito, so the two cannot disagree.
- * The local runtime gives its pool the same rules ({@code com.bookstore.local.cognito.LocalUserPool}).
+ * The shoppers' password rules: the user pool enforces them (the stack's on AWS, the local runtime's in moto), and
+ * the storefront reads them from {@code config.json} to check and explain them before calling Cognito, so the
+ * three cannot disagree.
  */
 public record PasswordPolicy(int minimumLength, boolean requireUppercase, boolean requireLowercase,
                              boolean requireNumbers, boolean requireSymbols) {
@@ -17,18 +15,7 @@ public record PasswordPolicy(int minimumLength, boolean requireUppercase, boolea
     public static final PasswordPolicy SHOPPERS = new PasswordPolicy(12, true, true, true, false);
 
     /** How long an administrator-issued temporary password stays valid. */
-    static final int TEMPORARY_PASSWORD_VALIDITY_DAYS = 3;
-
-    UserPoolPasswordPolicyArgs args() {
-        return UserPoolPasswordPolicyArgs.builder()
-                .minimumLength(minimumLength)
-                .requireUppercase(requireUppercase)
-                .requireLowercase(requireLowercase)
-                .requireNumbers(requireNumbers)
-                .requireSymbols(requireSymbols)
-                .temporaryPasswordValidityDays(TEMPORARY_PASSWORD_VALIDITY_DAYS)
-                .build();
-    }
+    public static final int TEMPORARY_PASSWORD_VALIDITY_DAYS = 3;
 
     /** The {@code cognito.passwordPolicy} object of {@code config.json} (docs/interfaces.md), named as Cognito names it. */
     public Map<String, Object> asConfig() {

@@ -9,14 +9,14 @@ import java.io.IOException;
  * The region's deep health route (DynamoDB read, Redis ping), the same one Route 53 probes: a 5xx or no answer
  * means "not yet", since a fresh deployment can need a minute to warm up.
  */
-public final class HealthCheck implements RegionCheck {
+public final class HealthRouteCheck implements RegionCheck {
     private static final String ROUTE = "/health";
     private static final int BODY_EXCERPT = 200;
 
     private final RegionApi api;
     private final GateSettings settings;
 
-    public HealthCheck(RegionApi api, GateSettings settings) {
+    public HealthRouteCheck(RegionApi api, GateSettings settings) {
         this.api = api;
         this.settings = settings;
     }

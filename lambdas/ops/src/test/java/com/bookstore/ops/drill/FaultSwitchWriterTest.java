@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bookstore.ops.aws.RegionalClients;
-import com.bookstore.ops.engines.MotoExtension;
+import com.bookstore.engines.MotoExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /** The fault switch against a real moto SSM, in two regions. */
-class FaultSwitchTest {
+class FaultSwitchWriterTest {
 
     @RegisterExtension
     static final MotoExtension MOTO = new MotoExtension();
@@ -73,7 +73,7 @@ class FaultSwitchTest {
 
     @Test
     void injectingTurnsTheRegionsOwnParameterOnAndNoOtherRegions() {
-        FaultSwitch primarySwitch = new FaultSwitch(primarySsm, PRIMARY, parameter);
+        FaultSwitchWriter primarySwitch = new FaultSwitchWriter(primarySsm, PRIMARY, parameter);
 
         primarySwitch.inject();
 
@@ -84,7 +84,7 @@ class FaultSwitchTest {
 
     @Test
     void healingTurnsItOff() {
-        FaultSwitch primarySwitch = new FaultSwitch(primarySsm, PRIMARY, parameter);
+        FaultSwitchWriter primarySwitch = new FaultSwitchWriter(primarySsm, PRIMARY, parameter);
         primarySwitch.inject();
 
         primarySwitch.heal();
@@ -95,12 +95,12 @@ class FaultSwitchTest {
 
     @Test
     void aMissingParameterReadsAsOff() {
-        assertFalse(new FaultSwitch(primarySsm, PRIMARY, parameter).isOn());
+        assertFalse(new FaultSwitchWriter(primarySsm, PRIMARY, parameter).isOn());
     }
 
     @Test
     void theGuardTurnsTheSwitchOffWhenTheDrillFailsWhileTheFaultIsOn() {
-        FaultSwitch primarySwitch = new FaultSwitch(primarySsm, PRIMARY, parameter);
+        FaultSwitchWriter primarySwitch = new FaultSwitchWriter(primarySsm, PRIMARY, parameter);
 
         assertThrows(IllegalStateException.class, () -> {
             try (FaultGuard guard = FaultGuard.inject(primarySwitch, hooks, progress::add)) {
@@ -115,7 +115,7 @@ class FaultSwitchTest {
 
     @Test
     void anInterruptedDrillHealsTheFaultFromTheShutdownHook() throws Exception {
-        FaultSwitch primarySwitch = new FaultSwitch(primarySsm, PRIMARY, parameter);
+        FaultSwitchWriter primarySwitch = new FaultSwitchWriter(primarySsm, PRIMARY, parameter);
         FaultGuard guard = FaultGuard.inject(primarySwitch, hooks, progress::add);
         assertEquals(Optional.of("on"), value(primarySsm, parameter));
 
@@ -128,7 +128,7 @@ class FaultSwitchTest {
 
     @Test
     void aHealedFaultIsNotTouchedAgainAtExit() throws Exception {
-        FaultSwitch primarySwitch = new FaultSwitch(primarySsm, PRIMARY, parameter);
+        FaultSwitchWriter primarySwitch = new FaultSwitchWriter(primarySsm, PRIMARY, parameter);
         try (FaultGuard guard = FaultGuard.inject(primarySwitch, hooks, progress::add)) {
             guard.heal();
         }

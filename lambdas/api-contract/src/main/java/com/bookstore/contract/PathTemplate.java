@@ -1,4 +1,4 @@
-package com.bookstore.api.http;
+package com.bookstore.contract;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A route path such as {@code /cart/{bookId}}: matches raw request paths segment by segment. */
+/**
+ * A route path such as {@code /cart/{bookId}}: matches raw request paths segment by segment, a placeholder takes one
+ * non-empty URL-decoded segment. The functions' router and the local gateway match with this one class.
+ */
 public final class PathTemplate {
 
     private final String template;

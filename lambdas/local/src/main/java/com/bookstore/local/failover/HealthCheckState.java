@@ -5,13 +5,13 @@ package com.bookstore.local.failover;
  * consecutive failed probes and healthy again after {@code threshold} consecutive good ones. A new
  * check starts healthy, so traffic goes to the primary from the first request.
  */
-final class HealthCheck {
+final class HealthCheckState {
 
     private final int threshold;
     private boolean healthy = true;
     private int streak;
 
-    HealthCheck(int threshold) {
+    HealthCheckState(int threshold) {
         if (threshold < 1) {
             throw new IllegalArgumentException("failure threshold must be at least 1, was " + threshold);
         }

@@ -9,13 +9,13 @@ import java.util.Map;
  * The deep check Route 53 probes: a real DynamoDB read and a Redis round trip. Either failing makes the
  * region unhealthy (503), so traffic fails over rather than reaching a region that cannot take orders.
  */
-public final class HealthCheck {
+public final class DeepHealthCheck {
 
     private final BookTable books;
     private final Leaderboard leaderboard;
     private final RegionInfo region;
 
-    public HealthCheck(BookTable books, Leaderboard leaderboard, RegionInfo region) {
+    public DeepHealthCheck(BookTable books, Leaderboard leaderboard, RegionInfo region) {
         this.books = books;
         this.leaderboard = leaderboard;
         this.region = region;

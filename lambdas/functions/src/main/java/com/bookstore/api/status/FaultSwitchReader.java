@@ -14,11 +14,11 @@ import java.util.logging.Logger;
  * most every {@value #CACHE_SECONDS} s; a missing parameter is off; when SSM cannot be read the last
  * known value stands (at first: off), so the switch can never take a healthy region down by itself.
  */
-public final class FaultSwitch {
+public final class FaultSwitchReader {
 
     static final int CACHE_SECONDS = 5;
     private static final Duration CACHE = Duration.ofSeconds(CACHE_SECONDS);
-    private static final Logger LOG = Logger.getLogger(FaultSwitch.class.getName());
+    private static final Logger LOG = Logger.getLogger(FaultSwitchReader.class.getName());
 
     private final Supplier<SsmParameterReader> ssm;
     private final String parameter;
@@ -28,7 +28,7 @@ public final class FaultSwitch {
     private Instant readAt;
 
     /** {@code ssm} is called on the first check only: containers that never serve /health never build it. */
-    public FaultSwitch(Supplier<SsmParameterReader> ssm, String parameter, Clock clock) {
+    public FaultSwitchReader(Supplier<SsmParameterReader> ssm, String parameter, Clock clock) {
         this.ssm = ssm;
         this.parameter = parameter;
         this.clock = clock;

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
  * front door) fails traffic over without anything really being broken. The client must be for the
  * region whose switch this is.
  */
-public final class FaultSwitch implements Fault {
+public final class FaultSwitchWriter implements Fault {
 
     public static final String DEFAULT_PARAMETER = "/bookstore/fault-injection";
     static final String ON = "on";
@@ -22,7 +22,7 @@ public final class FaultSwitch implements Fault {
     private final String region;
     private final String parameterName;
 
-    public FaultSwitch(SsmClient ssm, String region, String parameterName) {
+    public FaultSwitchWriter(SsmClient ssm, String region, String parameterName) {
         this.ssm = ssm;
         this.region = region;
         this.parameterName = parameterName;
