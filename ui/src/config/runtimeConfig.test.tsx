@@ -26,7 +26,7 @@ describe('runtime configuration', () => {
 
     await start();
 
-    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Welcome to the Bookstore');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to the Bookstore' })).toBeInTheDocument();
     expect(backend.requests[0]?.url.pathname).toBe('/config.json');
     expect(backend.requests.some((r) => r.url.href === 'http://api.test/api/region')).toBe(true);
   });
