@@ -37,6 +37,10 @@ public final class StackAccess {
             "cloudformation:GetResource", "cloudformation:UpdateResource", "cloudformation:DeleteResource",
             "cloudformation:GetResourceRequestStatus");
 
+    /** Lambda documents these on "*" (docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html). */
+    public static final List<String> STREAM_MAPPING_STAR_ACTIONS = List.of(
+            "lambda:CreateEventSourceMapping", "lambda:GetEventSourceMapping");
+
     /** Metadata reads of the services the stacks use; most support only "*", and none returns data. */
     static final List<String> METADATA_READS = List.of(
             "acm:DescribeCertificate", "acm:ListCertificates", "acm:ListTagsForCertificate",
@@ -202,9 +206,13 @@ public final class StackAccess {
                 List.of(arn("lambda", "function:" + project + "-*")), Map.of()));
         // Event source mappings get ids from AWS; they are confined to the account and the stacks' regions.
         statements.add(regional("ManageStreamMappings", List.of(
-                        "lambda:CreateEventSourceMapping", "lambda:UpdateEventSourceMapping",
-                        "lambda:DeleteEventSourceMapping", "lambda:GetEventSourceMapping"),
+                        "lambda:UpdateEventSourceMapping", "lambda:DeleteEventSourceMapping",
+                        "lambda:GetEventSourceMapping"),
                 List.of(arn("lambda", "event-source-mapping:*")), Map.of()));
+        // Lambda's guide lists creating (and reading) a mapping on "*": "*" also covers the mapping's ARN should
+        // the action gain a resource type; creating is confined to the project's functions.
+        statements.add(regional("CreateStreamMappings", STREAM_MAPPING_STAR_ACTIONS, List.of("*"), Map.of(),
+                Map.of("ArnLikeIfExists", Map.of("lambda:FunctionArn", arn("lambda", "function:" + project + "-*")))));
         statements.add(regional("ManageLogGroups", List.of(
                         "logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy",
                         "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey", "logs:DisassociateKmsKey",

@@ -502,10 +502,11 @@ final class DeployActions {
             n.delete(arn, "lambda:RemovePermission");
         });
         put("aws:lambda/eventSourceMapping:EventSourceMapping", (n, r) -> {
-            // Authorised on the mapping's own ARN, which carries the UUID Lambda gives it.
+            // Lambda's guide: creating and reading a mapping are authorised on "*" (creating with the function in
+            // lambda:FunctionArn); updating and deleting on the mapping's ARN, which carries the UUID Lambda gives it.
             String arn = n.arn("lambda", "event-source-mapping:" + r.id());
-            n.create(arn, "lambda:CreateEventSourceMapping");
-            n.read(arn, "lambda:GetEventSourceMapping");
+            n.star("create", "lambda:CreateEventSourceMapping").where("lambda:FunctionArn", n.input("functionName"));
+            n.star("read", "lambda:GetEventSourceMapping");
             n.update(arn, "lambda:UpdateEventSourceMapping");
             n.delete(arn, "lambda:DeleteEventSourceMapping");
         });

@@ -103,6 +103,12 @@ public final class LeastPrivilegeIam implements PolicyRule {
                             && s.resources().stream().allMatch(r -> r.matches("arn:aws:logs:[a-z0-9-]+:\\d{12}:\\*")
                                     || (r.equals("*") || r.matches("arn:aws:logs:\\*:\\d{12}:\\*"))
                                     && limitsRegions(s.condition()))),
+            new AllowedWildcard("Lambda documents creating and reading an event source mapping on \"*\" (no resource "
+                    + "type); creating is confined to the project's functions by lambda:FunctionArn, both to the "
+                    + "stacks' regions",
+                    s -> s.resources().equals(List.of("*"))
+                            && com.bookstore.infra.pipeline.StackAccess.STREAM_MAPPING_STAR_ACTIONS.containsAll(s.actions())
+                            && limitsRegions(s.condition()) && namesFunctions(s.condition())),
             new AllowedWildcard("EFS creates the secondary's uploads replica with the deploy's rights and tags it with "
                     + "nothing, so neither its creation nor the mount targets on it can be scoped by tag; confined to "
                     + "the account and the stacks' regions",
@@ -265,6 +271,14 @@ public final class LeastPrivilegeIam implements PolicyRule {
     private static boolean limitsRegions(Object condition) {
         return condition instanceof Map<?, ?> operators && operators.get("StringEquals") instanceof Map<?, ?> keys
                 && keys.containsKey("aws:RequestedRegion");
+    }
+
+    /** An ArnLike condition on lambda:FunctionArn naming functions by a prefix (never a bare wildcard). */
+    private static boolean namesFunctions(Object condition) {
+        return condition instanceof Map<?, ?> operators && operators.entrySet().stream()
+                .filter(e -> String.valueOf(e.getKey()).startsWith("ArnLike"))
+                .map(e -> e.getValue() instanceof Map<?, ?> keys ? keys.get("lambda:FunctionArn") : null)
+                .anyMatch(arn -> arn instanceof String s && s.matches("arn:aws:lambda:[^:]+:\\d{12}:function:[a-z0-9-]+\\*"));
     }
 
     private static boolean isAccountRoot(Object principal) {

@@ -387,9 +387,9 @@ class DeliveryPipelineTest {
                 // Only the documented unscopable actions, and the tag condition wherever AWS supports one.
                 assertTrue(Set.of("ReadStackMetadata", "CreateTaggedResourcesWithGeneratedIds",
                         "CreateHealthChecksAndRetireTaskDefinitions", "UseCloudControlForTheRegionSwitchPlan",
-                        "DeliverApiAccessLogs").contains(statement.get("Sid")), statement.toString());
+                        "DeliverApiAccessLogs", "CreateStreamMappings").contains(statement.get("Sid")), statement.toString());
                 // Log deliveries have no resource type: they are held to the stacks' regions instead.
-                assertTrue(!"DeliverApiAccessLogs".equals(statement.get("Sid"))
+                assertTrue(!Set.of("DeliverApiAccessLogs", "CreateStreamMappings").contains(statement.get("Sid"))
                         || STACK_REGIONS.equals(Set.copyOf(strings(requestedRegions(statement)))), statement.toString());
                 continue;
             }

@@ -74,6 +74,9 @@ class DeployRoleCoversPlanTest {
         assertDenied(primary, "aws:ecs/taskDefinition:TaskDefinition::bookstore-blog", "[ecs:RegisterTaskDefinition]");
         assertDenied(primary, "aws:secretsmanager/secretVersion:SecretVersion::bookstore-blog-db-credentials",
                 "[kms:GenerateDataKey, kms:Decrypt]");
+        // Lambda documents creating a stream mapping on "*": a grant on the mappings' ARNs alone cannot create one.
+        assertDenied(secondary, "aws:lambda/eventSourceMapping:EventSourceMapping::bookstore-functions-orders-stream",
+                "create: * [lambda:CreateEventSourceMapping]");
     }
 
     @Test

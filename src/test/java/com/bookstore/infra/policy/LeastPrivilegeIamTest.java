@@ -160,6 +160,21 @@ class LeastPrivilegeIamTest {
     }
 
     @Test
+    void creatingAStreamMappingOnStarMustNameTheProjectsFunctionsAndTheRegions() {
+        List<String> create = List.of("lambda:CreateEventSourceMapping", "lambda:GetEventSourceMapping");
+        Map<String, Object> regions = Map.of("aws:RequestedRegion", List.of("eu-west-1", "ap-southeast-1"));
+        Map<String, Object> functions = Map.of("lambda:FunctionArn",
+                "arn:aws:lambda:*:123456789012:function:bookstore-*");
+
+        assertEquals(List.of(), messages(rolePolicy(statement(create, List.of("*"),
+                Map.of("StringEquals", regions, "ArnLikeIfExists", functions)))));
+        assertEquals(1, messages(rolePolicy(statement(create, List.of("*"), Map.of("StringEquals", regions)))).size());
+        assertEquals(1, messages(rolePolicy(statement(create, List.of("*"), Map.of("StringEquals", regions,
+                "ArnLike", Map.of("lambda:FunctionArn", "arn:aws:lambda:*:123456789012:function:*"))))).size());
+        assertEquals(1, messages(rolePolicy(statement(create, List.of("*"), Map.of("ArnLike", functions)))).size());
+    }
+
+    @Test
     void withoutAProjectTagNoNameIsOwned() {
         Plan untagged = new Plan("primary", List.of(resource("aws:iam/rolePolicy:RolePolicy",
                 Map.of("policy", document(allow(List.of("dynamodb:GetItem"), TABLES + "bookstore-*"))))),
