@@ -17,8 +17,13 @@ public record UserPoolRef(String region, Output<String> userPoolId, Output<Strin
         return userPoolId.applyValue(id -> "https://cognito-idp." + region + ".amazonaws.com/" + id);
     }
 
-    /** The endpoint the UI calls Cognito's JSON API at. */
+    /** The endpoint the UI calls Cognito's JSON API at in the pool's own region. */
     public String endpoint() {
+        return endpoint(region);
+    }
+
+    /** Cognito's user-pool API endpoint in {@code region}, where the pool or its replica answers. */
+    public static String endpoint(String region) {
         return "https://cognito-idp." + region + ".amazonaws.com/";
     }
 }

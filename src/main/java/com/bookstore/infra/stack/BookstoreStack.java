@@ -80,7 +80,7 @@ public final class BookstoreStack {
                 logKey.arn, primary));
 
         var site = new StorefrontSite(prefix + "-storefront", args.storefront(
-                SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool,
+                SiteConfig.json(api.baseUrl, settings.region(), settings.peerRegion(), settings.role().value(), userPool,
                         blog.map(b -> b.site().url).orElse(Output.of(SiteConfig.NO_BLOG))), primary),
                 args.inHomeRegion());
 
