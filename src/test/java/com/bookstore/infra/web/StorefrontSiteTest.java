@@ -136,7 +136,7 @@ class StorefrontSiteTest {
 
     @Test
     void runtimeConfigJsonGivesTheUiThePasswordPolicyTheUserPoolEnforcesInBothRegions() {
-        var pool = Plans.one(Plans.primary(), "aws:cognito/userPool:UserPool");
+        var pool = Plans.cloudControl(Plans.primary(), "AWS::Cognito::UserPool");
 
         for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
             var config = Plans.named(plan, "aws:s3/bucketObjectv2:BucketObjectv2", "bookstore-storefront-config");
@@ -145,10 +145,12 @@ class StorefrontSiteTest {
 
             assertEquals(List.of("minimumLength", "requireUppercase", "requireLowercase", "requireNumbers",
                     "requireSymbols"), List.copyOf(policy.keySet()), plan.stack());
-            assertEquals(((Number) input(pool, "passwordPolicy.minimumLength")).intValue(),
+            assertEquals(((Number) Plans.desired(pool, "Policies.PasswordPolicy.MinimumLength")).intValue(),
                     policy.get("minimumLength").getAsInt(), plan.stack());
             for (String rule : List.of("requireUppercase", "requireLowercase", "requireNumbers", "requireSymbols")) {
-                assertEquals(input(pool, "passwordPolicy." + rule), policy.get(rule).getAsBoolean(), plan.stack() + " " + rule);
+                String cloudFormation = Character.toUpperCase(rule.charAt(0)) + rule.substring(1);
+                assertEquals(Plans.desired(pool, "Policies.PasswordPolicy." + cloudFormation), policy.get(rule).getAsBoolean(),
+                        plan.stack() + " " + rule);
             }
         }
     }
