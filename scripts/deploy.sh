@@ -113,6 +113,10 @@ fi
 step "6. primary ($primary_region)"
 run "pulumi up --yes --stack ${stack_prefix}primary"
 
+# Cognito starts the pool's replica INACTIVE and CloudFormation's AWS::Cognito::UserPoolReplica has no status to set:
+# activate it so the secondary's region signs shoppers in (docs/architecture.md#the-user-pool; UpdateUserPoolReplica).
+run "aws cognito-idp update-user-pool-replica --region $primary_region --user-pool-id \"\$(pulumi stack output userPoolId --stack ${stack_prefix}primary)\" --region-name $secondary_region --status ACTIVE"
+
 step "7. seed the catalogue and the blog (idempotent)"
 run "java -jar $OPS_JAR seed-catalogue --table-arn \"\$(pulumi stack output booksTableArn --stack ${stack_prefix}primary)\""
 if [ "$(config_value primary bookstore:blog)" = off ]; then

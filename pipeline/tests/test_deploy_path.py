@@ -36,6 +36,8 @@ S3_COMMANDS = [
     "make plan",
     "make preflight BACKEND_URL='s3://acme-state?region=eu-central-1'",
     "pulumi up --yes --stack primary",
+    "aws cognito-idp update-user-pool-replica --region eu-west-1 --user-pool-id"
+    " \"$(pulumi stack output userPoolId --stack primary)\" --region-name ap-southeast-1 --status ACTIVE",
     "java -jar lambdas/ops/target/bookstore-ops.jar seed-catalogue --table-arn"
     " \"$(pulumi stack output booksTableArn --stack primary)\"",
     "java -jar lambdas/ops/target/bookstore-ops.jar seed-blog --task \"$(pulumi stack output blogSeedTask --stack primary)\"",
@@ -157,6 +159,9 @@ class DeployPathTest(unittest.TestCase):
         order = [first("aws s3api create-bucket"), first("aws kms create-alias"), first("pulumi login"),
                  first("pulumi stack init primary --secrets-provider awskms://alias/bookstore-pulumi?region=eu-central-1"),
                  first("make plan"), first("make preflight"), first("pulumi up --yes --stack primary"),
+                 # The pool's replica starts INACTIVE: activated once the primary (its owner) is up.
+                 first("aws cognito-idp update-user-pool-replica --region eu-west-1 --user-pool-id out-userPoolId"
+                       " --region-name ap-southeast-1 --status ACTIVE"),
                  first("java -jar lambdas/ops/target/bookstore-ops.jar seed-catalogue --table-arn out-booksTableArn"),
                  first("java -jar lambdas/ops/target/bookstore-ops.jar seed-blog --task out-blogSeedTask"),
                  first("pulumi up --yes --stack secondary"),

@@ -26,6 +26,7 @@ public record PrimaryOutputs(
         Output<String> ordersTableArn,
         Output<String> userPoolId,
         Output<String> userPoolClientId,
+        Output<String> userPoolIssuer,
         Output<String> distributionArn,
         Output<String> distributionDomainName,
         Output<String> storefrontUrl,
@@ -50,7 +51,7 @@ public record PrimaryOutputs(
 
     /** The primary's user pool, which lives in {@code primaryRegion} (the secondary's peer region). */
     public UserPoolRef userPool(String primaryRegion) {
-        return new UserPoolRef(primaryRegion, userPoolId, userPoolClientId, PasswordPolicy.SHOPPERS);
+        return new UserPoolRef(primaryRegion, userPoolId, userPoolClientId, userPoolIssuer, PasswordPolicy.SHOPPERS);
     }
 
     /** Exports every field under its own name (primary stack); the blog's are null, and not exported, without it. */
@@ -102,6 +103,8 @@ public record PrimaryOutputs(
                 problems.add(name + " is empty");
             } else if (name.endsWith("Arn") && !text.startsWith("arn:")) {
                 problems.add(name + " should be an ARN, got '" + text + "'");
+            } else if (name.endsWith("Issuer") && !text.startsWith("https://")) {
+                problems.add(name + " should be an https:// issuer URL, got '" + text + "'");
             }
         }
         if (outputs.get("primaryRegion") instanceof String region && !region.equals(expectedRegion)) {

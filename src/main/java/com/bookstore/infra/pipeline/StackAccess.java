@@ -299,14 +299,20 @@ public final class StackAccess {
         statements.add(regional("ManageTaggedKeysPoolsAndCertificates", List.of(
                         "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus", "kms:EnableKeyRotation",
                         "kms:UpdateKeyDescription", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion",
-                        "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias",
+                        "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias", "kms:ReplicateKey",
                         "cognito-idp:UpdateUserPool", "cognito-idp:DeleteUserPool", "cognito-idp:GetUserPoolMfaConfig",
+                        "cognito-idp:CreateUserPoolReplica", "cognito-idp:ListUserPoolReplicas",
+                        "cognito-idp:UpdateUserPoolReplica", "cognito-idp:DeleteUserPoolReplica",
                         "cognito-idp:SetUserPoolMfaConfig", "cognito-idp:CreateUserPoolClient",
                         "cognito-idp:UpdateUserPoolClient", "cognito-idp:DeleteUserPoolClient",
                         "cognito-idp:TagResource", "cognito-idp:UntagResource",
                         "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate"),
                 List.of(arn("kms", "key/*"), arn("cognito-idp", "userpool/*"), arn("acm", "certificate/*")),
                 Map.of("aws:ResourceTag/project", project), Map.of("BoolIfExists", Map.of("kms:BypassPolicyLockoutSafetyCheck", "false"))));
+        // The user pool's key replica is created by ReplicateKey with the stack's tags, which takes kms:TagResource
+        // on the new replica (KMS developer guide, "Create multi-Region replica keys"): before it has any tag.
+        statements.add(regional("TagNewReplicaKeys", List.of("kms:TagResource"), List.of(arn("kms", "key/*")),
+                Map.of("aws:RequestTag/project", project)));
         statements.add(regional("ManageKeyAliases", List.of("kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"),
                 List.of(arn("kms", "alias/" + project + "-*")), Map.of()));
         // RDS and EFS encrypt with a customer-managed key through a grant their caller creates

@@ -12,7 +12,8 @@ import static com.bookstore.infra.plan.PlanMocks.ACCOUNT_ID;
 
 /**
  * What Cloud Control reads back for the resource types the program creates through it: the desired state plus the
- * read-only properties the service adds. Today that is the Region switch plan ({@code AWS::ARCRegionSwitch::Plan}):
+ * read-only properties the service adds: the user pool's id and ARN ({@code AWS::Cognito::UserPool}), its replica's
+ * composite identifier, and the Region switch plan ({@code AWS::ARCRegionSwitch::Plan}):
  * its {@code Arn} ({@code plan/<name>:<6 characters>}) and {@code PlanHealthChecks}, one
  * {@code <zone>:<record>:<region>:<health check id>} entry per record name and region of its Route 53 health-check
  * blocks, the form Region switch returns them in.
@@ -22,10 +23,18 @@ final class CloudControlProperties {
     private CloudControlProperties() {
     }
 
-    static String read(String typeName, String desiredState, String stableId) {
+    static String read(String typeName, String desiredState, String stableId, String homeRegion) {
         JsonObject properties = JsonParser.parseString(desiredState).getAsJsonObject();
+        if (typeName.equals("AWS::Cognito::UserPool")) {
+            // CloudFormation's read-only attributes of a pool: its id, ARN and (original-format) provider URL.
+            String id = identifier(typeName, desiredState, stableId, homeRegion);
+            properties.addProperty("UserPoolId", id);
+            properties.addProperty("Arn", "arn:aws:cognito-idp:" + homeRegion + ":" + ACCOUNT_ID + ":userpool/" + id);
+            properties.addProperty("ProviderName", "cognito-idp." + homeRegion + ".amazonaws.com/" + id);
+            properties.addProperty("ProviderURL", "https://cognito-idp." + homeRegion + ".amazonaws.com/" + id);
+        }
         if (typeName.equals("AWS::ARCRegionSwitch::Plan")) {
-            properties.addProperty("Arn", identifier(typeName, desiredState, stableId));
+            properties.addProperty("Arn", identifier(typeName, desiredState, stableId, homeRegion));
             properties.addProperty("Owner", ACCOUNT_ID);
             JsonArray checks = new JsonArray();
             for (String zoneAndRecord : trafficNames(properties)) {
@@ -39,7 +48,16 @@ final class CloudControlProperties {
         return new GsonBuilder().disableHtmlEscaping().create().toJson(properties);
     }
 
-    static String identifier(String typeName, String desiredState, String stableId) {
+    static String identifier(String typeName, String desiredState, String stableId, String region) {
+        if (typeName.equals("AWS::Cognito::UserPool")) {
+            // <region>_<9 characters>, the form CreateUserPool returns (and the typed pool's stand-in uses).
+            return region + "_" + stableId.substring(0, 9);
+        }
+        if (typeName.equals("AWS::Cognito::UserPoolReplica")) {
+            // Cloud Control joins a composite primary identifier with "|": UserPoolId|RegionName.
+            JsonObject replica = JsonParser.parseString(desiredState).getAsJsonObject();
+            return replica.get("UserPoolId").getAsString() + "|" + replica.get("RegionName").getAsString();
+        }
         if (typeName.equals("AWS::ARCRegionSwitch::Plan")) {
             String name = JsonParser.parseString(desiredState).getAsJsonObject().get("Name").getAsString();
             return "arn:aws:arc-region-switch::" + ACCOUNT_ID + ":plan/" + name + ":" + "a1b2c3";

@@ -139,8 +139,16 @@ final class ComputedAttributes {
                 id = prefix.formatted("sns") + physical;
                 state.put("arn", id);
             }
+            case "aws:kms/replicaKey:ReplicaKey" -> {
+                // A replica has its primary's key id (mrk-...) in its own region.
+                String primary = String.valueOf(state.get("primaryKeyArn"));
+                id = primary.substring(primary.lastIndexOf('/') + 1);
+                state.put("keyId", id);
+                state.put("arn", prefix.formatted("kms") + "key/" + id);
+            }
             case "aws:kms/key:Key" -> {
-                id = stableId("", name) + "-plan";
+                // Multi-Region keys' ids start with mrk- (KMS developer guide, "Multi-Region key identifiers").
+                id = (Boolean.TRUE.equals(state.get("multiRegion")) ? "mrk-" : "") + stableId("", name) + "-plan";
                 state.put("keyId", id);
                 state.put("arn", prefix.formatted("kms") + "key/" + id);
             }
@@ -212,8 +220,8 @@ final class ComputedAttributes {
             }
             case "aws:cloudcontrol/resource:Resource" -> {
                 String desired = String.valueOf(state.get("desiredState"));
-                state.put("properties", CloudControlProperties.read(String.valueOf(state.get("typeName")), desired, id));
-                id = CloudControlProperties.identifier(String.valueOf(state.get("typeName")), desired, id);
+                state.put("properties", CloudControlProperties.read(String.valueOf(state.get("typeName")), desired, id, region));
+                id = CloudControlProperties.identifier(String.valueOf(state.get("typeName")), desired, id, region);
             }
             default -> {
                 String service = type.substring(type.indexOf(':') + 1, type.indexOf('/') < 0 ? type.length() : type.indexOf('/'));

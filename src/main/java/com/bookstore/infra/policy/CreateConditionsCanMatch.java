@@ -19,7 +19,7 @@ public final class CreateConditionsCanMatch implements PolicyRule {
     /** Creates authorised against an existing, tagged parent: a route table, a key, a pool, a file system. */
     static final List<String> CREATE_IN_EXISTING_RESOURCE = List.of(
             "ec2:CreateRoute", "ec2:CreateTags", "kms:CreateAlias", "kms:CreateGrant",
-            "cognito-idp:CreateUserPoolClient", "elasticfilesystem:CreateMountTarget",
+            "cognito-idp:CreateUserPoolClient", "cognito-idp:CreateUserPoolReplica", "elasticfilesystem:CreateMountTarget",
             "elasticfilesystem:CreateReplicationConfiguration");
 
     @Override

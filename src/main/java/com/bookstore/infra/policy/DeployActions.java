@@ -39,6 +39,51 @@ final class DeployActions {
     private DeployActions() {
     }
 
+    /** The Region switch plan's own actions (list_arcregionswitch); its ARN is the Cloud Control identifier. */
+    private static void regionSwitchPlan(Needs n, PlannedResource r) {
+        String plan = r.id();
+        n.global();
+        n.create(plan, "arc-region-switch:CreatePlan", "arc-region-switch:TagResource");
+        n.read(plan, "arc-region-switch:GetPlan", "arc-region-switch:ListTagsForResource");
+        n.update(plan, "arc-region-switch:UpdatePlan");
+        n.tag(plan, "arc-region-switch:TagResource", "arc-region-switch:UntagResource");
+        n.delete(plan, "arc-region-switch:DeletePlan");
+    }
+
+    /**
+     * The user pool through Cloud Control (list_amazoncognitouserpools, as the typed pool), and its customer-managed
+     * key, which Cognito uses through a grant on the caller's behalf (unverified: docs/architecture.md#the-user-pool).
+     */
+    private static void cognitoUserPool(Needs n, PlannedResource r) {
+        String arn = n.arn("cognito-idp", "userpool/" + r.id());
+        n.star("create", "cognito-idp:CreateUserPool");
+        n.read(arn, "cognito-idp:DescribeUserPool", "cognito-idp:GetUserPoolMfaConfig");
+        n.update(arn, "cognito-idp:UpdateUserPool", "cognito-idp:SetUserPoolMfaConfig");
+        n.tag(arn, "cognito-idp:TagResource", "cognito-idp:UntagResource");
+        n.delete(arn, "cognito-idp:DeleteUserPool");
+        Inputs.desiredState(r).map(state -> state.getAsJsonObject("KeyConfiguration"))
+                .filter(key -> key != null && key.has("KmsKeyArn"))
+                .ifPresent(key -> n.serviceKeyGrant(key.get("KmsKeyArn").getAsString()));
+    }
+
+    /**
+     * CreateUserPoolReplica on the primary pool, and the right to create user pools in the target region, which
+     * the API reference requires of its caller (CreateUserPoolReplica); read and delete by the pool's replicas.
+     */
+    private static void cognitoUserPoolReplica(Needs n) {
+        var state = n.desired();
+        String pool = state.get("UserPoolId").getAsString();
+        String target = state.get("RegionName").getAsString();
+        String arn = n.arn("cognito-idp", "userpool/" + pool);
+        n.on("create", pool, arn, "cognito-idp:CreateUserPoolReplica");
+        n.on("read", pool, arn, "cognito-idp:ListUserPoolReplicas");
+        n.on("update", pool, arn, "cognito-idp:UpdateUserPoolReplica");
+        n.on("delete", pool, arn, "cognito-idp:DeleteUserPoolReplica");
+        String home = n.region;
+        n.inRegion(target).star("create", "cognito-idp:CreateUserPool");
+        n.inRegion(home);
+    }
+
     static boolean knows(String type) {
         return TABLE.containsKey(type);
     }
@@ -87,19 +132,20 @@ final class DeployActions {
             }
         });
 
-        // Cloud Control (list_awscloudcontrolapi) with the Region switch plan's own actions (list_arcregionswitch).
+        // Cloud Control (list_awscloudcontrolapi), which calls the type's handler with the caller's credentials:
+        // each type adds its own service's actions.
         put("aws:cloudcontrol/resource:Resource", (n, r) -> {
             n.star("create", "cloudformation:CreateResource", "cloudformation:GetResourceRequestStatus");
             n.star("read", "cloudformation:GetResource");
             n.star("update", "cloudformation:UpdateResource");
             n.star("delete", "cloudformation:DeleteResource");
-            String plan = r.id();
-            n.global();
-            n.create(plan, "arc-region-switch:CreatePlan", "arc-region-switch:TagResource");
-            n.read(plan, "arc-region-switch:GetPlan", "arc-region-switch:ListTagsForResource");
-            n.update(plan, "arc-region-switch:UpdatePlan");
-            n.tag(plan, "arc-region-switch:TagResource", "arc-region-switch:UntagResource");
-            n.delete(plan, "arc-region-switch:DeletePlan");
+            switch (n.input("typeName")) {
+                case "AWS::Cognito::UserPool" -> cognitoUserPool(n, r);
+                case "AWS::Cognito::UserPoolReplica" -> cognitoUserPoolReplica(n);
+                case "AWS::ARCRegionSwitch::Plan" -> regionSwitchPlan(n, r);
+                default -> throw new IllegalStateException(r.key() + ": no deploy actions for Cloud Control type "
+                        + n.input("typeName") + "; declare them in DeployActions");
+            }
         });
 
         // CloudFront (list_amazoncloudfront): global; a distribution with tags is CreateDistributionWithTags.
@@ -460,6 +506,22 @@ final class DeployActions {
             n.tag(arn, "kms:TagResource", "kms:UntagResource");
             n.delete(arn, "kms:ScheduleKeyDeletion");
         });
+        // A multi-Region replica key (KMS developer guide, "Create multi-Region replica keys"): kms:ReplicateKey on
+        // the primary key in its region, kms:CreateKey (and kms:TagResource for tags) in the replica's region.
+        put("aws:kms/replicaKey:ReplicaKey", (n, r) -> {
+            String arn = n.arn("kms", "key/" + r.id());
+            String primary = n.input("primaryKeyArn");
+            String home = n.region;
+            n.star("create", "kms:CreateKey").where("kms:BypassPolicyLockoutSafetyCheck", "false");
+            n.create(arn, "kms:TagResource");
+            n.inRegion(primary.split(":")[3]).on("create", primary, primary, "kms:ReplicateKey");
+            n.inRegion(home);
+            n.read(arn, "kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListResourceTags");
+            n.update(arn, "kms:UpdateKeyDescription");
+            n.update(arn, "kms:PutKeyPolicy").where("kms:BypassPolicyLockoutSafetyCheck", "false");
+            n.tag(arn, "kms:TagResource", "kms:UntagResource");
+            n.delete(arn, "kms:ScheduleKeyDeletion");
+        });
         put("aws:kms/alias:Alias", (n, r) -> {
             String alias = n.arn("kms", n.name("name"));
             String key = n.input("targetKeyId");
@@ -734,6 +796,11 @@ final class DeployActions {
             this.region = r.region();
         }
 
+        /** A Cloud Control resource's desired state, parsed. */
+        com.google.gson.JsonObject desired() {
+            return Inputs.desiredState(r).orElseThrow(() -> new IllegalStateException(r.key() + " has no desiredState"));
+        }
+
         String input(String path) {
             return Inputs.string(r, path).orElseThrow(() ->
                     new IllegalStateException(r.key() + " has no input " + path + ", which its deploy actions name"));
@@ -952,14 +1019,14 @@ final class DeployActions {
             for (Plan p : plans) {
                 Optional<PlannedResource> found = find(ref, hint).filter(candidate -> p.resources().contains(candidate));
                 if (found.isPresent()) {
-                    return RequiredTags.taggable(found.get().type()) ? RequiredTags.tagsOf(p, found.get()) : Map.of();
+                    return RequiredTags.tagsIfTaggable(p, found.get());
                 }
             }
             return Map.of();
         }
 
         private Map<String, String> ownTags() {
-            return RequiredTags.taggable(r.type()) ? RequiredTags.tagsOf(plan, r) : Map.of();
+            return RequiredTags.tagsIfTaggable(plan, r);
         }
 
         private Map<String, List<String>> requestTags() {

@@ -37,4 +37,19 @@ final class Inputs {
     static Optional<Long> number(PlannedResource resource, String path) {
         return at(resource, path).filter(Number.class::isInstance).map(v -> ((Number) v).longValue());
     }
+
+    /** A Cloud Control resource's {@code desiredState} (CloudFormation properties), parsed; empty for other types. */
+    static Optional<com.google.gson.JsonObject> desiredState(PlannedResource resource) {
+        if (!resource.type().equals(CLOUD_CONTROL)) {
+            return Optional.empty();
+        }
+        return string(resource, "desiredState").map(json -> com.google.gson.JsonParser.parseString(json).getAsJsonObject());
+    }
+
+    /** A Cloud Control resource of CloudFormation type {@code typeName}. */
+    static boolean isCloudControl(PlannedResource resource, String typeName) {
+        return resource.type().equals(CLOUD_CONTROL) && string(resource, "typeName").filter(typeName::equals).isPresent();
+    }
+
+    static final String CLOUD_CONTROL = "aws:cloudcontrol/resource:Resource";
 }

@@ -67,7 +67,8 @@ public final class NameAndSizeLimits implements PolicyRule {
                     "CloudFront API reference, CreateFunction: Name"),
             new NameLimit("aws:cloudfront/originAccessControl:OriginAccessControl", "name", 64, ".+",
                     "CloudFront API reference, OriginAccessControlConfig: Name"),
-            new NameLimit("aws:cognito/userPool:UserPool", "name", 128, "[\\w\\s+=,.@-]+",
+            // The user pool goes through Cloud Control (multi-Region replication): CloudFormation's UserPoolName.
+            new NameLimit("AWS::Cognito::UserPool", "UserPoolName", 128, "[\\w\\s+=,.@-]+",
                     "Amazon Cognito API reference, CreateUserPool: PoolName"),
             new NameLimit("aws:sqs/queue:Queue", "name", 80, "[A-Za-z0-9_-]+(\\.fifo)?",
                     "Amazon SQS API reference, CreateQueue: QueueName"),
@@ -104,12 +105,25 @@ public final class NameAndSizeLimits implements PolicyRule {
         return "name-and-size-limits";
     }
 
+    /** A provider type, or a CloudFormation type ({@code AWS::...}) created through Cloud Control. */
+    private static List<PlannedResource> ofType(Plan plan, String type) {
+        return type.startsWith("AWS::")
+                ? plan.ofType(Inputs.CLOUD_CONTROL).stream().filter(r -> Inputs.isCloudControl(r, type)).toList()
+                : plan.ofType(type);
+    }
+
+    private static java.util.Optional<String> name(PlannedResource r, String input) {
+        return r.type().equals(Inputs.CLOUD_CONTROL)
+                ? Inputs.desiredState(r).filter(state -> state.has(input)).map(state -> state.get(input).getAsString())
+                : Inputs.string(r, input);
+    }
+
     @Override
     public List<Violation> check(Plan plan) {
         List<Violation> violations = new ArrayList<>();
         for (NameLimit limit : NAMES) {
-            for (PlannedResource r : plan.ofType(limit.type())) {
-                Inputs.string(r, limit.input()).ifPresent(name -> {
+            for (PlannedResource r : ofType(plan, limit.type())) {
+                name(r, limit.input()).ifPresent(name -> {
                     if (name.length() > limit.max()) {
                         violations.add(new Violation(id(), r.key(), limit.input() + " '" + name + "' has " + name.length()
                                 + " characters, AWS allows " + limit.max() + " (" + limit.source() + ")"));

@@ -30,10 +30,11 @@ public final class RequiredTags implements PolicyRule {
     public List<Violation> check(Plan plan) {
         List<Violation> violations = new ArrayList<>();
         for (PlannedResource r : plan.awsResources()) {
-            if (!taggable(r.type())) {
+            boolean cloudControlTagged = cloudControlTags(r).isPresent();
+            if (!taggable(r.type()) && !cloudControlTagged) {
                 continue;
             }
-            Map<String, String> tags = tagsOf(plan, r);
+            Map<String, String> tags = cloudControlTagged ? cloudControlTags(r).orElseThrow() : tagsOf(plan, r);
             List<String> missing = REQUIRED.stream().filter(t -> tags.get(t) == null || tags.get(t).isBlank()).toList();
             if (!missing.isEmpty()) {
                 violations.add(new Violation(id(), r.key(), "missing tag(s) " + missing
@@ -54,6 +55,29 @@ public final class RequiredTags implements PolicyRule {
         }
         return tags;
     }
+
+    /**
+     * The tags a resource ends up with, none for a type without tags. A Cloud Control resource gets no provider
+     * default tags: it carries its own in the desired state ({@code UserPoolTags}, {@code UserPoolTagsAtCreate}).
+     */
+    static Map<String, String> tagsIfTaggable(Plan plan, PlannedResource r) {
+        if (r.type().equals(Inputs.CLOUD_CONTROL)) {
+            return cloudControlTags(r).orElse(Map.of());
+        }
+        return taggable(r.type()) ? tagsOf(plan, r) : Map.of();
+    }
+
+    static java.util.Optional<Map<String, String>> cloudControlTags(PlannedResource r) {
+        return Inputs.desiredState(r).flatMap(state -> CLOUD_CONTROL_TAGS.stream().filter(state::has).findFirst()
+                .map(key -> {
+                    Map<String, String> tags = new LinkedHashMap<>();
+                    state.getAsJsonObject(key).entrySet().forEach(e -> tags.put(e.getKey(), e.getValue().getAsString()));
+                    return tags;
+                }));
+    }
+
+    /** The tag maps of the Cloud Control types the program creates, as CloudFormation names them. */
+    private static final List<String> CLOUD_CONTROL_TAGS = List.of("UserPoolTags", "UserPoolTagsAtCreate");
 
     /** {@code aws:s3/bucketV2:BucketV2} is taggable when {@code com.pulumi.aws.s3.BucketV2Args} has {@code tags}. */
     static boolean taggable(String type) {

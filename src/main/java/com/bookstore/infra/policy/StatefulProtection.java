@@ -75,6 +75,14 @@ public final class StatefulProtection implements PolicyRule {
                     "deletionProtectionEnabled must be true", "deletionProtectionEnabled is true", Inputs.isTrue(r, "deletionProtectionEnabled"), true));
             case "aws:cognito/userPool:UserPool" -> found.add(new Protection("deletionProtection must be ACTIVE", "deletionProtection is ACTIVE",
                     Inputs.string(r, "deletionProtection").filter("ACTIVE"::equals).isPresent(), true));
+            // The user pool through Cloud Control (multi-Region replication): CloudFormation's DeletionProtection.
+            case Inputs.CLOUD_CONTROL -> {
+                if (Inputs.isCloudControl(r, "AWS::Cognito::UserPool")) {
+                    found.add(new Protection("DeletionProtection must be ACTIVE", "DeletionProtection is ACTIVE",
+                            Inputs.desiredState(r).map(state -> state.get("DeletionProtection"))
+                                    .filter(v -> v != null && v.getAsString().equals("ACTIVE")).isPresent(), true));
+                }
+            }
             case "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster" -> found.add(new Protection(
                     "deletionProtection must be true", "deletionProtection is true", Inputs.isTrue(r, "deletionProtection"), true));
             case "aws:lb/loadBalancer:LoadBalancer" -> found.add(new Protection(

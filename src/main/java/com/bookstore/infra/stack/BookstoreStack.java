@@ -71,7 +71,7 @@ public final class BookstoreStack {
         var tables = new GlobalTables(prefix + "-tables", args.tables(primary), args.inHomeRegion());
         var cache = new LeaderboardCache(prefix + "-leaderboard", args.cache(network), args.inHomeRegion());
         UserPoolRef userPool = primary.map(contract -> contract.userPool(settings.peerRegion()))
-                .orElseGet(() -> new Auth(prefix + "-users", args.auth(), args.inHomeRegion()).userPool);
+                .orElseGet(() -> new Auth(prefix + "-users", args.auth(tags), args.inHomeRegion()).userPool);
         var functions = new Functions(prefix + "-functions", args.functions(network, tables, cache.url, logKey.arn),
                 args.inHomeRegion());
         var api = new RegionalApi(prefix + "-api", args.api(functions, userPool, logKey.arn), args.inHomeRegion());
@@ -80,7 +80,7 @@ public final class BookstoreStack {
                 logKey.arn, primary));
 
         var site = new StorefrontSite(prefix + "-storefront", args.storefront(
-                SiteConfig.json(api.baseUrl, settings.region(), settings.role().value(), userPool,
+                SiteConfig.json(api.baseUrl, settings.region(), settings.peerRegion(), settings.role().value(), userPool,
                         blog.map(b -> b.site().url).orElse(Output.of(SiteConfig.NO_BLOG))), primary),
                 args.inHomeRegion());
 
@@ -111,7 +111,7 @@ public final class BookstoreStack {
         blog.flatMap(b -> b.site().seedTask).ifPresent(task -> ctx.export("blogSeedTask", task));
         if (primary.isEmpty()) {
             new PrimaryOutputs(Output.of(settings.region()), tables.books.arn(), tables.cart.arn(),
-                    tables.orders.arn(), userPool.userPoolId(), userPool.clientId(),
+                    tables.orders.arn(), userPool.userPoolId(), userPool.clientId(), userPool.issuer(),
                     site.distributionArn.orElseThrow(), site.distributionDomainName.orElseThrow(),
                     site.storefrontUrl.orElseThrow(), blog.map(b -> b.database().globalClusterId).orElse(null),
                     blog.map(b -> b.database().secretArn).orElse(null),

@@ -78,8 +78,9 @@ final class ComponentArgs {
                 settings.sizing().cacheNodeType(), settings.sizing().cacheNodes());
     }
 
-    AuthArgs auth() {
-        return new AuthArgs(settings.region(), !settings.teardown(), settings.cognitoEmail()
+    AuthArgs auth(com.bookstore.infra.region.StackTags tags) {
+        return new AuthArgs(settings.region(), settings.peerRegion(), region.providers().peer(), region.accountId(),
+                tags.asMap(), !settings.teardown(), settings.cognitoEmail()
                 .map(email -> new AuthArgs.SesSender(email.sesIdentityArn(), email.fromAddress(), email.replyTo())));
     }
 

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.pulumi.core.Output;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The storefront's runtime {@code /config.json} (docs/interfaces.md), built from stack outputs. */
@@ -16,14 +17,22 @@ public final class SiteConfig {
     private SiteConfig() {
     }
 
-    public static Output<String> json(Output<String> apiBaseUrl, String region, String role, UserPoolRef userPool,
-                                      Output<String> blogUrl) {
+    /**
+     * @param region     this stack's region: the API's, and the first Cognito endpoint the storefront tries
+     * @param peerRegion the other stack's region: the second Cognito endpoint (the pool's replica or its primary)
+     */
+    public static Output<String> json(Output<String> apiBaseUrl, String region, String peerRegion, String role,
+                                      UserPoolRef userPool, Output<String> blogUrl) {
         return Output.tuple(apiBaseUrl, userPool.userPoolId(), userPool.clientId(), blogUrl).applyValue(values -> {
             Map<String, Object> cognito = new LinkedHashMap<>();
             cognito.put("region", userPool.region());
             cognito.put("userPoolId", values.t2);
             cognito.put("clientId", values.t3);
-            cognito.put("endpoint", userPool.endpoint());
+            // Multi-Region replication serves sign-in and token refresh for the same pool id in both regions
+            // (docs/architecture.md#the-user-pool): this region's endpoint first, the other's as the fallback.
+            List<String> endpoints = List.of(UserPoolRef.endpoint(region), UserPoolRef.endpoint(peerRegion));
+            cognito.put("endpoint", endpoints.get(0));
+            cognito.put("endpoints", endpoints);
             cognito.put("passwordPolicy", userPool.passwordPolicy().asConfig());
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("apiBaseUrl", values.t1);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static com.bookstore.infra.support.Plans.input;
+import static com.bookstore.infra.support.Plans.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,15 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Cognito's built-in sender for trials; a verified SES identity for a shop that signs up real customers. */
 class CognitoEmailTest {
 
-    private static final String POOL = "aws:cognito/userPool:UserPool";
+    private static final String POOL = "AWS::Cognito::UserPool";
     private static final String IDENTITY = "arn:aws:ses:eu-west-1:123456789012:identity/bookstore.example.com";
 
     @Test
     void withoutSesKeysThePoolUsesCognitosBuiltInSender() {
-        var pool = Plans.one(Plans.primary(), POOL);
+        var pool = Plans.cloudControl(Plans.primary(), POOL);
 
-        assertEquals("COGNITO_DEFAULT", input(pool, "emailConfiguration.emailSendingAccount"));
-        assertNull(input(pool, "emailConfiguration.sourceArn"));
+        assertEquals("COGNITO_DEFAULT", desired(pool, "EmailConfiguration.EmailSendingAccount"));
+        assertNull(desired(pool, "EmailConfiguration.SourceArn"));
     }
 
     @Test
@@ -33,12 +33,13 @@ class CognitoEmailTest {
                 "bookstore:cognitoEmailSesIdentityArn", IDENTITY,
                 "bookstore:cognitoEmailFrom", "Bookstore <no-reply@bookstore.example.com>",
                 "bookstore:cognitoEmailReplyTo", "help@bookstore.example.com")), Map.of());
-        var pool = Plans.one(plan, POOL);
+        var pool = Plans.cloudControl(plan, POOL);
 
-        assertEquals("DEVELOPER", input(pool, "emailConfiguration.emailSendingAccount"));
-        assertEquals(IDENTITY, input(pool, "emailConfiguration.sourceArn"));
-        assertEquals("Bookstore <no-reply@bookstore.example.com>", input(pool, "emailConfiguration.fromEmailAddress"));
-        assertEquals("help@bookstore.example.com", input(pool, "emailConfiguration.replyToEmailAddress"));
+        // CloudFormation's EmailConfiguration names (AWS::Cognito::UserPool EmailConfiguration).
+        assertEquals("DEVELOPER", desired(pool, "EmailConfiguration.EmailSendingAccount"));
+        assertEquals(IDENTITY, desired(pool, "EmailConfiguration.SourceArn"));
+        assertEquals("Bookstore <no-reply@bookstore.example.com>", desired(pool, "EmailConfiguration.From"));
+        assertEquals("help@bookstore.example.com", desired(pool, "EmailConfiguration.ReplyToEmailAddress"));
     }
 
     @Test

@@ -124,13 +124,14 @@ class PolicyRulesTest {
     void replicaWithoutPitrAndUnprotectedUserPoolAreCaught() {
         Plan secondary = editInputs(Plans.secondary(), r -> r.name().equals("bookstore-tables-cart"),
                 inputs -> inputs.put("pointInTimeRecovery", false));
-        Plan primary = editType(Plans.primary(), "aws:cognito/userPool:UserPool",
-                inputs -> inputs.put("deletionProtection", "INACTIVE"));
+        Plan primary = editInputs(Plans.primary(), r -> "AWS::Cognito::UserPool".equals(r.inputs().get("typeName")),
+                inputs -> inputs.put("desiredState", ((String) inputs.get("desiredState"))
+                        .replace("\"DeletionProtection\":\"ACTIVE\"", "\"DeletionProtection\":\"INACTIVE\"")));
 
         assertViolations(secondary, "stateful-protection", "aws:dynamodb/tableReplica:TableReplica::bookstore-tables-cart",
                 "pointInTimeRecovery must be true");
-        assertViolations(primary, "stateful-protection", "aws:cognito/userPool:UserPool::bookstore-users",
-                "deletionProtection must be ACTIVE");
+        assertViolations(primary, "stateful-protection", "aws:cloudcontrol/resource:Resource::bookstore-users",
+                "DeletionProtection must be ACTIVE");
     }
 
     @Test

@@ -60,9 +60,10 @@ class TeardownPlanTest {
         // load balancer, Aurora, the uploads file system, the tables, the user pool and the credentials secret.
         for (String type : List.of("aws:s3/bucketV2:BucketV2", "aws:lb/loadBalancer:LoadBalancer",
                 "aws:rds/globalCluster:GlobalCluster", "aws:efs/fileSystem:FileSystem", "aws:dynamodb/table:Table",
-                "aws:cognito/userPool:UserPool", "aws:secretsmanager/secret:Secret")) {
+                "aws:secretsmanager/secret:Secret")) {
             assertTrue(!primary.ofType(type).isEmpty(), type);
         }
+        assertEquals("INACTIVE", Plans.desired(Plans.cloudControl(primary, "AWS::Cognito::UserPool"), "DeletionProtection"));
         assertEquals(3, primary.ofType("aws:s3/bucketV2:BucketV2").size(), "storefront and both pipeline buckets");
         assertTrue(!secondary.ofType("aws:dynamodb/tableReplica:TableReplica").isEmpty());
         assertTrue(com.bookstore.infra.plan.PlanMarkdown.write(primary, List.of()).contains("**Teardown configuration**"));

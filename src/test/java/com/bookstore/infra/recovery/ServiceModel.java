@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  * renders: required members, unknown members, types, enums, lengths, ranges, patterns and unions (exactly one
  * member set), the rules the service itself applies to its input.
  */
-final class ServiceModel {
+public final class ServiceModel {
 
     private final JsonObject operations;
     private final JsonObject shapes;
@@ -35,7 +35,7 @@ final class ServiceModel {
     }
 
     /** The model of {@code service} in the project's virtual environment; fails with what to run when it is missing. */
-    static ServiceModel botocore(String service) {
+    public static ServiceModel botocore(String service) {
         Path venvLib = Path.of(".venv", "lib");
         try (Stream<Path> files = Files.exists(venvLib) ? Files.walk(venvLib) : Stream.empty()) {
             Path model = files.filter(p -> p.endsWith("service-2.json.gz")
@@ -53,7 +53,7 @@ final class ServiceModel {
     }
 
     /** The shape an operation takes as input. */
-    String inputOf(String operation) {
+    public String inputOf(String operation) {
         return operations.getAsJsonObject(operation).getAsJsonObject("input").get("shape").getAsString();
     }
 
@@ -74,7 +74,7 @@ final class ServiceModel {
     }
 
     /** Every way {@code value} breaks shape {@code shapeName}, each as {@code path: problem}; empty when it conforms. */
-    List<String> problems(String shapeName, JsonElement value) {
+    public List<String> problems(String shapeName, JsonElement value) {
         List<String> problems = new ArrayList<>();
         check(shapeName, value, "$", problems);
         return problems;

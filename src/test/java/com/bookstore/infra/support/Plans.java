@@ -131,4 +131,26 @@ public final class Plans {
     public static Optional<PlannedResource> find(Plan plan, String type) {
         return plan.ofType(type).stream().findFirst();
     }
+
+    /** The one Cloud Control resource of CloudFormation type {@code typeName} ({@code AWS::Cognito::UserPool}). */
+    public static PlannedResource cloudControl(Plan plan, String typeName) {
+        List<PlannedResource> found = plan.ofType("aws:cloudcontrol/resource:Resource").stream()
+                .filter(r -> typeName.equals(r.inputs().get("typeName"))).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + typeName + ", found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    /** A nested value ({@code "Policies.PasswordPolicy.MinimumLength"}) of a Cloud Control resource's desired state. */
+    public static Object desired(PlannedResource resource, String path) {
+        Object current = new com.google.gson.Gson().fromJson((String) resource.inputs().get("desiredState"), Map.class);
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(part);
+        }
+        return current;
+    }
 }

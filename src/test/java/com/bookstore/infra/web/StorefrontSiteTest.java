@@ -99,9 +99,28 @@ class StorefrontSiteTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> cognito = new java.util.LinkedHashMap<>((Map<String, Object>) json.get("cognito"));
         cognito.remove("passwordPolicy"); // the next test
+        // The replica answers for the same pool id in the secondary's region: its own endpoint first.
         assertEquals(Map.of("region", "eu-west-1", "userPoolId", primary.outputs().get("userPoolId"),
                 "clientId", primary.outputs().get("userPoolClientId"),
-                "endpoint", "https://cognito-idp.eu-west-1.amazonaws.com/"), cognito);
+                "endpoint", "https://cognito-idp.ap-southeast-1.amazonaws.com/",
+                "endpoints", List.of("https://cognito-idp.ap-southeast-1.amazonaws.com/",
+                        "https://cognito-idp.eu-west-1.amazonaws.com/")), cognito);
+    }
+
+    @Test
+    void eachStacksConfigNamesBothRegionsCognitoEndpointsItsOwnFirst() {
+        for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
+            String own = (String) plan.outputs().get("region");
+            String other = own.equals("eu-west-1") ? "ap-southeast-1" : "eu-west-1";
+            var config = Plans.named(plan, "aws:s3/bucketObjectv2:BucketObjectv2", "bookstore-storefront-config");
+            JsonObject cognito = JsonParser.parseString((String) input(config, "content")).getAsJsonObject()
+                    .getAsJsonObject("cognito");
+
+            List<String> endpoints = new Gson().fromJson(cognito.get("endpoints"), List.class);
+            assertEquals(List.of("https://cognito-idp." + own + ".amazonaws.com/",
+                    "https://cognito-idp." + other + ".amazonaws.com/"), endpoints, plan.stack());
+            assertEquals(endpoints.get(0), cognito.get("endpoint").getAsString(), plan.stack() + ": endpoint is endpoints[0]");
+        }
     }
 
     @Test
@@ -117,7 +136,7 @@ class StorefrontSiteTest {
 
     @Test
     void runtimeConfigJsonGivesTheUiThePasswordPolicyTheUserPoolEnforcesInBothRegions() {
-        var pool = Plans.one(Plans.primary(), "aws:cognito/userPool:UserPool");
+        var pool = Plans.cloudControl(Plans.primary(), "AWS::Cognito::UserPool");
 
         for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
             var config = Plans.named(plan, "aws:s3/bucketObjectv2:BucketObjectv2", "bookstore-storefront-config");
@@ -126,10 +145,12 @@ class StorefrontSiteTest {
 
             assertEquals(List.of("minimumLength", "requireUppercase", "requireLowercase", "requireNumbers",
                     "requireSymbols"), List.copyOf(policy.keySet()), plan.stack());
-            assertEquals(((Number) input(pool, "passwordPolicy.minimumLength")).intValue(),
+            assertEquals(((Number) Plans.desired(pool, "Policies.PasswordPolicy.MinimumLength")).intValue(),
                     policy.get("minimumLength").getAsInt(), plan.stack());
             for (String rule : List.of("requireUppercase", "requireLowercase", "requireNumbers", "requireSymbols")) {
-                assertEquals(input(pool, "passwordPolicy." + rule), policy.get(rule).getAsBoolean(), plan.stack() + " " + rule);
+                String cloudFormation = Character.toUpperCase(rule.charAt(0)) + rule.substring(1);
+                assertEquals(Plans.desired(pool, "Policies.PasswordPolicy." + cloudFormation), policy.get(rule).getAsBoolean(),
+                        plan.stack() + " " + rule);
             }
         }
     }
