@@ -25,6 +25,8 @@ import com.bookstore.platform.AwsClients;
 import com.bookstore.platform.FunctionSettings;
 import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.SsmParameterReader;
+import com.bookstore.platform.telemetry.MetricSink;
+import com.bookstore.platform.telemetry.Metrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,14 @@ public final class BookstoreApi {
     private final ApiGatewayAdapter adapter;
     private final LazyRedisPool redis;
 
+    /** Metrics go where {@code METRICS_FILE} says, else to standard output (CloudWatch Logs in Lambda). */
     public BookstoreApi(FunctionSettings settings, DynamoDbClient dynamo, LazyRedisPool redis, Clock clock) {
+        this(settings, dynamo, redis, clock, new Metrics(settings.region(), settings.role(),
+                MetricSink.fromEnvironment(System.getenv()), clock));
+    }
+
+    public BookstoreApi(FunctionSettings settings, DynamoDbClient dynamo, LazyRedisPool redis, Clock clock,
+                        Metrics metrics) {
         var region = new RegionInfo(settings.region(), settings.role());
         var bookTable = new BookTable(dynamo, settings.tables().books());
         var cartTable = new CartTable(dynamo, settings.tables().cart());
@@ -51,11 +60,13 @@ public final class BookstoreApi {
 
         List<Route> routes = new ArrayList<>();
         routes.addAll(CatalogueRoutes.of(catalogue));
-        routes.addAll(BestSellerRoutes.of(new BestSellerBoard(leaderboard, catalogue)));
-        var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock);
+        routes.addAll(BestSellerRoutes.of(new BestSellerBoard(leaderboard, catalogue, metrics)));
+        var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock,
+                metrics);
         routes.addAll(StatusRoutes.of(new DeepHealthCheck(bookTable, leaderboard, region), faultSwitch, region));
-        routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue)));
-        routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable));
+        routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue), metrics));
+        routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable,
+                metrics));
 
         this.router = new Router(routes);
         this.adapter = new ApiGatewayAdapter(router, settings.region());

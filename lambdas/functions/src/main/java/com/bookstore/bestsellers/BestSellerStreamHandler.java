@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.bookstore.platform.Environment;
+import com.bookstore.contract.BookstoreMetric;
 import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.telemetry.Metrics;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -27,14 +30,23 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
 
     private final JedisPooled redis;
     private final Leaderboard leaderboard;
+    private final Metrics metrics;
+    private final Clock clock;
 
     public BestSellerStreamHandler() {
         this(RedisClients.pooled(Environment.required("REDIS_URL")));
     }
 
+    /** Metrics as the Lambda environment says ({@link Metrics#fromEnvironment}). */
     public BestSellerStreamHandler(JedisPooled redis) {
+        this(redis, Metrics.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    public BestSellerStreamHandler(JedisPooled redis, Metrics metrics, Clock clock) {
         this.redis = redis;
         this.leaderboard = new Leaderboard(redis);
+        this.metrics = metrics;
+        this.clock = clock;
         Core.getGlobalContext().register(this);
     }
 
@@ -42,6 +54,7 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        recordNewestAge(records);
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
             OrderSale sale;
             try {
@@ -52,7 +65,9 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
                 continue;
             }
             try {
-                leaderboard.record(sale);
+                boolean applied = leaderboard.record(sale);
+                metrics.count(applied ? BookstoreMetric.BEST_SELLER_UPDATES_APPLIED
+                        : BookstoreMetric.BEST_SELLER_DUPLICATES_SKIPPED);
             } catch (RuntimeException redisFailure) {
                 LOG.log(Level.WARNING, "could not record order " + sale.orderId() + "; reporting a batch item failure",
                         redisFailure);
@@ -62,6 +77,17 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** How far behind the consumer is: the newest record's creation time (whole seconds in DynamoDB streams). */
+    private void recordNewestAge(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        records.stream()
+                .map(DynamodbEvent.DynamodbStreamRecord::getDynamodb)
+                .filter(change -> change != null && change.getApproximateCreationDateTime() != null)
+                .mapToLong(change -> change.getApproximateCreationDateTime().getTime())
+                .max()
+                .ifPresent(newest -> metrics.record(BookstoreMetric.STREAM_RECORD_AGE,
+                        Math.max(0, clock.millis() - newest)));
     }
 
     /** SnapStart: load the Redis client classes before the snapshot, and take no open socket into it. */
