@@ -8,6 +8,7 @@ import com.bookstore.platform.Environment;
 import com.bookstore.contract.BookstoreMetric;
 import com.bookstore.platform.RedisClients;
 import com.bookstore.platform.telemetry.Metrics;
+import com.bookstore.platform.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,27 +32,33 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
     private final JedisPooled redis;
     private final Leaderboard leaderboard;
     private final Metrics metrics;
+    private final Telemetry telemetry;
     private final Clock clock;
+    private boolean served;
 
     public BestSellerStreamHandler() {
         this(RedisClients.pooled(Environment.required("REDIS_URL")));
     }
 
-    /** Metrics as the Lambda environment says ({@link Metrics#fromEnvironment}). */
+    /** Telemetry as the Lambda environment says ({@link Telemetry#fromEnvironment}). */
     public BestSellerStreamHandler(JedisPooled redis) {
-        this(redis, Metrics.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC());
+        this(redis, Telemetry.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC());
     }
 
-    public BestSellerStreamHandler(JedisPooled redis, Metrics metrics, Clock clock) {
+    public BestSellerStreamHandler(JedisPooled redis, Telemetry telemetry, Clock clock) {
         this.redis = redis;
         this.leaderboard = new Leaderboard(redis);
-        this.metrics = metrics;
+        this.telemetry = telemetry;
+        this.metrics = telemetry.metrics();
         this.clock = clock;
         Core.getGlobalContext().register(this);
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        long started = System.nanoTime();
+        int applied = 0;
+        int skipped = 0;
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         recordNewestAge(records);
@@ -65,9 +72,13 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
                 continue;
             }
             try {
-                boolean applied = leaderboard.record(sale);
-                metrics.count(applied ? BookstoreMetric.BEST_SELLER_UPDATES_APPLIED
-                        : BookstoreMetric.BEST_SELLER_DUPLICATES_SKIPPED);
+                if (leaderboard.record(sale)) {
+                    applied++;
+                    metrics.count(BookstoreMetric.BEST_SELLER_UPDATES_APPLIED);
+                } else {
+                    skipped++;
+                    metrics.count(BookstoreMetric.BEST_SELLER_DUPLICATES_SKIPPED);
+                }
             } catch (RuntimeException redisFailure) {
                 LOG.log(Level.WARNING, "could not record order " + sale.orderId() + "; reporting a batch item failure",
                         redisFailure);
@@ -76,6 +87,10 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
                 break;
             }
         }
+        boolean coldStart = !served;
+        served = true;
+        telemetry.requestLog().streamBatch(context == null ? null : context.getAwsRequestId(), records.size(), applied,
+                skipped, failures.size(), (System.nanoTime() - started) / 1_000_000, coldStart);
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
     }
 

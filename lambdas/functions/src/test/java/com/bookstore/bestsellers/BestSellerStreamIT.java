@@ -9,6 +9,8 @@ import com.bookstore.ops.CatalogueFile;
 import com.bookstore.contract.BookstoreMetric;
 import com.bookstore.platform.RedisClients;
 import com.bookstore.platform.telemetry.Metrics;
+import com.bookstore.platform.telemetry.RequestLog;
+import com.bookstore.platform.telemetry.Telemetry;
 import com.bookstore.testing.ApiEvent;
 import com.bookstore.testing.ApiResult;
 import com.bookstore.testing.Engines;
@@ -93,8 +95,10 @@ class BestSellerStreamIT {
         placeOrder(Map.of(BOOKS.get(1), 1));
         List<Record> records = stream.records();
         List<String> lines = new ArrayList<>();
-        var measured = new BestSellerStreamHandler(redis, new Metrics(Engines.REGION, "primary", lines::add,
-                Clock.systemUTC()), Clock.systemUTC());
+        List<String> log = new ArrayList<>();
+        var measured = new BestSellerStreamHandler(redis, new Telemetry(
+                new Metrics(Engines.REGION, "primary", lines::add, Clock.systemUTC()),
+                new RequestLog(Engines.REGION, "primary", log::add, Clock.systemUTC())), Clock.systemUTC());
 
         measured.handleRequest(stream.asEvent(records), null);
         measured.handleRequest(stream.asEvent(records), null);
@@ -108,6 +112,10 @@ class BestSellerStreamIT {
         assertTrue(lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject())
                 .filter(line -> line.has("StreamRecordAge"))
                 .allMatch(line -> line.get("StreamRecordAge").getAsDouble() >= 0));
+        var batches = log.stream().map(line -> JsonParser.parseString(line).getAsJsonObject()).toList();
+        assertEquals(List.of(2, 0), batches.stream().map(batch -> batch.get("applied").getAsInt()).toList());
+        assertEquals(List.of(0, 2), batches.stream().map(batch -> batch.get("skipped").getAsInt()).toList());
+        assertEquals(List.of(true, false), batches.stream().map(batch -> batch.get("coldStart").getAsBoolean()).toList());
     }
 
     @Test

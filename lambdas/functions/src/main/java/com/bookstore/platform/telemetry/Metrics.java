@@ -22,20 +22,14 @@ public final class Metrics {
 
     private final String region;
     private final String role;
-    private final MetricSink sink;
+    private final LineSink sink;
     private final Clock clock;
 
-    public Metrics(String region, String role, MetricSink sink, Clock clock) {
+    public Metrics(String region, String role, LineSink sink, Clock clock) {
         this.region = region;
         this.role = role;
         this.sink = sink;
         this.clock = clock;
-    }
-
-    /** This function's metrics: region and role from the Lambda environment, sink from {@code METRICS_FILE}. */
-    public static Metrics fromEnvironment(Map<String, String> env, Clock clock) {
-        return new Metrics(env.getOrDefault("AWS_REGION", "unknown"), env.getOrDefault("BOOKSTORE_ROLE", "unknown"),
-                MetricSink.fromEnvironment(env), clock);
     }
 
     public void count(BookstoreMetric metric) {

@@ -16,7 +16,7 @@ import com.bookstore.platform.FunctionSettings;
 import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.RedisClients;
 import com.bookstore.platform.SsmParameterReader;
-import com.bookstore.platform.telemetry.MetricSink;
+import com.bookstore.platform.telemetry.LineSink;
 import com.bookstore.platform.telemetry.Metrics;
 import com.bookstore.testing.ApiEvent;
 import com.bookstore.testing.ApiResult;
@@ -111,7 +111,7 @@ class StatusApiIT {
         var clock = new MutableClock();
         var metricsFile = Files.createTempFile("fault-switch-metrics-", ".jsonl");
         var metrics = new Metrics(Engines.REGION, "primary",
-                MetricSink.appendingTo(metricsFile), clock);
+                LineSink.appendingTo(metricsFile), clock);
         var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(engines.aws()), parameter, clock, metrics);
         try (var ssm = engines.ssm()) {
             boolean missing = faultSwitch.isOn();

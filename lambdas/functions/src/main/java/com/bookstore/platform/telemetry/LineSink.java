@@ -9,27 +9,28 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
- * Where metric lines go. In Lambda that is standard output: CloudWatch Logs extracts the metrics from the
- * function's log stream. The local runtime and the tests set {@code METRICS_FILE} and get a JSON-lines file.
+ * Where telemetry lines (metrics, request logs) go. In Lambda that is standard output: CloudWatch Logs keeps
+ * the lines and extracts the embedded metrics. The local runtime and the tests name a JSON-lines file instead.
  */
 @FunctionalInterface
-public interface MetricSink {
+public interface LineSink {
 
     void write(String line);
 
-    static MetricSink fromEnvironment(Map<String, String> env) {
-        String file = env.get("METRICS_FILE");
+    /** Standard output, or the file the environment variable {@code variable} names when it is set. */
+    static LineSink fromEnvironment(Map<String, String> env, String variable) {
+        String file = env.get(variable);
         return file == null || file.isBlank() ? standardOutput() : appendingTo(Path.of(file));
     }
 
-    static MetricSink standardOutput() {
+    static LineSink standardOutput() {
         return System.out::println;
     }
 
     /** Appends whole lines; several functions of one local runtime may share the file, hence the lock. */
-    static MetricSink appendingTo(Path file) {
+    static LineSink appendingTo(Path file) {
         return line -> {
-            synchronized (MetricSink.class) {
+            synchronized (LineSink.class) {
                 try {
                     if (file.getParent() != null) {
                         Files.createDirectories(file.getParent());
