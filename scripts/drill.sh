@@ -77,6 +77,9 @@ moto="http://127.0.0.1:$moto_port"
 export AWS_ENDPOINT_URL=$moto AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 export BOOKS_TABLE=bookstore-books CART_TABLE=bookstore-cart ORDERS_TABLE=bookstore-orders
 export BOOKSTORE_UI_DIST="$root/ui/dist"
+# Both regions' embedded-metric lines in one file; each line names its Region (docs/observability.md).
+export METRICS_FILE="$state/metrics.jsonl"
+: > "$METRICS_FILE"
 start_region() {  # region role [extra env...]: sets region_port (the gateway's) and region_pid
   local region=$1 role=$2; shift 2
   start_redis "redis-$region"

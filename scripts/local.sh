@@ -14,6 +14,7 @@
 #   BOOKSTORE_SKIP_BUILD=1  use the jars and ui/dist as they are (the e2e harness builds once)
 #   BOOKSTORE_BLOG   on: the book blog (WordPress + MariaDB, scripts/blog) on BLOG_PORT    default on
 #   BLOG_PORT        the blog's port                                          default: a free port
+#   METRICS_FILE     the functions' embedded-metric lines (JSON lines)      default $BOOKSTORE_STATE_DIR/metrics.jsonl
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -72,6 +73,9 @@ export BOOKS_TABLE=${BOOKS_TABLE:-bookstore-books} CART_TABLE=${CART_TABLE:-book
 export BOOKSTORE_ROLE=${BOOKSTORE_ROLE:-primary}
 export BOOKSTORE_PORT=$site_port
 export BOOKSTORE_UI_DIST="$root/ui/dist"
+# The functions' CloudWatch embedded-metric lines (docs/observability.md), one file per run.
+export METRICS_FILE=${METRICS_FILE:-$state/metrics.jsonl}
+: > "$METRICS_FILE"
 start_attached java -Djdk.httpclient.allowRestrictedHeaders=host -XX:TieredStopAtLevel=1 -Xmx384m -jar "$jar"
 java_pid=${started_pids[-1]}
 

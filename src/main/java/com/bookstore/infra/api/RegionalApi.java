@@ -59,6 +59,8 @@ public final class RegionalApi extends ComponentResource {
     public final Output<String> healthCheckHost;
     /** The regional target of the custom domain, present when a domain is configured. */
     public final Optional<Output<String>> customDomainTarget;
+    /** The HTTP API's id: the {@code ApiId} dimension of its CloudWatch metrics. */
+    public final Output<String> apiId;
 
     public RegionalApi(String name, RegionalApiArgs args, ComponentResourceOptions options) {
         super("bookstore:api:RegionalApi", name, options);
@@ -140,6 +142,7 @@ public final class RegionalApi extends ComponentResource {
                 .build(), child());
 
         this.endpoint = api.apiEndpoint();
+        this.apiId = api.id();
         this.healthCheckHost = api.apiEndpoint().applyValue(url -> url.replaceFirst("^https://", ""));
         if (args.customDomain().isPresent()) {
             CustomDomain custom = args.customDomain().get();

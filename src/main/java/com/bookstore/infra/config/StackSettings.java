@@ -1,6 +1,7 @@
 package com.bookstore.infra.config;
 
 import com.bookstore.infra.blog.BlogSettings;
+import com.bookstore.infra.observability.SloThresholds;
 import com.bookstore.infra.pipeline.PipelineSettings;
 
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public record StackSettings(
         Optional<BlogSettings> blog,
         Optional<PipelineSettings> pipeline,
         Optional<CognitoEmail> cognitoEmail,
+        SloThresholds slo,
         boolean teardown,
         boolean regionSwitchApproval) {
 
@@ -164,6 +166,13 @@ public record StackSettings(
         Optional<BlogSettings> blog = blogOn ? Optional.of(blogSettings) : Optional.empty();
         Optional<PipelineSettings> pipeline = pipeline(reader, role);
         Optional<CognitoEmail> cognitoEmail = cognitoEmail(reader);
+        // Service-level alarms of each region (docs/observability.md#alarms).
+        SloThresholds slo = new SloThresholds(
+                reader.integer("bookstore:sloApiErrorPercent", 1, 1, 100),
+                reader.integer("bookstore:sloApiLatencyMs", 1500, 50, 30_000),
+                reader.integer("bookstore:sloStreamAgeSeconds", 60, 1, 86_400),
+                reader.integer("bookstore:sloReplicationLatencySeconds", 60, 1, 86_400),
+                reader.integer("bookstore:sloFunctionErrorsPerMinute", 5, 0, 100_000));
         // docs/runbooks/teardown.md: one `pulumi up` with it switches every protection off before the destroys.
         boolean teardown = reader.optional("bookstore:teardown", StackSettings::bool).orElse(false);
 
@@ -184,7 +193,8 @@ public record StackSettings(
             return null;
         }
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
-                alertEmail, resilience, sizing, artifacts, blog, pipeline, cognitoEmail, teardown, regionSwitchApproval);
+                alertEmail, resilience, sizing, artifacts, blog, pipeline, cognitoEmail, slo, teardown,
+                regionSwitchApproval);
     }
 
     // ---- Cognito's e-mail through SES: both keys or neither. ----

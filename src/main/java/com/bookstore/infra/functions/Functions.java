@@ -47,6 +47,9 @@ public final class Functions extends ComponentResource {
 
     public static final String ALIAS = "live";
     public static final String API_HANDLER = "com.bookstore.api.ApiHandler::handleRequest";
+    /** The logical names of the two functions ({@code ResourceNames.function}): the same in both regions. */
+    public static final String API_FUNCTION = "api";
+    public static final String CONSUMER_FUNCTION = "bestsellers";
     public static final String STREAM_HANDLER = "com.bookstore.bestsellers.BestSellerStreamHandler::handleRequest";
 
     private static final List<String> ENI_ACTIONS = List.of(
@@ -60,6 +63,8 @@ public final class Functions extends ComponentResource {
     public final Output<String> apiFunctionName;
     /** Where stream batches that still fail after the bounded retries are recorded. */
     public final Output<String> streamFailureQueueArn;
+    /** The same queue's name: the {@code QueueName} dimension of its metrics. */
+    public final Output<String> streamFailureQueueName;
 
     public Functions(String name, FunctionsArgs args, ComponentResourceOptions options) {
         super("bookstore:functions:Functions", name, options);
@@ -97,7 +102,7 @@ public final class Functions extends ComponentResource {
                 PolicyJson.allow("PlaceAndReadOrders",
                         List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
                         List.of(tables.orders().arn())));
-        var api = new LambdaFunction(name + "-api", region.names().function("api"), API_HANDLER,
+        var api = new LambdaFunction(name + "-api", region.names().function(API_FUNCTION), API_HANDLER,
                 args.apiTimeoutSeconds(), apiGrants, environment, args);
 
         var failures = new Queue(name + "-stream-failures", QueueArgs.builder()
@@ -110,7 +115,7 @@ public final class Functions extends ComponentResource {
                                 "dynamodb:ListStreams"),
                         List.of(tables.orders().streamArn())),
                 PolicyJson.allow("RecordFailedBatches", List.of("sqs:SendMessage"), List.of(failures.arn())));
-        var consumer = new LambdaFunction(name + "-bestsellers", region.names().function("bestsellers"),
+        var consumer = new LambdaFunction(name + "-bestsellers", region.names().function(CONSUMER_FUNCTION),
                 STREAM_HANDLER, args.consumerTimeoutSeconds(), consumerGrants, environment, args);
 
         new EventSourceMapping(name + "-orders-stream", EventSourceMappingArgs.builder()
@@ -134,6 +139,8 @@ public final class Functions extends ComponentResource {
         this.apiAliasArn = api.alias.arn();
         this.apiFunctionName = api.function.name();
         this.streamFailureQueueArn = failures.arn();
+        // From the ARN (arn:aws:sqs:<region>:<account>:<name>), which is known wherever the ARN is.
+        this.streamFailureQueueName = failures.arn().applyValue(arn -> arn.substring(arn.lastIndexOf(':') + 1));
         registerOutputs(Map.of(
                 "apiAliasArn", apiAliasArn,
                 "apiFunctionName", apiFunctionName,

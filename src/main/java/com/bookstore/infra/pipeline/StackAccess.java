@@ -122,7 +122,7 @@ public final class StackAccess {
                         identity()),
                 new ManagedGrant("data-and-compute", "Tables, functions, logs, buckets, queues, topics, alarms, cache, APIs",
                         dataAndCompute()),
-                new ManagedGrant("network-and-edge", "VPCs, keys, user pools, certificates, CDN, DNS, fault switch, the pipeline",
+                new ManagedGrant("network-and-edge", "VPCs, keys, user pools, certificates, CDN, DNS, dashboards, fault switch, the pipeline",
                         networkAndEdge()),
                 new ManagedGrant("blog", "Aurora, ECS, load balancer, EFS and the credentials secret of the blog", blog()));
     }
@@ -250,8 +250,8 @@ public final class StackAccess {
                         "sns:CreateTopic", "sns:DeleteTopic", "sns:GetTopicAttributes", "sns:SetTopicAttributes",
                         "sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes",
                         "sns:SetSubscriptionAttributes", "sns:TagResource", "sns:UntagResource",
-                        "cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:TagResource",
-                        "cloudwatch:UntagResource"),
+                        "cloudwatch:PutMetricAlarm", "cloudwatch:PutCompositeAlarm", "cloudwatch:DeleteAlarms",
+                        "cloudwatch:TagResource", "cloudwatch:UntagResource"),
                 List.of(arn("sqs", project + "-*"), arn("sns", project + "-*"),
                         arn("cloudwatch", "alarm:" + project + "-*")), Map.of()));
         statements.add(regional("ManageCache", List.of(
@@ -274,6 +274,10 @@ public final class StackAccess {
 
     private List<Map<String, Object>> networkAndEdge() {
         List<Map<String, Object>> statements = new ArrayList<>();
+        // Dashboards are global: arn:aws:cloudwatch::<account>:dashboard/<name> (service authorization reference).
+        statements.add(PolicyJson.allow("ManageDashboards", List.of(
+                        "cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"),
+                List.of(accountId.applyValue(account -> "arn:aws:cloudwatch::" + account + ":dashboard/" + project + "-*"))));
         statements.add(regional("CreateTaggedNetwork", List.of(
                         "ec2:CreateVpc", "ec2:CreateSubnet", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup",
                         "ec2:CreateVpcEndpoint", "ec2:CreateInternetGateway", "ec2:AuthorizeSecurityGroupIngress",

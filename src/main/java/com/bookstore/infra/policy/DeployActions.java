@@ -198,6 +198,23 @@ final class DeployActions {
             n.delete(arn, "cloudwatch:DeleteAlarms");
         });
 
+        put("aws:cloudwatch/compositeAlarm:CompositeAlarm", (n, r) -> {
+            String arn = n.arn("cloudwatch", "alarm:" + n.input("alarmName"));
+            n.create(arn, "cloudwatch:PutCompositeAlarm", "cloudwatch:TagResource");
+            n.read(arn, "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource");
+            n.update(arn, "cloudwatch:PutCompositeAlarm");
+            n.tag(arn, "cloudwatch:TagResource", "cloudwatch:UntagResource");
+            n.delete(arn, "cloudwatch:DeleteAlarms");
+        });
+        // Dashboards have no region in their ARN and take no tags.
+        put("aws:cloudwatch/dashboard:Dashboard", (n, r) -> {
+            String arn = n.globalArn("cloudwatch", "dashboard/" + n.input("dashboardName"));
+            n.create(arn, "cloudwatch:PutDashboard");
+            n.read(arn, "cloudwatch:GetDashboard");
+            n.update(arn, "cloudwatch:PutDashboard");
+            n.delete(arn, "cloudwatch:DeleteDashboards");
+        });
+
         // The pipeline (list_awscodebuild, list_awscodepipeline, list_awscodeconnections).
         put("aws:codebuild/project:Project", (n, r) -> {
             String arn = n.arn("codebuild", "project/" + n.name("name"));

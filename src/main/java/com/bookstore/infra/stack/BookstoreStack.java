@@ -14,6 +14,8 @@ import com.bookstore.infra.data.GlobalTables;
 import com.bookstore.infra.dns.FailoverDns;
 import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.network.Network;
+import com.bookstore.infra.observability.OperationsDashboard;
+import com.bookstore.infra.observability.RegionAlarms;
 import com.bookstore.infra.pipeline.DeliveryPipeline;
 import com.bookstore.infra.recovery.RegionSwitch;
 import com.bookstore.infra.region.RegionContext;
@@ -76,6 +78,13 @@ public final class BookstoreStack {
                 args.inHomeRegion());
         var api = new RegionalApi(prefix + "-api", args.api(functions, userPool, logKey.arn), args.inHomeRegion());
 
+        // Service-level alarms in each region; the dashboard of both in the primary (docs/observability.md).
+        var alarms = new RegionAlarms(prefix + "-slo", args.alarms(api, functions, tables), args.inHomeRegion());
+        if (settings.isPrimary()) {
+            new OperationsDashboard(prefix + "-operations", args.dashboard(prefix + "-slo", tables.orders.name()),
+                    args.inHomeRegion());
+        }
+
         Optional<Blog> blog = settings.blog().map(blogSettings -> Blog.create(prefix, args, blogSettings, network,
                 logKey.arn, primary));
 
@@ -107,6 +116,7 @@ public final class BookstoreStack {
         ctx.export("apiEndpoint", api.endpoint);
         ctx.export("apiBaseUrl", api.baseUrl);
         ctx.export("uiBucketName", site.bucketName);
+        ctx.export("alarmTopicArn", alarms.topicArn);
         blog.ifPresent(b -> ctx.export("blogUrl", b.site().url));
         blog.flatMap(b -> b.site().seedTask).ifPresent(task -> ctx.export("blogSeedTask", task));
         if (primary.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.bookstore.infra.stack;
 
+import com.bookstore.infra.api.RegionalApi;
 import com.bookstore.infra.api.RegionalApiArgs;
 import com.bookstore.infra.auth.AuthArgs;
 import com.bookstore.infra.auth.UserPoolRef;
@@ -20,6 +21,10 @@ import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.functions.FunctionsArgs;
 import com.bookstore.infra.network.Network;
 import com.bookstore.infra.network.NetworkArgs;
+import com.bookstore.infra.observability.DashboardBody;
+import com.bookstore.infra.observability.OperationsDashboardArgs;
+import com.bookstore.infra.observability.RegionAlarms;
+import com.bookstore.infra.observability.RegionAlarmsArgs;
 import com.bookstore.infra.pipeline.DeliveryPipelineArgs;
 import com.bookstore.infra.pipeline.PipelineSettings;
 import com.bookstore.infra.region.RegionContext;
@@ -129,6 +134,29 @@ final class ComponentArgs {
                 .orElseGet(() -> StorefrontSiteArgs.primary(region, runtimeConfigJson, uiDist, settings.teardown(),
                         new StorefrontSiteArgs.Distribution(settings.sizing().cloudFrontPriceClass(),
                                 customDomain(ResourceNames::storefrontHost, true))));
+    }
+
+    RegionAlarmsArgs alarms(RegionalApi api, Functions functions, GlobalTables tables) {
+        return new RegionAlarmsArgs(settings.region(), settings.peerRegion(), settings.role().value(), region.accountId(),
+                settings.alertEmail(), settings.slo(), api.apiId, region.names().function(Functions.API_FUNCTION),
+                region.names().function(Functions.CONSUMER_FUNCTION), functions.streamFailureQueueName,
+                tables.orders.name());
+    }
+
+    /** The primary's dashboard of both regions; the secondary's names are the primary's (functions, tables, alarms). */
+    OperationsDashboardArgs dashboard(String alarmsComponentName, String ordersTable) {
+        var primary = new DashboardBody.Side(settings.region(), settings.role().value());
+        var secondary = new DashboardBody.Side(settings.peerRegion(), "secondary");
+        return new OperationsDashboardArgs(region.accountId().applyValue(account -> DashboardBody.json(
+                new DashboardBody.Inputs(primary, secondary, region.names().function(Functions.API_FUNCTION),
+                        region.names().function(Functions.CONSUMER_FUNCTION), ordersTable, List.of(
+                        compositeAlarmArn(primary.region(), account, alarmsComponentName),
+                        compositeAlarmArn(secondary.region(), account, alarmsComponentName))))));
+    }
+
+    private static String compositeAlarmArn(String region, String account, String alarmsComponentName) {
+        return "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:"
+                + RegionAlarms.customersAffectedAlarmName(alarmsComponentName, region);
     }
 
     FailoverDnsArgs failover(List<FailoverDns.Endpoint> endpoints) {

@@ -25,10 +25,12 @@ import com.bookstore.platform.AwsClients;
 import com.bookstore.platform.FunctionSettings;
 import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.SsmParameterReader;
+import com.bookstore.platform.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,8 +42,18 @@ public final class BookstoreApi {
     private final Router router;
     private final ApiGatewayAdapter adapter;
     private final LazyRedisPool redis;
+    private final Telemetry telemetry;
+    /** Set by the first request this container (or this SnapStart restore) serves: its log line says coldStart. */
+    private final AtomicBoolean served = new AtomicBoolean();
 
+    /** Telemetry to standard output (CloudWatch Logs in Lambda) unless the environment names files. */
     public BookstoreApi(FunctionSettings settings, DynamoDbClient dynamo, LazyRedisPool redis, Clock clock) {
+        this(settings, dynamo, redis, clock, Telemetry.of(settings.region(), settings.role(), System.getenv(), clock));
+    }
+
+    public BookstoreApi(FunctionSettings settings, DynamoDbClient dynamo, LazyRedisPool redis, Clock clock,
+                        Telemetry telemetry) {
+        var metrics = telemetry.metrics();
         var region = new RegionInfo(settings.region(), settings.role());
         var bookTable = new BookTable(dynamo, settings.tables().books());
         var cartTable = new CartTable(dynamo, settings.tables().cart());
@@ -51,15 +63,18 @@ public final class BookstoreApi {
 
         List<Route> routes = new ArrayList<>();
         routes.addAll(CatalogueRoutes.of(catalogue));
-        routes.addAll(BestSellerRoutes.of(new BestSellerBoard(leaderboard, catalogue)));
-        var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock);
+        routes.addAll(BestSellerRoutes.of(new BestSellerBoard(leaderboard, catalogue, metrics)));
+        var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock,
+                metrics);
         routes.addAll(StatusRoutes.of(new DeepHealthCheck(bookTable, leaderboard, region), faultSwitch, region));
-        routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue)));
-        routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable));
+        routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue), metrics));
+        routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable,
+                metrics));
 
         this.router = new Router(routes);
         this.adapter = new ApiGatewayAdapter(router, settings.region());
         this.redis = redis;
+        this.telemetry = telemetry;
     }
 
     public static BookstoreApi fromEnvironment() {
@@ -69,7 +84,13 @@ public final class BookstoreApi {
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return adapter.handle(event);
+        long started = System.nanoTime();
+        APIGatewayV2HTTPResponse response = adapter.handle(event);
+        var context = event.getRequestContext();
+        telemetry.requestLog().apiRequest(context == null ? null : context.getRequestId(), event.getRouteKey(),
+                response.getStatusCode(), (System.nanoTime() - started) / 1_000_000, !served.getAndSet(true),
+                ApiGatewayAdapter.subject(event).orElse(null));
+        return response;
     }
 
     public Router router() {
@@ -84,7 +105,7 @@ public final class BookstoreApi {
     public void prime() {
         for (String path : List.of("/books", "/books/prime-0000", "/bestsellers", "/health", "/region")) {
             try {
-                handle(syntheticGet(path));
+                adapter.handle(syntheticGet(path)); // not handle(): priming is no request to log
             } catch (RuntimeException ignored) {
                 // best effort: the adapter already turns failures into responses
             }

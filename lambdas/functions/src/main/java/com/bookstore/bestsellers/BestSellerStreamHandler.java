@@ -5,7 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.bookstore.platform.Environment;
+import com.bookstore.contract.BookstoreMetric;
 import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.telemetry.Metrics;
+import com.bookstore.platform.telemetry.Telemetry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -27,21 +31,37 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
 
     private final JedisPooled redis;
     private final Leaderboard leaderboard;
+    private final Metrics metrics;
+    private final Telemetry telemetry;
+    private final Clock clock;
+    private boolean served;
 
     public BestSellerStreamHandler() {
         this(RedisClients.pooled(Environment.required("REDIS_URL")));
     }
 
+    /** Telemetry as the Lambda environment says ({@link Telemetry#fromEnvironment}). */
     public BestSellerStreamHandler(JedisPooled redis) {
+        this(redis, Telemetry.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    public BestSellerStreamHandler(JedisPooled redis, Telemetry telemetry, Clock clock) {
         this.redis = redis;
         this.leaderboard = new Leaderboard(redis);
+        this.telemetry = telemetry;
+        this.metrics = telemetry.metrics();
+        this.clock = clock;
         Core.getGlobalContext().register(this);
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        long started = System.nanoTime();
+        int applied = 0;
+        int skipped = 0;
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        recordNewestAge(records);
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
             OrderSale sale;
             try {
@@ -52,7 +72,13 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
                 continue;
             }
             try {
-                leaderboard.record(sale);
+                if (leaderboard.record(sale)) {
+                    applied++;
+                    metrics.count(BookstoreMetric.BEST_SELLER_UPDATES_APPLIED);
+                } else {
+                    skipped++;
+                    metrics.count(BookstoreMetric.BEST_SELLER_DUPLICATES_SKIPPED);
+                }
             } catch (RuntimeException redisFailure) {
                 LOG.log(Level.WARNING, "could not record order " + sale.orderId() + "; reporting a batch item failure",
                         redisFailure);
@@ -61,7 +87,22 @@ public final class BestSellerStreamHandler implements RequestHandler<DynamodbEve
                 break;
             }
         }
+        boolean coldStart = !served;
+        served = true;
+        telemetry.requestLog().streamBatch(context == null ? null : context.getAwsRequestId(), records.size(), applied,
+                skipped, failures.size(), (System.nanoTime() - started) / 1_000_000, coldStart);
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** How far behind the consumer is: the newest record's creation time (whole seconds in DynamoDB streams). */
+    private void recordNewestAge(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        records.stream()
+                .map(DynamodbEvent.DynamodbStreamRecord::getDynamodb)
+                .filter(change -> change != null && change.getApproximateCreationDateTime() != null)
+                .mapToLong(change -> change.getApproximateCreationDateTime().getTime())
+                .max()
+                .ifPresent(newest -> metrics.record(BookstoreMetric.STREAM_RECORD_AGE,
+                        Math.max(0, clock.millis() - newest)));
     }
 
     /** SnapStart: load the Redis client classes before the snapshot, and take no open socket into it. */

@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.bookstore.api.catalogue.Book;
 import com.bookstore.ops.CatalogueFile;
+import com.bookstore.contract.BookstoreMetric;
 import com.bookstore.platform.RedisClients;
+import com.bookstore.platform.telemetry.Metrics;
+import com.bookstore.platform.telemetry.RequestLog;
+import com.bookstore.platform.telemetry.Telemetry;
 import com.bookstore.testing.ApiEvent;
 import com.bookstore.testing.ApiResult;
 import com.bookstore.testing.Engines;
 import com.bookstore.testing.LocalEngines;
 import com.bookstore.testing.OrderStream;
 import com.bookstore.testing.TestBookstore;
+import com.google.gson.JsonParser;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +87,35 @@ class BestSellerStreamIT {
         assertTrue(second.getBatchItemFailures().isEmpty());
         assertEquals(Map.of(BOOKS.get(0).id(), 5L, BOOKS.get(1).id(), 1L), afterFirst);
         assertEquals(afterFirst, board());
+    }
+
+    @Test
+    void aRedeliveredBatchIsCountedAsDuplicatesSkippedAndItsAgeIsRecorded() {
+        placeOrder(Map.of(BOOKS.get(0), 1));
+        placeOrder(Map.of(BOOKS.get(1), 1));
+        List<Record> records = stream.records();
+        List<String> lines = new ArrayList<>();
+        List<String> log = new ArrayList<>();
+        var measured = new BestSellerStreamHandler(redis, new Telemetry(
+                new Metrics(Engines.REGION, "primary", lines::add, Clock.systemUTC()),
+                new RequestLog(Engines.REGION, "primary", log::add, Clock.systemUTC())), Clock.systemUTC());
+
+        measured.handleRequest(stream.asEvent(records), null);
+        measured.handleRequest(stream.asEvent(records), null);
+
+        Map<String, Long> counts = lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject())
+                .flatMap(line -> line.keySet().stream().filter(key -> !List.of("_aws", "Region", "Role").contains(key)))
+                .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
+        assertEquals(Map.of(BookstoreMetric.BEST_SELLER_UPDATES_APPLIED.metricName(), 2L,
+                BookstoreMetric.BEST_SELLER_DUPLICATES_SKIPPED.metricName(), 2L,
+                BookstoreMetric.STREAM_RECORD_AGE.metricName(), 2L), counts, lines.toString());
+        assertTrue(lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject())
+                .filter(line -> line.has("StreamRecordAge"))
+                .allMatch(line -> line.get("StreamRecordAge").getAsDouble() >= 0));
+        var batches = log.stream().map(line -> JsonParser.parseString(line).getAsJsonObject()).toList();
+        assertEquals(List.of(2, 0), batches.stream().map(batch -> batch.get("applied").getAsInt()).toList());
+        assertEquals(List.of(0, 2), batches.stream().map(batch -> batch.get("skipped").getAsInt()).toList());
+        assertEquals(List.of(true, false), batches.stream().map(batch -> batch.get("coldStart").getAsBoolean()).toList());
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.bookstore.api.catalogue.Book;
 import com.bookstore.api.catalogue.Catalogue;
 import com.bookstore.bestsellers.Leaderboard;
 import com.bookstore.bestsellers.Ranking;
+import com.bookstore.contract.BookstoreMetric;
+import com.bookstore.platform.telemetry.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,13 @@ public final class BestSellerBoard {
 
     private final Leaderboard leaderboard;
     private final Catalogue catalogue;
+    private final Metrics metrics;
     private volatile BestSellers lastFresh;
 
-    public BestSellerBoard(Leaderboard leaderboard, Catalogue catalogue) {
+    public BestSellerBoard(Leaderboard leaderboard, Catalogue catalogue, Metrics metrics) {
         this.leaderboard = leaderboard;
         this.catalogue = catalogue;
+        this.metrics = metrics;
     }
 
     /** {@code sold} is null in the top-rated fallback, where no sales figures are known. */
@@ -51,6 +55,7 @@ public final class BestSellerBoard {
             return fresh;
         } catch (RuntimeException unavailable) {
             LOG.log(Level.WARNING, "best sellers unavailable, answering from the fallback: {0}", unavailable.toString());
+            metrics.count(BookstoreMetric.REDIS_FALLBACKS);
             return fallback();
         }
     }

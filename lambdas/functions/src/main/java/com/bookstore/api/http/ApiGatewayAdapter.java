@@ -83,7 +83,7 @@ public final class ApiGatewayAdapter {
     }
 
     /** API Gateway's JWT authorizer has verified the token; its claims arrive here. */
-    private static Optional<String> subject(APIGatewayV2HTTPEvent event) {
+    public static Optional<String> subject(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
                 || context.getAuthorizer().getJwt().getClaims() == null) {

@@ -1,6 +1,8 @@
 package com.bookstore.api.status;
 
+import com.bookstore.contract.BookstoreMetric;
 import com.bookstore.platform.SsmParameterReader;
+import com.bookstore.platform.telemetry.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,15 +25,17 @@ public final class FaultSwitchReader {
     private final Supplier<SsmParameterReader> ssm;
     private final String parameter;
     private final Clock clock;
+    private final Metrics metrics;
     private SsmParameterReader reader;
     private boolean on;
     private Instant readAt;
 
     /** {@code ssm} is called on the first check only: containers that never serve /health never build it. */
-    public FaultSwitchReader(Supplier<SsmParameterReader> ssm, String parameter, Clock clock) {
+    public FaultSwitchReader(Supplier<SsmParameterReader> ssm, String parameter, Clock clock, Metrics metrics) {
         this.ssm = ssm;
         this.parameter = parameter;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public synchronized boolean isOn() {
@@ -47,6 +51,7 @@ public final class FaultSwitchReader {
                         new Object[] {parameter, on ? "on" : "off", unreadable.toString()});
             }
             readAt = now;
+            metrics.record(BookstoreMetric.FAULT_SWITCH_ON, on ? 1 : 0);
         }
         return on;
     }

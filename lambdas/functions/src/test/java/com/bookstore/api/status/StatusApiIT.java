@@ -16,12 +16,17 @@ import com.bookstore.platform.FunctionSettings;
 import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.RedisClients;
 import com.bookstore.platform.SsmParameterReader;
+import com.bookstore.platform.telemetry.LineSink;
+import com.bookstore.platform.telemetry.Metrics;
 import com.bookstore.testing.ApiEvent;
 import com.bookstore.testing.ApiResult;
 import com.bookstore.testing.Engines;
 import com.bookstore.testing.LocalEngines;
 import com.bookstore.testing.TestBookstore;
+import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -101,10 +106,13 @@ class StatusApiIT {
     }
 
     @Test
-    void faultSwitchIsReadAtMostEveryFiveSeconds() {
+    void faultSwitchIsReadAtMostEveryFiveSecondsAndEachReadIsAMetric() throws IOException {
         String parameter = bookstore.faultParameter() + "-cached";
         var clock = new MutableClock();
-        var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(engines.aws()), parameter, clock);
+        var metricsFile = Files.createTempFile("fault-switch-metrics-", ".jsonl");
+        var metrics = new Metrics(Engines.REGION, "primary",
+                LineSink.appendingTo(metricsFile), clock);
+        var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(engines.aws()), parameter, clock, metrics);
         try (var ssm = engines.ssm()) {
             boolean missing = faultSwitch.isOn();
             ssm.putParameter(r -> r.name(parameter).value("on").type("String").overwrite(true));
@@ -115,6 +123,9 @@ class StatusApiIT {
             assertFalse(missing, "a missing parameter is off");
             assertFalse(withinCache, "read again only after the cache time");
             assertTrue(afterCache);
+            assertEquals(List.of("0.0", "1.0"), Files.readAllLines(metricsFile).stream()
+                    .map(line -> JsonParser.parseString(line).getAsJsonObject().get("FaultSwitchOn").getAsString())
+                    .toList(), "one FaultSwitchOn value per read of the parameter, none from the cache");
         }
     }
 

@@ -1,0 +1,118 @@
+package com.bookstore.infra.observability;
+
+import static com.bookstore.infra.support.Plans.input;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.bookstore.infra.plan.Plan;
+import com.bookstore.infra.plan.PlannedResource;
+import com.bookstore.infra.support.Plans;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The service-level alarms of each region and the dashboard of both, under Pulumi's mocks. */
+class RegionAlarmsTest {
+
+    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private static final String COMPOSITE = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
+    private static final List<String> SLO_ALARMS = List.of("api-errors", "api-latency", "api-throttles",
+            "api-function-errors", "stream-age", "consumer-errors", "replication-latency", "stream-failures",
+            "redis-fallbacks");
+
+    private static Map<String, PlannedResource> sloAlarms(Plan plan) {
+        return plan.ofType(ALARM).stream().filter(a -> a.name().startsWith("bookstore-slo-"))
+                .collect(Collectors.toMap(a -> a.name().substring("bookstore-slo-".length()), a -> a));
+    }
+
+    private static double threshold(PlannedResource alarm) {
+        return ((Number) input(alarm, "threshold")).doubleValue();
+    }
+
+    @Test
+    void eachRegionHasTheServiceAlarmsWithTheDefaultThresholds() {
+        for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
+            Map<String, PlannedResource> alarms = sloAlarms(plan);
+            assertEquals(SLO_ALARMS.stream().sorted().toList(), alarms.keySet().stream().sorted().toList());
+            assertEquals(1.0, threshold(alarms.get("api-errors")));
+            assertEquals(1500.0, threshold(alarms.get("api-latency")));
+            assertEquals("p99", input(alarms.get("api-latency"), "extendedStatistic"));
+            assertEquals(60_000.0, threshold(alarms.get("stream-age")));
+            assertEquals(60_000.0, threshold(alarms.get("replication-latency")));
+            assertEquals(5.0, threshold(alarms.get("api-function-errors")));
+            var topic = Plans.named(plan, "aws:sns/topic:Topic", "bookstore-slo");
+            assertNotNull(input(topic, "kmsMasterKeyId"), "CloudWatch publishes only to a topic whose key lets it");
+            for (PlannedResource alarm : alarms.values()) {
+                assertEquals(List.of(topic.id()), input(alarm, "alarmActions"), alarm.name());
+                assertEquals("notBreaching", input(alarm, "treatMissingData"), "no traffic is no outage: " + alarm.name());
+            }
+        }
+    }
+
+    @Test
+    void theReplicationAlarmWatchesTheOtherRegionAndTheErrorRateIsAShareOfRequests() {
+        var primary = sloAlarms(Plans.primary()).get("replication-latency");
+        var secondary = sloAlarms(Plans.secondary()).get("replication-latency");
+        assertEquals("ap-southeast-1", ((Map<?, ?>) input(primary, "dimensions")).get("ReceivingRegion"));
+        assertEquals("eu-west-1", ((Map<?, ?>) input(secondary, "dimensions")).get("ReceivingRegion"));
+
+        var errors = sloAlarms(Plans.primary()).get("api-errors");
+        List<?> queries = (List<?>) input(errors, "metricQueries");
+        assertEquals(3, queries.size());
+        assertTrue(queries.stream().anyMatch(q -> String.valueOf(((Map<?, ?>) q).get("expression"))
+                .equals("IF(requests > 0, 100 * errors / requests, 0)")));
+    }
+
+    @Test
+    void thresholdsComeFromTheStackConfig() {
+        Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:sloApiErrorPercent", "5",
+                "bookstore:sloApiLatencyMs", "800", "bookstore:sloStreamAgeSeconds", "300",
+                "bookstore:sloReplicationLatencySeconds", "20", "bookstore:sloFunctionErrorsPerMinute", "0",
+                "bookstore:alertEmail", "ops@shop.example.org")), Map.of());
+        Map<String, PlannedResource> alarms = sloAlarms(plan);
+
+        assertEquals(5.0, threshold(alarms.get("api-errors")));
+        assertEquals(800.0, threshold(alarms.get("api-latency")));
+        assertEquals(300_000.0, threshold(alarms.get("stream-age")));
+        assertEquals(20_000.0, threshold(alarms.get("replication-latency")));
+        assertEquals(0.0, threshold(alarms.get("consumer-errors")));
+        var subscription = Plans.named(plan, "aws:sns/topicSubscription:TopicSubscription", "bookstore-slo-email");
+        assertEquals("ops@shop.example.org", input(subscription, "endpoint"));
+    }
+
+    @Test
+    void customersAffectedIsTheCompositeOfWhatShoppersNotice() {
+        for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
+            PlannedResource composite = Plans.one(plan, COMPOSITE);
+            String region = composite.region();
+            assertEquals("bookstore-slo-customers-affected-" + region, input(composite, "alarmName"));
+            String rule = (String) input(composite, "alarmRule");
+            for (String part : List.of("api-errors", "api-latency", "api-throttles", "api-function-errors")) {
+                String alarmName = String.valueOf(input(sloAlarms(plan).get(part), "name"));
+                assertTrue(rule.contains("ALARM(\"" + alarmName + "\")"), part + " in " + rule);
+            }
+            assertTrue(!rule.contains("replication"), "a replication delay does not affect shoppers at once");
+        }
+    }
+
+    @Test
+    void theDashboardInThePrimaryShowsBothRegions() {
+        assertEquals(0, Plans.secondary().ofType("aws:cloudwatch/dashboard:Dashboard").size());
+        PlannedResource dashboard = Plans.one(Plans.primary(), "aws:cloudwatch/dashboard:Dashboard");
+        assertEquals("bookstore-operations", input(dashboard, "dashboardName"));
+        JsonObject body = JsonParser.parseString((String) input(dashboard, "dashboardBody")).getAsJsonObject();
+        String text = body.toString();
+        assertTrue(text.contains("\"region\":\"eu-west-1\"") && text.contains("\"region\":\"ap-southeast-1\""));
+        assertTrue(text.contains(":alarm:bookstore-slo-customers-affected-ap-southeast-1"),
+                "the secondary's composite alarm, named before the secondary exists");
+        body.getAsJsonArray("widgets").forEach(widget -> {
+            JsonObject w = widget.getAsJsonObject();
+            assertTrue(w.get("x").getAsInt() + w.get("width").getAsInt() <= 24, "inside the 24-column grid");
+        });
+    }
+}
