@@ -159,9 +159,10 @@ class BuildspecCommandsTest(unittest.TestCase):
         self.assertEqual(variables["OPS_JAR"], deploy["env"]["variables"]["OPS_JAR"])
         self.assertEqual(["API_BASE_URL", "STACK_REGION"], deploy["env"]["exported-variables"])
 
-    def test_the_deploy_seeds_the_catalogue_and_the_blog_after_pulumi_up_and_before_the_gate_reads_its_variables(self):
+    def test_the_deploy_activates_the_replica_and_seeds_after_pulumi_up_and_before_the_gate_reads_its_variables(self):
         deploy = yaml.safe_load((REPO / "pipeline/buildspecs/deploy.yml").read_text())
-        self.assertEqual(["pipeline/scripts/deploy-stack.sh", "pipeline/scripts/seed-catalogue.sh",
+        self.assertEqual(["pipeline/scripts/deploy-stack.sh", "pipeline/scripts/activate-user-pool-replica.sh",
+                          "pipeline/scripts/seed-catalogue.sh",
                           "pipeline/scripts/seed-blog.sh", "source pipeline/scripts/export-gate-variables.sh"],
                          deploy["phases"]["build"]["commands"])
 

@@ -61,7 +61,7 @@ class ScratchRepository:
         (self.root / "scripts" / "bootstrap.sh").chmod(0o755)
         self.bin = Path(self._tmp.name) / "bin"
         self.bin.mkdir()
-        for name, text in {"pulumi": FAKE_PULUMI, "mvn": FAKE_LOGGING_TOOL, "npm": FAKE_LOGGING_TOOL,
+        for name, text in {"pulumi": FAKE_PULUMI, "mvn": FAKE_LOGGING_TOOL, "npm": FAKE_LOGGING_TOOL, "aws": FAKE_LOGGING_TOOL,
                            "java": FAKE_JAVA, "node": FAKE_NODE}.items():
             (self.bin / name).write_text(text)
             (self.bin / name).chmod(0o755)
@@ -228,6 +228,57 @@ class SeedBlogTest(ScriptTestCase):
 
         self.assertEqual(0, result.returncode, result.stderr)
         self.assertTrue(self.repo.calls("java")[0].endswith("--timeout-minutes 25"), self.repo.calls("java"))
+
+
+class ActivateUserPoolReplicaTest(ScriptTestCase):
+    """pipeline/scripts/activate-user-pool-replica.sh, as deploy.yml runs it: deploy-stack.sh, then this."""
+
+    def deploy_and_activate(self, outputs: dict, stack="primary"):
+        settings = {"STACK": stack, "PROGRAM_JAR": "target/program.jar", "PULUMI_ACCESS_TOKEN": "pul-123",
+                    "FAKE_OUTPUTS": json.dumps(outputs)}
+        return self.repo.run("pipeline/scripts/deploy-stack.sh && pipeline/scripts/activate-user-pool-replica.sh",
+                             **settings)
+
+    def test_the_primarys_replica_is_activated_after_pulumi_up(self):
+        result = self.deploy_and_activate({"region": "eu-west-1", "userPoolId": "eu-west-1_AbC123",
+                                           "userPoolReplicaRegion": "ap-southeast-1"})
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual(["aws cognito-idp update-user-pool-replica --region eu-west-1 --user-pool-id eu-west-1_AbC123 "
+                          "--region-name ap-southeast-1 --status ACTIVE"], self.repo.calls("aws"))
+        calls = self.repo.calls()
+        self.assertLess(calls.index(next(c for c in calls if c.startswith("pulumi up"))),
+                        calls.index(self.repo.calls("aws")[0]))
+
+    def test_the_call_names_every_member_cognitos_api_model_requires(self):
+        # The pinned botocore's model of UpdateUserPoolReplica (the AWS CLI's options are its members, kebab-cased).
+        import botocore.session
+        operation = botocore.session.get_session().get_service_model("cognito-idp").operation_model("UpdateUserPoolReplica")
+        self.deploy_and_activate({"region": "eu-west-1", "userPoolId": "eu-west-1_AbC123",
+                                  "userPoolReplicaRegion": "ap-southeast-1"})
+        words = self.repo.calls("aws")[0].split()
+        options = {word[2:] for word in words if word.startswith("--")} - {"region"}
+        kebab = {"".join("-" + c.lower() if c.isupper() else c for c in name).lstrip("-")
+                 for name in operation.input_shape.members}
+        self.assertEqual(set(operation.input_shape.required_members), {
+            name for name in operation.input_shape.members
+            if "".join("-" + c.lower() if c.isupper() else c for c in name).lstrip("-") in options})
+        self.assertTrue(options <= kebab, options - kebab)
+        self.assertIn(words[words.index("--status") + 1], operation.input_shape.members["Status"].enum)
+
+    def test_the_secondary_has_no_replica_to_activate(self):
+        result = self.deploy_and_activate({"region": "ap-southeast-1", "apiBaseUrl": "https://x"}, stack="secondary")
+
+        self.assertEqual(0, result.returncode, result.stderr)
+        self.assertEqual([], self.repo.calls("aws"))
+        self.assertIn("the secondary stack has no user pool replica", result.stderr)
+
+    def test_a_replica_without_its_pool_is_refused(self):
+        result = self.deploy_and_activate({"region": "eu-west-1", "userPoolReplicaRegion": "ap-southeast-1"})
+
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("has userPoolReplicaRegion but no region or userPoolId", result.stderr)
+        self.assertEqual([], self.repo.calls("aws"))
 
 
 class SeedCatalogueTest(ScriptTestCase):

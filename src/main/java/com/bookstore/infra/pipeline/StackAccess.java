@@ -122,9 +122,11 @@ public final class StackAccess {
                         identity()),
                 new ManagedGrant("data-and-compute", "Tables, functions, logs, buckets, queues, topics, alarms, cache, APIs",
                         dataAndCompute()),
-                new ManagedGrant("network-and-edge", "VPCs, keys, user pools, certificates, CDN, DNS, dashboards, fault switch, the pipeline",
+                new ManagedGrant("network-and-edge", "VPCs, keys, user pools, certificates, CDN, DNS, fault switch, the pipeline",
                         networkAndEdge()),
-                new ManagedGrant("blog", "Aurora, ECS, load balancer, EFS and the credentials secret of the blog", blog()));
+                new ManagedGrant("blog", "Aurora, ECS, load balancer, EFS and the credentials secret of the blog", blog()),
+                new ManagedGrant("observability", "The operations dashboard (its alarms and topics are regional, above)",
+                        observability()));
     }
 
     /** The state bucket and the stacks' secrets key, read and written: the deploy roles' inline grants. */
@@ -272,12 +274,15 @@ public final class StackAccess {
         return statements;
     }
 
-    private List<Map<String, Object>> networkAndEdge() {
-        List<Map<String, Object>> statements = new ArrayList<>();
-        // Dashboards are global: arn:aws:cloudwatch::<account>:dashboard/<name> (service authorization reference).
-        statements.add(PolicyJson.allow("ManageDashboards", List.of(
+    /** Dashboards are global: arn:aws:cloudwatch::<account>:dashboard/<name> (service authorization reference). */
+    private List<Map<String, Object>> observability() {
+        return List.of(PolicyJson.allow("ManageDashboards", List.of(
                         "cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"),
                 List.of(accountId.applyValue(account -> "arn:aws:cloudwatch::" + account + ":dashboard/" + project + "-*"))));
+    }
+
+    private List<Map<String, Object>> networkAndEdge() {
+        List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(regional("CreateTaggedNetwork", List.of(
                         "ec2:CreateVpc", "ec2:CreateSubnet", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup",
                         "ec2:CreateVpcEndpoint", "ec2:CreateInternetGateway", "ec2:AuthorizeSecurityGroupIngress",

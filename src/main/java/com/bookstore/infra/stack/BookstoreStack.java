@@ -120,6 +120,8 @@ public final class BookstoreStack {
         blog.ifPresent(b -> ctx.export("blogUrl", b.site().url));
         blog.flatMap(b -> b.site().seedTask).ifPresent(task -> ctx.export("blogSeedTask", task));
         if (primary.isEmpty()) {
+            // The deploy activates the pool's replica there (pipeline/scripts/activate-user-pool-replica.sh).
+            ctx.export("userPoolReplicaRegion", Output.of(settings.peerRegion()));
             new PrimaryOutputs(Output.of(settings.region()), tables.books.arn(), tables.cart.arn(),
                     tables.orders.arn(), userPool.userPoolId(), userPool.clientId(), userPool.issuer(),
                     site.distributionArn.orElseThrow(), site.distributionDomainName.orElseThrow(),
