@@ -167,6 +167,7 @@ java -jar "$ops_jar" drill \
   --primary-region "$primary" --primary-api "http://127.0.0.1:$primary_port/api" \
   --secondary-region "$secondary" --secondary-api "http://127.0.0.1:$secondary_port/api" \
   --user-pool-id "$user_pool" --client-id "$client_id" --cognito-region "$primary" \
+  --secondary-cognito "http://127.0.0.1:$secondary_port/cognito/" \
   --local-endpoint "$moto" --out "$out" "${fault_args[@]}" ${DRILL_ARGS:-}
 status=$?
 set -e
