@@ -82,7 +82,7 @@ describe('Cognito in two regions', () => {
 });
 
 describe('sign-up in the secondary region', () => {
-  it('says plainly that new accounts come back shortly, in English and German', async () => {
+  it('says plainly, up front and on refusal, that new accounts come back shortly', async () => {
     const backend = new FakeBackend(STANDBY).withQuietHome().install();
     backend.cognito('SignUp', replicaRefusal, SECOND);
     const { user } = renderApp('/signup', { config: STANDBY });
@@ -97,6 +97,17 @@ describe('sign-up in the secondary region', () => {
       'New accounts can be created again shortly; you can sign in and shop as usual.');
     // A refusal is the replica's answer, not an outage: the primary's endpoint is not asked to create the account.
     expect(backend.requests.filter((r) => r.headers.get('X-Amz-Target')?.endsWith('.SignUp')).map((r) => r.url.href)).toEqual([SECOND]);
+  });
+
+  it('explains a refused new confirmation code the same way', async () => {
+    const backend = new FakeBackend(STANDBY).withQuietHome().install();
+    backend.cognito('ResendConfirmationCode', replicaRefusal, SECOND);
+    const { user } = renderApp('/signup?step=confirm&email=earlier%40example.com', { config: STANDBY });
+
+    await user.click(await screen.findByTestId('resend-code'));
+
+    expect(await screen.findByTestId('resend-error')).toHaveTextContent(
+      'New accounts can be created again shortly; you can sign in and shop as usual.');
   });
 
   it('explains the refusal in German too, also when config.json does not say secondary', async () => {
