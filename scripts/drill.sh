@@ -90,18 +90,23 @@ start_region() {  # region role [extra env...]: sets region_port (the gateway's)
   region_pid=${started_pids[-1]}
 }
 
+# Each region's config.json lists both regions' Cognito endpoints, its own first (the storefront asks the next one
+# when one does not answer): the secondary's port is chosen now, so that the primary can name it.
+secondary_port=$(free_port)
 say "starting the primary region ($primary)"
-start_region "$primary" primary
+start_region "$primary" primary BOOKSTORE_OTHER_COGNITO_ENDPOINTS="http://127.0.0.1:$secondary_port/cognito/"
 primary_port=$region_port
 primary_pid=$region_pid
 pool_line=$(grep -m1 '\[local\] user pool ' "$state/runtime-$primary.log")
 user_pool=$(sed -E 's/.*user pool ([^,]+), app client (.*)$/\1/' <<<"$pool_line")
 client_id=$(sed -E 's/.*user pool ([^,]+), app client (.*)$/\2/' <<<"$pool_line")
 
-# Cognito stays in the primary region (docs/architecture.md#the-user-pool): the secondary validates the primary pool's tokens.
-say "starting the secondary region ($secondary), trusting the primary's user pool $user_pool"
+# The user pool is the primary's (docs/architecture.md#the-user-pool): the secondary validates its tokens, and the
+# secondary's Cognito endpoint plays the pool's replica (signs its users in, refuses sign-up and other writes).
+say "starting the secondary region ($secondary), trusting and replicating the primary's user pool $user_pool"
 start_region "$secondary" secondary BOOKSTORE_USER_POOL_ID="$user_pool" BOOKSTORE_USER_POOL_CLIENT_ID="$client_id" \
-  BOOKSTORE_USER_POOL_REGION="$primary"
+  BOOKSTORE_USER_POOL_REGION="$primary" BOOKSTORE_PORT="$secondary_port" \
+  BOOKSTORE_OTHER_COGNITO_ENDPOINTS="http://127.0.0.1:$primary_port/cognito/"
 secondary_port=$region_port
 secondary_config=$(curl -fsS "http://127.0.0.1:$secondary_port/config.json") \
   || die "the secondary's gateway did not serve /config.json: see $state/runtime-$secondary.log"
@@ -165,6 +170,7 @@ java -jar "$ops_jar" drill \
   --primary-region "$primary" --primary-api "http://127.0.0.1:$primary_port/api" \
   --secondary-region "$secondary" --secondary-api "http://127.0.0.1:$secondary_port/api" \
   --user-pool-id "$user_pool" --client-id "$client_id" --cognito-region "$primary" \
+  --secondary-cognito "http://127.0.0.1:$secondary_port/cognito/" \
   --local-endpoint "$moto" --out "$out" "${fault_args[@]}" ${DRILL_ARGS:-}
 status=$?
 set -e

@@ -41,7 +41,13 @@ test('a short drill in two local regions fails over, fails back and accounts for
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   assert.deepEqual(report.invariants, {
     failoverDetected: true, failbackDetected: true, everyAcknowledgedOrderAccountedFor: true, boardsConverged: true,
+    newcomerSignedInThroughSecondaryAndOrdered: true, signedInShopperRefreshedThroughSecondary: true,
+    signUpRefusedClearlyDuringOutage: true,
   });
+  // Sign-in while the primary is frozen, at the secondary's own Cognito endpoint (the user pool's replica).
+  assert.match(report.signIn.cognitoEndpoint, /^http:\/\/127\.0\.0\.1:\d+\/cognito\/$/);
+  assert.equal(report.signIn.signUpError, 'OperationNotEnabledException');
+  assert.equal(report.signIn.newcomerOrderRegion, 'ap-southeast-1');
   assert.equal(report.passed, true);
   assert.ok(report.ordersAcknowledged > 0, 'the shoppers placed orders');
   assert.equal(report.primaryRegion, 'eu-west-1');
@@ -68,7 +74,7 @@ test('a short drill in two local regions fails over, fails back and accounts for
     '--benchmarks', benchmarks, '--readme', readme], { encoding: 'utf8' });
   assert.equal(figures.status, 0, figures.stderr);
   const readmeText = readFileSync(readme, 'utf8');
-  assert.match(readmeText, /\| region frozen, 1 s delay, 4 shoppers \| \d+\.\d s \| \d+ of \d+ \| \d+ of \d+ \(\d+\.\d s\) \| 0 of \d+ \| \d+\.\d s \|/);
+  assert.match(readmeText, /\| region frozen, 1 s delay, 4 shoppers \| \d+\.\d s \| \d+ of \d+ \| \d+ of \d+ \(\d+\.\d s\) \| 0 of \d+ \| \d+\.\d s \| yes \/ yes \/ yes \|/);
   assert.equal(readmeText.split('drill figures: written by').length, 2, 'one README block, replaced in place');
   const section = readFileSync(benchmarks, 'utf8').split('## Failover drill')[1];
   assert.match(section, /\| every invariant held \| yes \|/);

@@ -51,9 +51,21 @@ def figures(report):
             f"{'yes' if accounted else 'NO'} ({report['ordersAcknowledged']})",
         "best-seller boards converged after traffic stopped":
             seconds(boards["waitedMillis"]) if boards and boards["converged"] else "NO",
+        "during the outage, through the secondary: new sign-in and order / token refresh / sign-up refused":
+            outage_sign_in(report),
         "every invariant held": "yes" if all(report["invariants"].values()) else "NO: " + ", ".join(
             name for name, held in report["invariants"].items() if not held),
     }
+
+
+def outage_sign_in(report):
+    """Sign-in while the primary is gone (the user pool's replica): "-" for a drill that did not check it."""
+    invariants = report["invariants"]
+    names = ("newcomerSignedInThroughSecondaryAndOrdered", "signedInShopperRefreshedThroughSecondary",
+             "signUpRefusedClearlyDuringOutage")
+    if not all(name in invariants for name in names):
+        return "-"
+    return " / ".join("yes" if invariants[name] else "NO" for name in names)
 
 
 def machine(load):
@@ -83,8 +95,8 @@ def table(columns, reports):
 
 def readme_table(reports):
     lines = ["| fault | RTO | failed requests in the switch | acknowledged orders missing after the switch (RPO) "
-             "| acknowledged orders lost at the end | failback |",
-             "|---|---|---|---|---|---|"]
+             "| acknowledged orders lost at the end | failback | sign-in / refresh / sign-up refused during the outage |",
+             "|---|---|---|---|---|---|---|"]
     for r in reports:
         f = figures(r)
         lost = sum(len(c["missing"]) for c in (r["finalPrimary"], r["finalSecondary"]) if c)
@@ -93,7 +105,7 @@ def readme_table(reports):
                      f"{f['orders the primary acknowledged, missing in the secondary after the switch']} "
                      f"({f['RPO (oldest missing order, before the fault)']}) | "
                      f"{lost} of {r['ordersAcknowledged']} | "
-                     f"{f['failback (heal to sustained service by the primary)']} |")
+                     f"{f['failback (heal to sustained service by the primary)']} | {outage_sign_in(r)} |")
     return "\n".join(lines)
 
 

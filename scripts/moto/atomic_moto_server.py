@@ -17,6 +17,12 @@ checkout (one TransactWriteItems) and its stream readers run into:
    and stream records of the transaction's own partial writes are dropped.
 
 Requests are serialized only once their body has arrived, so one stalled client cannot stop the server.
+
+One more departure, Cognito's this time: moto 5.2.5 puts the regional issuer
+https://cognito-idp.<region>.amazonaws.com/<pool id> in every token. The bookstore's pool uses the updated
+issuer https://issuer-cognito-idp.<region>.amazonaws.com/<pool id>, the one a pool with a multi-Region replica
+needs so that tokens validate the same in both regions (Cognito developer guide, "Multi-Region replication for
+user pools" and "user pool as OIDC issuer"; docs/architecture.md#the-user-pool): moto's tokens carry it here.
 """
 import faulthandler
 import io
@@ -24,6 +30,7 @@ import signal
 import threading
 
 from moto import server
+from moto.cognitoidp.models import CognitoIdpUserPool
 from moto.dynamodb.models import DynamoDBBackend
 
 _one_request_at_a_time = threading.Lock()
@@ -58,8 +65,19 @@ def _transact_write_items_in_place(self, transact_items):
                 self.tables[name] = table
 
 
+_create_jwt = CognitoIdpUserPool.create_jwt
+
+
+def _create_jwt_with_updated_issuer(self, client_id, username, token_use, expires_in=60 * 60, extra_data=None):
+    # moto applies extra_data last, over its own claims: the issuer is replaced before the token is signed.
+    claims = dict(extra_data or {})
+    claims["iss"] = f"https://issuer-cognito-idp.{self.region}.amazonaws.com/{self.id}"
+    return _create_jwt(self, client_id, username, token_use, expires_in, claims)
+
+
 server.DomainDispatcherApplication.__call__ = _serialized
 DynamoDBBackend.transact_write_items = _transact_write_items_in_place
+CognitoIdpUserPool.create_jwt = _create_jwt_with_updated_issuer
 
 if __name__ == "__main__":
     # A server that stops answering can be asked where every thread stands: kill -USR1 <pid> prints the

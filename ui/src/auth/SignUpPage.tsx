@@ -19,6 +19,8 @@ type Step = 'details' | 'confirm';
 export default function SignUpPage() {
   const { t, formatList } = useI18n();
   const passwordPolicy = useAppSelector((state) => state.config.cognito.passwordPolicy);
+  // The secondary region's user pool is a read-only replica: it signs shoppers in but creates no accounts.
+  const standby = useAppSelector((state) => state.config.role === 'secondary');
   const dispatch = useAppDispatch();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -92,6 +94,7 @@ export default function SignUpPage() {
   return (
     <div className="auth-form">
       <h1>{t('auth.signUpTitle')}</h1>
+      {standby && <Alert variant="info" role="status" data-testid="sign-up-unavailable">{t('auth.signUpUnavailable')}</Alert>}
       <Form onSubmit={onSignUp} data-testid="sign-up-form" aria-label={t('auth.signUpTitle')}>
         <AuthField id="sign-up-email" label={t('auth.email')} type="email" autoComplete="email"
           value={email} onChange={setEmail} />

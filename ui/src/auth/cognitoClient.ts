@@ -1,8 +1,22 @@
 import type { CognitoSettings } from '../config/runtimeConfig';
 
 // Cognito's JSON API called directly (what Amplify does underneath, without its weight): the
-// endpoint comes from config.json so the same code signs in against the local Cognito.
+// endpoints come from config.json so the same code signs in against the local Cognito.
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+
+/**
+ * How long one endpoint gets to answer before the next one is asked: a region that is gone often
+ * accepts no connection and refuses none either. Sign-in then waits this long once, not forever.
+ */
+export const ENDPOINT_TIMEOUT_MS = 8_000;
+
+/**
+ * What the pool's replica answers for the operations only the primary region serves (sign-up, its code,
+ * password changes): HTTP 400, "an operation is not available in the current region [...] operations that
+ * are not supported in secondary replica regions" (Cognito API reference, SignUp > Errors; in botocore
+ * 1.44.18's cognito-idp model for SignUp, ConfirmSignUp, ResendConfirmationCode, ChangePassword).
+ */
+export const PRIMARY_ONLY_ERROR = 'OperationNotEnabledException';
 
 export interface AuthenticationResult {
   IdToken: string;
@@ -21,9 +35,17 @@ export interface CodeDeliveryDetails {
 /** A Cognito error: `code` is the exception name (`NotAuthorizedException`...) or `network`. */
 export class CognitoError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  /** The HTTP status of Cognito's answer; undefined when none came (`network`). */
+  readonly status?: number;
+  constructor(code: string, message: string, status?: number) {
     super(message);
     this.code = code;
+    this.status = status;
+  }
+
+  /** No verdict from this endpoint: it could not be reached, timed out, or failed on its side (5xx). */
+  get unanswered(): boolean {
+    return this.status === undefined ? this.code === 'network' : this.status >= 500;
   }
 }
 
@@ -41,11 +63,20 @@ function resolveEndpoint(endpoint: string): string {
   return new URL(endpoint, window.location.origin).toString();
 }
 
-export function createCognitoClient(settings: CognitoSettings): CognitoClient {
-  const endpoint = resolveEndpoint(settings.endpoint);
+export interface CognitoClientOptions {
+  timeoutMs?: number;
+}
 
-  async function call<T>(operation: string, body: object): Promise<T> {
+export function createCognitoClient(settings: CognitoSettings, options: CognitoClientOptions = {}): CognitoClient {
+  const endpoints = settings.endpoints.map(resolveEndpoint);
+  const timeoutMs = options.timeoutMs ?? ENDPOINT_TIMEOUT_MS;
+
+  /** One endpoint's answer; a thrown `network` error or a 5xx means "ask the next endpoint". */
+  async function callAt<T>(endpoint: string, operation: string, body: object): Promise<T> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     let response: Response;
+    let payload: Record<string, unknown>;
     try {
       response = await fetch(endpoint, {
         method: 'POST',
@@ -54,17 +85,38 @@ export function createCognitoClient(settings: CognitoSettings): CognitoClient {
           'X-Amz-Target': TARGET_PREFIX + operation,
         },
         body: JSON.stringify(body),
+        signal: abort.signal,
       });
+      payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     } catch (cause) {
-      throw new CognitoError('network', String(cause));
+      throw new CognitoError('network', abort.signal.aborted ? `no answer within ${timeoutMs} ms` : String(cause));
+    } finally {
+      clearTimeout(timer);
     }
-    const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (!response.ok) {
       // "__type" is either "NotAuthorizedException" or "prefix#NotAuthorizedException".
       const type = String(payload.__type ?? 'unknown').split('#').pop() ?? 'unknown';
-      throw new CognitoError(type, String(payload.message ?? payload.Message ?? response.statusText));
+      throw new CognitoError(type, String(payload.message ?? payload.Message ?? response.statusText), response.status);
     }
     return payload as T;
+  }
+
+  /**
+   * The serving region's endpoint first, the next one when it does not answer (network error, timeout,
+   * 5xx). A 4xx is Cognito's verdict (wrong password, unknown user...): asking another region would only
+   * repeat it, or count against the shopper's lockout there too.
+   */
+  async function call<T>(operation: string, body: object): Promise<T> {
+    let lastError: CognitoError | undefined;
+    for (const endpoint of endpoints) {
+      try {
+        return await callAt<T>(endpoint, operation, body);
+      } catch (error) {
+        if (!(error instanceof CognitoError) || !error.unanswered) throw error;
+        lastError = error;
+      }
+    }
+    throw lastError ?? new CognitoError('network', 'no Cognito endpoint configured');
   }
 
   async function authenticate(flow: string, parameters: Record<string, string>) {

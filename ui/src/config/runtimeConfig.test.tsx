@@ -74,6 +74,19 @@ describe('runtime configuration', () => {
     expect(requests[0]?.cache).toBe('no-store');
   });
 
+  it("takes both regions' Cognito endpoints in order, or the one endpoint of a config.json without them", () => {
+    const singleRegion: Record<string, unknown> = { ...TEST_CONFIG.cognito };
+    delete singleRegion.endpoints;
+    const withEndpoints = (endpoints: unknown) => ({ ...TEST_CONFIG, cognito: { ...TEST_CONFIG.cognito, endpoints } });
+
+    expect(parseRuntimeConfig({ ...TEST_CONFIG, cognito: singleRegion }).cognito.endpoints).toEqual(['http://cognito.test/']);
+    expect(parseRuntimeConfig(withEndpoints(['http://cognito.test/', 'http://replica.test/'])).cognito.endpoints)
+      .toEqual(['http://cognito.test/', 'http://replica.test/']);
+    expect(() => parseRuntimeConfig(withEndpoints([]))).toThrow('"cognito.endpoints" must be a non-empty list of non-empty strings');
+    expect(() => parseRuntimeConfig(withEndpoints('http://cognito.test/'))).toThrow('"cognito.endpoints"');
+    expect(() => parseRuntimeConfig(withEndpoints(['http://cognito.test/', '']))).toThrow('"cognito.endpoints"');
+  });
+
   it('trims a trailing slash from the URLs', () => {
     const config = parseRuntimeConfig({ ...TEST_CONFIG, apiBaseUrl: 'https://api.example.com/', blogUrl: 'https://blog.example.com/' });
     expect(config.apiBaseUrl).toBe('https://api.example.com');

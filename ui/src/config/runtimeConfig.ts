@@ -15,6 +15,11 @@ export interface CognitoSettings {
   userPoolId: string;
   clientId: string;
   endpoint: string;
+  /**
+   * Every Cognito endpoint of the pool, the serving region's first (the user pool's multi-Region replica:
+   * docs/architecture.md#the-user-pool). A config.json without them has one: `endpoint`.
+   */
+  endpoints: string[];
   passwordPolicy: PasswordPolicy;
 }
 
@@ -60,6 +65,14 @@ function parsePasswordPolicy(raw: unknown): PasswordPolicy {
   };
 }
 
+function parseEndpoints(raw: unknown, endpoint: string): string[] {
+  if (raw === undefined) return [endpoint];
+  if (!Array.isArray(raw) || raw.length === 0 || raw.some((value) => typeof value !== 'string' || value.trim() === '')) {
+    throw new ConfigError('config.json: "cognito.endpoints" must be a non-empty list of non-empty strings');
+  }
+  return raw as string[];
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -69,6 +82,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   if (!isObject(raw)) throw new ConfigError('config.json: expected a JSON object');
   const cognito = raw.cognito;
   if (!isObject(cognito)) throw new ConfigError('config.json: "cognito" must be an object');
+  const endpoint = requireString(cognito, 'endpoint', 'cognito.');
   return {
     apiBaseUrl: requireString(raw, 'apiBaseUrl').replace(/\/+$/, ''),
     region: requireString(raw, 'region'),
@@ -77,7 +91,8 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       region: requireString(cognito, 'region', 'cognito.'),
       userPoolId: requireString(cognito, 'userPoolId', 'cognito.'),
       clientId: requireString(cognito, 'clientId', 'cognito.'),
-      endpoint: requireString(cognito, 'endpoint', 'cognito.'),
+      endpoint,
+      endpoints: parseEndpoints(cognito.endpoints, endpoint),
       passwordPolicy: parsePasswordPolicy(cognito.passwordPolicy),
     },
     blogUrl: requireString(raw, 'blogUrl').replace(/\/+$/, ''),

@@ -23,6 +23,7 @@ export const TEST_CONFIG: RuntimeConfig = {
     userPoolId: 'eu-west-1_test',
     clientId: 'test-client',
     endpoint: 'http://cognito.test/',
+    endpoints: ['http://cognito.test/'],
     // The deployed pool's policy (src/main/java/com/bookstore/infra/auth/PasswordPolicy.java).
     passwordPolicy: { minimumLength: 12, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: false },
   },
@@ -55,6 +56,19 @@ export const networkFailure = (): never => {
   throw new TypeError('Failed to fetch');
 };
 
+function abortable(answer: Promise<Response>, signal: AbortSignal | null | undefined): Promise<Response> {
+  if (!signal) return answer;
+  return new Promise((resolve, reject) => {
+    const aborted = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+    if (signal.aborted) aborted();
+    signal.addEventListener('abort', aborted, { once: true });
+    answer.then(resolve, reject);
+  });
+}
+
+/** An answer that never comes: a region that accepts connections but does not respond. */
+export const noAnswer = (): Promise<Response> => new Promise<Response>(() => {});
+
 export class FakeBackend {
   readonly requests: RecordedRequest[] = [];
   private readonly routes: Route[] = [];
@@ -71,11 +85,11 @@ export class FakeBackend {
     return this;
   }
 
-  /** A Cognito operation (`InitiateAuth`, `SignUp`...) by its X-Amz-Target. */
-  cognito(operation: string, handler: Handler): this {
+  /** A Cognito operation (`InitiateAuth`, `SignUp`...) by its X-Amz-Target, at `endpoint` (config's first). */
+  cognito(operation: string, handler: Handler, endpoint = this.config.cognito.endpoint): this {
     this.routes.unshift({
       matches: (r) =>
-        r.url.href === this.config.cognito.endpoint &&
+        r.url.href === endpoint &&
         r.headers.get('X-Amz-Target') === `AWSCognitoIdentityProviderService.${operation}`,
       handler,
     });
@@ -126,9 +140,11 @@ export class FakeBackend {
     const apiPath = this.apiPath(url);
     if (apiPath !== null) violations.push(...requestProblems(request.method, url, apiPath, request.headers, body));
     const route = this.routes.find((candidate) => candidate.matches(request));
-    const response = route
-      ? await route.handler(request)
+    const answer = route
+      ? route.handler(request)
       : json(404, { error: 'not_found', message: `no fake route for ${request.method} ${url.href}` });
+    // As a browser's fetch does: an aborted request rejects with an AbortError, answered or not.
+    const response = await abortable(Promise.resolve(answer), init.signal);
     if (apiPath !== null) {
       const text = await response.clone().text();
       const answered = text === '' ? null : (JSON.parse(text) as unknown);

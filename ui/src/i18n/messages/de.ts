@@ -174,6 +174,8 @@ export const de: Record<MessageKey, string> = {
   'auth.error.LimitExceededException': 'Zu viele Versuche. Bitte warten Sie einen Moment.',
   'auth.error.TooManyRequestsException': 'Zu viele Versuche. Bitte warten Sie einen Moment.',
   'auth.error.InvalidParameterException': 'Bitte prüfen Sie Ihre Angaben.',
+  'auth.error.OperationNotEnabledException': 'Neue Konten können in Kürze wieder angelegt werden; Anmelden und Einkaufen funktionieren wie gewohnt.',
+  'auth.signUpUnavailable': 'Die Registrierung ist pausiert, solange der Shop aus seiner Ausweichregion läuft. Neue Konten können in Kürze wieder angelegt werden; Anmelden und Einkaufen funktionieren wie gewohnt.',
   'auth.error.network': 'Der Anmeldedienst ist nicht erreichbar. Bitte versuchen Sie es erneut.',
   'auth.error.unknown': 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
 

@@ -172,6 +172,9 @@ export const en = {
   'auth.error.LimitExceededException': 'Too many attempts. Please wait a moment and try again.',
   'auth.error.TooManyRequestsException': 'Too many attempts. Please wait a moment and try again.',
   'auth.error.InvalidParameterException': 'Please check the details you entered.',
+  // The user pool's replica serves sign-in only (docs/architecture.md#the-user-pool).
+  'auth.error.OperationNotEnabledException': 'New accounts can be created again shortly; you can sign in and shop as usual.',
+  'auth.signUpUnavailable': 'Sign-up is paused while the shop runs from its standby region. New accounts can be created again shortly; you can sign in and shop as usual.',
   'auth.error.network': 'We could not reach the sign-in service. Please try again.',
   'auth.error.unknown': 'Sign-in failed. Please try again.',
 

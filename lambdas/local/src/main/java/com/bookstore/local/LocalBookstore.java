@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * ORDERS_TABLE, REDIS_URL, BOOKSTORE_ROLE, AWS_REGION, AWS_ENDPOINT_URL), since the handlers read it
  * exactly as on Lambda, plus the gateway's own settings (BOOKSTORE_PORT, BOOKSTORE_UI_DIST,
  * BOOKSTORE_BLOG_URL, BOOKSTORE_DEMO_EMAIL, BOOKSTORE_DEMO_PASSWORD). scripts/local.sh sets all of them.
+ * Two-region mode (scripts/drill.sh) adds BOOKSTORE_USER_POOL_ID / _CLIENT_ID / _REGION (the secondary trusts,
+ * and its Cognito endpoint replicates, the primary's pool) and BOOKSTORE_OTHER_COGNITO_ENDPOINTS.
  */
 public final class LocalBookstore implements AutoCloseable {
     /** Lambda's limits as the stack configures them: the API answers within API Gateway's 30 s. */
@@ -108,13 +110,19 @@ public final class LocalBookstore implements AutoCloseable {
         LocalGateway gateway = LocalGateway.start(new LocalGateway.Settings(
                         Integer.parseInt(env.getOrDefault("BOOKSTORE_PORT", "8080")), moto, pool,
                         Path.of(env.getOrDefault("BOOKSTORE_UI_DIST", "ui/dist")), functions.region(), functions.role(),
-                        env.getOrDefault("BOOKSTORE_BLOG_URL", ""), catalogue),
+                        env.getOrDefault("BOOKSTORE_BLOG_URL", ""), catalogue, otherCognitoEndpoints(env)),
                 new LocalFunction<>("bookstore-api", api, API_TIMEOUT_MS), codes, out);
         return new LocalBookstore(gateway, poller, List.of(dynamoDb, streams, cognito));
     }
 
     public URI baseUri() {
         return gateway.baseUri();
+    }
+
+    /** BOOKSTORE_OTHER_COGNITO_ENDPOINTS: the other region's Cognito endpoint(s), comma-separated (two-region mode). */
+    static List<String> otherCognitoEndpoints(Map<String, String> env) {
+        String listed = env.getOrDefault("BOOKSTORE_OTHER_COGNITO_ENDPOINTS", "");
+        return java.util.Arrays.stream(listed.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList();
     }
 
     @Override

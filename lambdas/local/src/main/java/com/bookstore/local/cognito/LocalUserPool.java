@@ -98,8 +98,17 @@ public final class LocalUserPool {
         return clientId;
     }
 
-    /** The {@code iss} of the pool's tokens, which the JWT authorizer is configured with. */
+    /**
+     * The {@code iss} of the pool's tokens, which the JWT authorizer is configured with: the pool's updated
+     * issuer, the same whichever region's replica signed the shopper in (a pool with a multi-Region replica
+     * needs it; docs/architecture.md#the-user-pool). scripts/moto/atomic_moto_server.py makes moto use it.
+     */
     public String issuer() {
+        return "https://issuer-cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+    }
+
+    /** The pool's regional issuer, which the tokens used to carry and the authorizer no longer accepts. */
+    public String regionalIssuer() {
         return "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;
     }
 

@@ -2,6 +2,7 @@ package com.bookstore.local.gateway;
 
 import com.bookstore.local.aws.MotoHost;
 import com.bookstore.local.cognito.ConfirmationCodes;
+import com.bookstore.local.cognito.PoolReplica;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -19,6 +20,9 @@ import java.time.Duration;
  * The local Cognito endpoint the storefront talks to: forwards Cognito's JSON API to moto with the
  * regional Cognito Host, and plays the part of the sign-up e-mail moto lacks (issues a code on SignUp and
  * ResendConfirmationCode, prints it, and refuses ConfirmSignUp with a wrong code).
+ *
+ * <p>In the secondary region it plays the pool's replica ({@link PoolReplica}): it signs the primary pool's
+ * users in (moto keeps serving while the primary's runtime is frozen) and refuses everything that writes.
  */
 final class CognitoProxy implements HttpHandler {
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
@@ -30,12 +34,15 @@ final class CognitoProxy implements HttpHandler {
     private final String cognitoHost;
     private final ConfirmationCodes codes;
     private final PrintStream log;
+    /** The replica of a pool whose primary is another region's. */
+    private final boolean replica;
 
-    CognitoProxy(URI moto, String cognitoHost, ConfirmationCodes codes, PrintStream log) {
+    CognitoProxy(URI moto, String cognitoHost, ConfirmationCodes codes, PrintStream log, boolean replica) {
         this.moto = moto;
         this.cognitoHost = cognitoHost;
         this.codes = codes;
         this.log = log;
+        this.replica = replica;
     }
 
     @Override
@@ -51,6 +58,10 @@ final class CognitoProxy implements HttpHandler {
         JsonObject request = parse(body);
         String username = request == null ? null : string(request, "Username");
 
+        if (replica && !PoolReplica.serves(operation)) {
+            cognitoError(exchange, PoolReplica.REFUSAL, PoolReplica.REFUSAL_MESSAGE);
+            return;
+        }
         if (operation.equals("ConfirmSignUp") && !codes.matches(username, string(request, "ConfirmationCode"))) {
             cognitoError(exchange, "CodeMismatchException", "Invalid verification code provided, please try again.");
             return;

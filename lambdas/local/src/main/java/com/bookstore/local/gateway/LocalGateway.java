@@ -9,6 +9,7 @@ import com.bookstore.local.cognito.ConfirmationCodes;
 import com.bookstore.local.cognito.LocalUserPool;
 import com.bookstore.local.lambda.LocalFunction;
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
@@ -43,9 +44,22 @@ public final class LocalGateway implements AutoCloseable {
     /** Where config.json points the blog when no WordPress is configured (BOOKSTORE_BLOG_URL empty). */
     public static final String NO_BLOG_PREFIX = "/wordpress/";
 
-    /** What the gateway fronts. {@code port} 0 picks a free port. */
+    /**
+     * What the gateway fronts. {@code port} 0 picks a free port. {@code otherCognitoEndpoints}: the other
+     * regions' Cognito endpoints, which config.json lists after this gateway's own (two-region mode).
+     */
     public record Settings(int port, URI motoEndpoint, LocalUserPool userPool, Path uiDist,
-                           String region, String role, String blogUrl, List<Book> catalogue) {
+                           String region, String role, String blogUrl, List<Book> catalogue,
+                           List<String> otherCognitoEndpoints) {
+        public Settings(int port, URI motoEndpoint, LocalUserPool userPool, Path uiDist,
+                        String region, String role, String blogUrl, List<Book> catalogue) {
+            this(port, motoEndpoint, userPool, uiDist, region, role, blogUrl, catalogue, List.of());
+        }
+
+        /** The pool is another region's: this region's Cognito endpoint plays its replica. */
+        public boolean cognitoReplica() {
+            return !userPool.region().equals(region);
+        }
     }
 
     private final HttpServer server;
@@ -73,7 +87,7 @@ public final class LocalGateway implements AutoCloseable {
         withLog(server.createContext(API_PREFIX + "/",
                 new ApiIntegration(API_PREFIX, ApiRoutes.bookstore(), authorizer, events, api)), requestLog);
         withLog(server.createContext(COGNITO_PREFIX,
-                new CognitoProxy(settings.motoEndpoint(), pool.host(), codes, log)), requestLog);
+                new CognitoProxy(settings.motoEndpoint(), pool.host(), codes, log, settings.cognitoReplica())), requestLog);
         String config = runtimeConfig(settings, port).toString();
         withLog(server.createContext("/config.json", exchange -> {
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
@@ -121,6 +135,11 @@ public final class LocalGateway implements AutoCloseable {
         cognito.addProperty("userPoolId", settings.userPool().userPoolId());
         cognito.addProperty("clientId", settings.userPool().clientId());
         cognito.addProperty("endpoint", base + COGNITO_PREFIX);
+        // Every region's Cognito endpoint, this one's first: the storefront asks the next when one does not answer.
+        JsonArray endpoints = new JsonArray();
+        endpoints.add(base + COGNITO_PREFIX);
+        settings.otherCognitoEndpoints().forEach(endpoints::add);
+        cognito.add("endpoints", endpoints);
         cognito.add("passwordPolicy", new Gson().toJsonTree(settings.userPool().passwordPolicy().asConfig()));
         JsonObject config = new JsonObject();
         config.addProperty("apiBaseUrl", base + API_PREFIX);

@@ -60,6 +60,8 @@ class JwtAuthorizerTest {
         assertEquals("reader@example.com", claims.get("email"));
         assertEquals(pool.clientId(), claims.get("aud"));
         assertEquals(pool.issuer(), claims.get("iss"));
+        assertEquals("https://issuer-cognito-idp." + MotoServer.REGION + ".amazonaws.com/" + pool.userPoolId(), claims.get("iss"),
+                "the pool's updated issuer, not its regional one (" + pool.regionalIssuer() + ")");
         assertTrue(claims.get("sub").matches("[0-9a-f-]{36}"), claims.get("sub"));
         assertTrue(claims.get("exp").matches("\\d+"), "numbers become strings: " + claims.get("exp"));
     }

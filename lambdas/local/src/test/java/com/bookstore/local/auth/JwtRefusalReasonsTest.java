@@ -39,7 +39,10 @@ import org.junit.jupiter.api.Test;
  */
 class JwtRefusalReasonsTest {
 
-    private static final String ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_test";
+    /** The pool's updated issuer, the same for tokens of either region's replica (docs/architecture.md#the-user-pool). */
+    private static final String ISSUER = "https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_test";
+    /** The pool's regional issuer: what its tokens carried before the pool had a replica. */
+    private static final String REGIONAL_ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_test";
     private static final String CLIENT = "storefront-client";
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
 
@@ -137,6 +140,18 @@ class JwtRefusalReasonsTest {
         assertEquals("JWKS endpoint answered 503", refusal(token));
         jwks.stop(0);
         assertTrue(refusal(token).startsWith("JWKS endpoint unreachable: "));
+    }
+
+    @Test
+    void aTokenOfThePoolsRegionalIssuerIsRefusedSignedByTheSameKey() throws Exception {
+        assertEquals(CLIENT, authorizer.authorize("Bearer " + token("first", FIRST, claims(Map.of()))).get("aud"));
+
+        assertEquals("issuer " + REGIONAL_ISSUER + " is not " + ISSUER,
+                refusal(token("first", FIRST, claims(Map.of("iss", REGIONAL_ISSUER)))));
+        assertEquals("issuer https://issuer-cognito-idp.ap-southeast-1.amazonaws.com/eu-west-1_test is not " + ISSUER,
+                refusal(token("first", FIRST, claims(Map.of("iss",
+                        "https://issuer-cognito-idp.ap-southeast-1.amazonaws.com/eu-west-1_test")))),
+                "the updated issuer names the pool's primary region, whichever replica signed");
     }
 
     @Test

@@ -201,6 +201,8 @@ class LocalGatewayTest {
 
         assertEquals(gateway.baseUri() + "/api", config.get("apiBaseUrl").getAsString());
         assertEquals(gateway.baseUri() + "/cognito/", config.getAsJsonObject("cognito").get("endpoint").getAsString());
+        assertEquals("[\"" + gateway.baseUri() + "/cognito/\"]", config.getAsJsonObject("cognito").get("endpoints").toString(),
+                "one region: its own endpoint only");
         assertEquals(pool.userPoolId(), config.getAsJsonObject("cognito").get("userPoolId").getAsString());
         assertEquals(pool.clientId(), config.getAsJsonObject("cognito").get("clientId").getAsString());
         assertEquals("primary", config.get("role").getAsString());

@@ -36,12 +36,16 @@ public final class DrillCommand {
                                        (--config-url URL | --user-pool-id ID --client-id ID [--cognito-region R])
                                        [--parameter NAME | --inject-command CMD --heal-command CMD [--fault-description TEXT]]
                                        [--local-endpoint http://127.0.0.1:PORT] [--out build/drill]
+                                       [--secondary-cognito URL]
                                        [--shoppers 4] [--think-millis 250] [--warm-up-seconds 15] [--hold-seconds 15]
                                        [--settle-seconds 10] [--sustain-seconds 3] [--failover-timeout-seconds 300]
                                        [--failback-timeout-seconds 300] [--convergence-timeout-seconds 120]
               Drives shoppers through the front door (the API base URL users reach), injects the fault in the
               primary, measures RTO, RPO and failback, and writes report.json, report.md and timeline.svg.
               The *-api URLs are each region's own API base URL, used to audit the regions directly.
+              --secondary-cognito: the secondary's Cognito endpoint (the user pool's replica), where shoppers sign
+              in, refresh and try to sign up during the outage; default https://cognito-idp.<secondary-region>.amazonaws.com/,
+              and with --local-endpoint the checks run only when it is given.
               Exit code 0 when every invariant held, 1 when one did not.
             """;
 
@@ -51,7 +55,7 @@ public final class DrillCommand {
             "secondary-region", "secondary-api", "config-url", "user-pool-id", "client-id", "cognito-region",
             "parameter", "inject-command", "heal-command", "fault-description", "local-endpoint", "out",
             "shoppers", "think-millis", "warm-up-seconds", "hold-seconds", "settle-seconds", "sustain-seconds",
-            "failover-timeout-seconds", "failback-timeout-seconds", "convergence-timeout-seconds");
+            "failover-timeout-seconds", "failback-timeout-seconds", "convergence-timeout-seconds", "secondary-cognito");
 
     private DrillCommand() {}
 
@@ -134,13 +138,17 @@ public final class DrillCommand {
                 String runId = UUID.randomUUID().toString().substring(0, 8);
                 out.println("drill " + runId + ": creating " + settings.shoppers() + " shoppers in " + cognitoSettings.get("userPoolId"));
                 List<ShopperAccounts.Shopper> shoppers = accounts.create(settings.shoppers(), runId);
+                List<String> outageAccounts = new java.util.ArrayList<>();
                 DrillReport report;
                 try {
+                    OutageSignIn outageSignIn = outageSignIn(options, regions, accounts, cognitoSettings.get("clientId"), runId,
+                            http, settings.requestTimeout(), outageAccounts);
                     report = new FailoverDrill(settings, regions, fault, shoppers, http, FaultGuard.ShutdownHooks.JVM,
-                            line -> out.println("drill: " + line)).run();
+                            line -> out.println("drill: " + line), outageSignIn).run();
                 } finally {
                     try {
                         accounts.delete(shoppers);
+                        accounts.deleteAccounts(outageAccounts);
                     } catch (SdkException e) {
                         err.println("drill: could not delete the drill's shoppers (" + e.getMessage() + ")");
                     }
@@ -163,6 +171,30 @@ public final class DrillCommand {
                 ssm.close();
             }
         }
+    }
+
+    /**
+     * The outage's sign-in checks, their accounts made now in the primary (the only region that creates users):
+     * one never signed in, one signed in now whose refresh token is used during the outage. Null when a local drill
+     * names no secondary Cognito endpoint. {@code created} collects the usernames to delete afterwards, including
+     * the refused sign-up's, should a region ever accept it.
+     */
+    static OutageSignIn outageSignIn(Map<String, String> options, DrillRegions regions, ShopperAccounts accounts, String clientId,
+                                     String runId, HttpClient http, Duration timeout, List<String> created) {
+        String endpoint = options.get("secondary-cognito");
+        if (endpoint == null && options.containsKey("local-endpoint")) {
+            return null;
+        }
+        URI secondaryCognito = URI.create(endpoint != null ? endpoint : "https://cognito-idp." + regions.secondary() + ".amazonaws.com/");
+        String prefix = "drill-" + runId + "-outage-";
+        created.add(prefix + "newcomer@example.com");
+        OutageSignIn.Account newcomer = accounts.createNeverSignedIn(prefix + "newcomer@example.com");
+        created.add(prefix + "returning@example.com");
+        OutageSignIn.Account returning = accounts.createNeverSignedIn(prefix + "returning@example.com");
+        String refreshToken = accounts.signIn(returning).refreshToken();
+        created.add(prefix + "sign-up@example.com");
+        OutageSignIn.Account signUp = new OutageSignIn.Account(prefix + "sign-up@example.com", accounts.newPassword());
+        return new OutageSignIn(new CognitoEndpoint(secondaryCognito, clientId, http, timeout), newcomer, returning, refreshToken, signUp);
     }
 
     /** The pool and app client: from the options, or from the storefront's config.json. */

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * The drill, start to end: steady shoppers through the front door; the fault; wait for the secondary
  * to serve; read the acknowledged orders back from the secondary (RPO); heal; wait for the primary to
  * serve again; stop; read every order back from both regions; wait for the best-seller boards to agree.
+ * Once the secondary serves, shoppers sign in, refresh and sign up through its Cognito endpoint ({@link OutageSignIn}).
  * The fault is injected through a {@link FaultGuard}, so it is healed on every path out.
  */
 public final class FailoverDrill {
@@ -26,9 +27,17 @@ public final class FailoverDrill {
     private final HttpClient http;
     private final FaultGuard.ShutdownHooks hooks;
     private final Consumer<String> progress;
+    /** Sign-in through the secondary during the outage; null: not checked. */
+    private final OutageSignIn outageSignIn;
 
     public FailoverDrill(DrillSettings settings, DrillRegions regions, Fault fault, List<ShopperAccounts.Shopper> shoppers,
                          HttpClient http, FaultGuard.ShutdownHooks hooks, Consumer<String> progress) {
+        this(settings, regions, fault, shoppers, http, hooks, progress, null);
+    }
+
+    public FailoverDrill(DrillSettings settings, DrillRegions regions, Fault fault, List<ShopperAccounts.Shopper> shoppers,
+                         HttpClient http, FaultGuard.ShutdownHooks hooks, Consumer<String> progress, OutageSignIn outageSignIn) {
+        this.outageSignIn = outageSignIn;
         this.settings = settings;
         this.regions = regions;
         this.fault = fault;
@@ -52,6 +61,7 @@ public final class FailoverDrill {
         Recovery failover;
         Recovery failback;
         OrderCheck rpo;
+        OutageSignIn.Result signIn = null;
         try {
             traffic.start();
             progress.accept("warming up for " + settings.warmUp().toSeconds() + " s with " + shoppers.size() + " shoppers");
@@ -65,6 +75,13 @@ public final class FailoverDrill {
                 progress.accept(failover.recovered()
                         ? regions.secondary() + " serves: RTO " + ReportWriter.seconds(failover.millis())
                         : regions.secondary() + " did not take over within " + settings.failoverTimeout().toSeconds() + " s");
+                if (outageSignIn != null && failover.recovered()) {
+                    signIn = outageSignIn.check(frontDoor);
+                    progress.accept("during the outage, through " + signIn.cognitoEndpoint() + ": new sign-in " + signIn.newcomerSignIn()
+                            + ", its order " + signIn.newcomerOrderId() + " (" + signIn.newcomerOrderRegion() + "); refresh "
+                            + signIn.refresh() + ", then add-to-cart " + signIn.returningAddToCart() + "; sign-up " + signIn.signUp()
+                            + " " + signIn.signUpError());
+                }
                 Thread.sleep(Math.max(settings.hold().toMillis(), faultAt + settings.settle().toMillis() - log.now()));
                 List<AcknowledgedOrder> byPrimary = log.orders().stream()
                         .filter(o -> regions.primary().equals(o.region())).toList();
@@ -98,7 +115,7 @@ public final class FailoverDrill {
         return new DrillReport(startedAt.toString(), regions.primary(), regions.secondary(), fault.description(),
                 settings.describe(), duration, requests.size(), (int) requests.stream().filter(r -> !r.succeeded()).count(),
                 orders.size(), log.faultInjectedAt(), log.faultHealedAt(), failover, failback, rpo, finalPrimary, finalSecondary,
-                boards, DrillAnalysis.perSecond(requests));
+                boards, DrillAnalysis.perSecond(requests), signIn);
     }
 
     /** Watches the live timeline until {@code region} serves sustainedly, or the timeout passes. */

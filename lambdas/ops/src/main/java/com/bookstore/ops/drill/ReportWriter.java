@@ -58,6 +58,17 @@ public final class ReportWriter {
         row(md, "best-seller boards converged", report.boards() == null ? "-"
                 : report.boards().converged() ? "yes, " + seconds(report.boards().waitedMillis()) + " after traffic stopped" : "no");
         row(md, "requests / failed / orders acknowledged", report.requests() + " / " + report.errors() + " / " + report.ordersAcknowledged());
+        OutageSignIn.Result signIn = report.signIn();
+        if (signIn != null) {
+            row(md, "during the outage: a shopper new to this device signs in through " + report.secondaryRegion() + " and orders",
+                    yesNo(signIn.newcomerSignedInAndOrdered(report.secondaryRegion())) + " (sign-in " + signIn.newcomerSignIn()
+                            + ", order " + (signIn.newcomerOrderId() == null ? "none" : "served by " + signIn.newcomerOrderRegion()) + ")");
+            row(md, "during the outage: a shopper signed in before it refreshes through " + report.secondaryRegion() + " and shops on",
+                    yesNo(signIn.returningShopperRefreshedAndKeptShopping(report.secondaryRegion())) + " (refresh " + signIn.refresh()
+                            + ", add to cart " + signIn.returningAddToCart() + ")");
+            row(md, "during the outage: sign-up refused with the replica's " + OutageSignIn.REPLICA_REFUSAL,
+                    yesNo(signIn.signUpRefusedClearly()) + " (" + signIn.signUp() + " " + signIn.signUpError() + ")");
+        }
         md.append("\n## Invariants\n\n");
         for (Map.Entry<String, Boolean> invariant : report.invariants().entrySet()) {
             md.append("- ").append(invariant.getValue() ? "[x] " : "[ ] ").append(invariant.getKey()).append('\n');
@@ -70,8 +81,14 @@ public final class ReportWriter {
                 .append("- *RPO*: acknowledged orders read back from the secondary's own API (not through the front door) no sooner than ")
                 .append(report.settings().get("settleSeconds"))
                 .append(" s after the fault; the RPO is how long before the fault the oldest missing one was acknowledged.\n")
+                .append(report.signIn() == null ? "" : "- *During the outage*: once the secondary serves, the shoppers sign in at its"
+                        + " Cognito endpoint (the user pool's replica, " + report.signIn().cognitoEndpoint() + ") and shop through the front door.\n")
                 .append("\n![timeline](").append(CHART).append(")\n");
         return md.toString();
+    }
+
+    private static String yesNo(boolean held) {
+        return held ? "yes" : "no";
     }
 
     private static void row(StringBuilder md, String measure, String value) {

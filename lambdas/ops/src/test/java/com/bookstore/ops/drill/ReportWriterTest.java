@@ -58,6 +58,62 @@ class ReportWriterTest {
         assertTrue(json.get("passed").getAsBoolean());
     }
 
+    private static DrillReport withSignIn(OutageSignIn.Result signIn) {
+        DrillReport r = report(true, List.of());
+        return new DrillReport(r.startedAt(), r.primaryRegion(), r.secondaryRegion(), r.fault(), r.settings(), r.durationMillis(),
+                r.requests(), r.errors(), r.ordersAcknowledged(), r.faultInjectedAt(), r.faultHealedAt(), r.failover(), r.failback(),
+                r.rpo(), r.finalPrimary(), r.finalSecondary(), r.boards(), r.timeline(), signIn);
+    }
+
+    private static OutageSignIn.Result signIn(int newcomerSignIn, String orderRegion, int refresh, int signUp, String signUpError) {
+        return new OutageSignIn.Result("http://127.0.0.1:9/cognito/", "new@example.com", newcomerSignIn,
+                orderRegion == null ? null : "ord-outage", orderRegion, "back@example.com", refresh, refresh == 200 ? 201 : 0,
+                refresh == 200 ? SECONDARY : null, "sign-up@example.com", signUp, signUpError);
+    }
+
+    @Test
+    void signInThroughTheSecondaryDuringTheOutageIsReportedAsThreeInvariants() {
+        DrillReport held = withSignIn(signIn(200, SECONDARY, 200, 400, "OperationNotEnabledException"));
+
+        assertEquals(List.of("failoverDetected", "failbackDetected", "everyAcknowledgedOrderAccountedFor", "boardsConverged",
+                        "newcomerSignedInThroughSecondaryAndOrdered", "signedInShopperRefreshedThroughSecondary",
+                        "signUpRefusedClearlyDuringOutage"), List.copyOf(held.invariants().keySet()));
+        assertTrue(held.passed());
+        String md = ReportWriter.markdown(held);
+        assertTrue(md.contains("| during the outage: a shopper new to this device signs in through ap-southeast-1 and orders"
+                + " | yes (sign-in 200, order served by ap-southeast-1) |"), md);
+        assertTrue(md.contains("| during the outage: sign-up refused with the replica's OperationNotEnabledException"
+                + " | yes (400 OperationNotEnabledException) |"), md);
+        assertTrue(md.contains("- [x] signUpRefusedClearlyDuringOutage"), md);
+        assertEquals("ord-outage", JsonParser.parseString(ReportWriter.json(held)).getAsJsonObject()
+                .getAsJsonObject("signIn").get("newcomerOrderId").getAsString());
+    }
+
+    @Test
+    void aSignInLostWithThePrimaryOrASignUpAcceptedOrRefusedVaguelyFailsTheDrill() {
+        // The primary's pool only: the secondary's endpoint did not answer, so no order and no refresh.
+        DrillReport lost = withSignIn(signIn(0, null, 0, 0, null));
+        assertFalse(lost.invariants().get("newcomerSignedInThroughSecondaryAndOrdered"));
+        assertFalse(lost.invariants().get("signedInShopperRefreshedThroughSecondary"));
+        assertFalse(lost.invariants().get("signUpRefusedClearlyDuringOutage"));
+        assertFalse(lost.passed());
+        // An order placed, but served by the primary: not the secondary signing the shopper in.
+        assertFalse(withSignIn(signIn(200, PRIMARY, 200, 400, "OperationNotEnabledException"))
+                .invariants().get("newcomerSignedInThroughSecondaryAndOrdered"));
+        assertFalse(withSignIn(signIn(200, SECONDARY, 200, 200, null)).invariants().get("signUpRefusedClearlyDuringOutage"));
+        assertFalse(withSignIn(signIn(200, SECONDARY, 200, 400, "InvalidParameterException")).passed());
+        assertFalse(report(true, List.of()).invariants().containsKey("signUpRefusedClearlyDuringOutage"), "not run: not reported");
+    }
+
+    @Test
+    void cognitosErrorTypeIsReadWithOrWithoutItsPrefix() {
+        assertEquals("OperationNotEnabledException", CognitoEndpoint.errorType("{\"__type\":\"OperationNotEnabledException\"}"));
+        assertEquals("NotAuthorizedException",
+                CognitoEndpoint.errorType("{\"__type\":\"com.amazonaws.cognito#NotAuthorizedException\",\"message\":\"x\"}"));
+        assertEquals(null, CognitoEndpoint.errorType("<html>bad gateway</html>"));
+        assertEquals(null, CognitoEndpoint.errorType("{}"));
+    }
+
     @Test
     void anOrderMissingAfterFailbackOrBoardsThatDisagreeFailTheDrill() {
         JsonObject json = JsonParser.parseString(ReportWriter.json(report(false, List.of(LOST)))).getAsJsonObject();
