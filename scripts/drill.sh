@@ -175,6 +175,10 @@ java -jar "$ops_jar" drill \
 status=$?
 set -e
 curl -fsS "$control/status" >"$state/failover-status.json" 2>/dev/null || true
+# What the functions measured (orders per second, stream age per region): a section of the report.
+if [ -f "$out/report.json" ]; then
+  python3 scripts/drill_metrics.py --metrics "$METRICS_FILE" --out "$out" || status=1
+fi
 say "report: $out/report.md, chart: $out/timeline.svg (drill exit status $status)"
 if [ "${DRILL_KEEP:-0}" = 1 ]; then
   say "regions kept running: moto $moto, $primary http://127.0.0.1:$primary_port, $secondary http://127.0.0.1:$secondary_port,"

@@ -50,6 +50,11 @@ test('a short drill in two local regions fails over, fails back and accounts for
   assert.equal(report.signIn.newcomerOrderRegion, 'ap-southeast-1');
   assert.equal(report.passed, true);
   assert.ok(report.ordersAcknowledged > 0, 'the shoppers placed orders');
+  // Both regions' functions wrote their embedded metrics (docs/observability.md): each took orders.
+  for (const region of ['eu-west-1', 'ap-southeast-1']) {
+    assert.ok(report.telemetry.byRegion[region]?.ordersPlaced > 0, `OrdersPlaced metric lines of ${region}: ${JSON.stringify(report.telemetry)}`);
+  }
+  assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /## What the functions measured/);
   assert.equal(report.primaryRegion, 'eu-west-1');
   assert.equal(report.secondaryRegion, 'ap-southeast-1');
   assert.match(readFileSync(join(out, 'timeline.svg'), 'utf8'), /^<svg[\s\S]*<\/svg>\s*$/);
