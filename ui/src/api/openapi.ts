@@ -220,13 +220,14 @@ export interface components {
             /** @enum {string} */
             role: "primary" | "secondary";
             /**
+             * @description ok or failed per dependency; never why (the reason is in the function's log)
              * @example {
              *       "dynamodb": "ok",
              *       "redis": "ok"
              *     }
              */
             checks: {
-                [key: string]: string;
+                [key: string]: "ok" | "failed";
             };
         };
         Region: {
@@ -282,7 +283,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description malformed request (bad JSON, wrong type, value out of range) */
+        /** @description malformed request (bad JSON, wrong type, value out of range; `invalid_cursor` for a cursor the API did not hand out for this listing) */
         BadRequest: {
             headers: {
                 "X-Bookstore-Region": components["headers"]["Region"];
@@ -332,7 +333,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description cart_full; the cart already holds 50 different books (more copies of a book in it are fine) */
+        /**
+         * @description cart_full; the cart already holds 50 different books (more copies of a book in it are fine). The limit
+         *     is a condition on the write, so concurrent adds cannot pass it; cart_busy when the line count stayed
+         *     contended through the retries (try again).
+         */
         CartFull: {
             headers: {
                 [name: string]: unknown;

@@ -55,7 +55,8 @@ public final class OrderTable {
 
     /**
      * One TransactWriteItems: put the order unless its id exists, and delete each cart line it was priced
-     * from, each only if it still holds the quantity that was priced. All or nothing.
+     * from, each only if it still holds the quantity that was priced, and take them off the cart's line
+     * count. All or nothing.
      */
     public PlacementOutcome place(String customerId, String idempotencyKey, StoredOrder order, List<CartLine> consumed) {
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -69,6 +70,8 @@ public final class OrderTable {
                     .expressionAttributeValues(Map.of(":q", AttributeValue.fromN(Integer.toString(line.quantity()))))
                     .build()).build());
         }
+        writes.add(TransactWriteItem.builder().update(
+                CartTable.lineCountAfterCheckout(cartTable, customerId, consumed.size())).build());
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
             return PlacementOutcome.PLACED;
