@@ -356,6 +356,21 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description `checkout_rate_limited`: this customer placed the most new orders one window allows (5 per 600 s unless
+         *     the stack sets bookstore:checkoutLimit/checkoutWindowSeconds); Retry-After is the seconds until the
+         *     window ends. Retrying a placed order with its Idempotency-Key is not a new order and still answers.
+         *     Or `throttled`: DynamoDB throttled the request.
+         */
+        CheckoutRateLimited: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description DynamoDB or Redis is unavailable (during a regional failure, until failover completes) */
         Unavailable: {
             headers: {
@@ -705,7 +720,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["Throttled"];
+            429: components["responses"]["CheckoutRateLimited"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -14,6 +14,7 @@ import com.bookstore.api.http.ApiGatewayAdapter;
 import com.bookstore.api.http.Route;
 import com.bookstore.api.http.Router;
 import com.bookstore.api.orders.Checkout;
+import com.bookstore.api.orders.CheckoutRateLimit;
 import com.bookstore.api.orders.OrderRoutes;
 import com.bookstore.api.orders.OrderTable;
 import com.bookstore.api.status.FaultSwitchReader;
@@ -55,7 +56,8 @@ public final class BookstoreApi {
         var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock);
         routes.addAll(StatusRoutes.of(new DeepHealthCheck(bookTable, leaderboard, region), faultSwitch, region));
         routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue)));
-        routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable));
+        routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region(),
+                new CheckoutRateLimit(dynamo, settings.tables().cart(), settings.checkoutLimits(), clock)), orderTable));
 
         this.router = new Router(routes);
         this.adapter = new ApiGatewayAdapter(router, settings.region());
