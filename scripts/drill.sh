@@ -80,6 +80,10 @@ export BOOKSTORE_UI_DIST="$root/ui/dist"
 # Both regions' embedded-metric lines in one file; each line names its Region (docs/observability.md).
 export METRICS_FILE="$state/metrics.jsonl"
 : > "$METRICS_FILE"
+# The drill places orders with one account every few hundred milliseconds; the API's per-customer checkout
+# limit (5 per 600 s unless configured, docs/security.md) would answer most of them 429, so both local
+# regions run with a raised one. A drill on AWS needs bookstore:checkoutLimit raised the same way.
+export CHECKOUT_LIMIT=${CHECKOUT_LIMIT:-100000}
 start_region() {  # region role [extra env...]: sets region_port (the gateway's) and region_pid
   local region=$1 role=$2; shift 2
   start_redis "redis-$region"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the local book blog: a throwaway MariaDB server and WordPress (both from Debian's packages)
 # served by PHP's built-in server on 127.0.0.1, seeded with scripts/blog/posts.json.
-# Usage: scripts/blog/start.sh [--port 8081] [--data build/blog] [--fresh]
+# Usage: scripts/blog/start.sh [--port 8081] [--data build/blog] [--fresh]   (env BLOG_ADMIN_CIDRS: admin networks)
 # Prints "Blog is running at URL" when the REST API answers; Ctrl-C or SIGTERM stops both servers.
 # --port 0: any free port (the URL names it).
 set -euo pipefail
@@ -82,6 +82,9 @@ for d in plugins themes; do ln -sfn "$wordpress/wp-content/$d" "$data/wp-content
 
 listen=$port
 [ "$port" != 0 ] || listen=$(free_port)
+# Who reaches all of WordPress (router.php, docs/security.md "Blog admin"): this machine, unless told otherwise;
+# everyone else only the public read paths of public-paths.json. Empty: nobody.
+export BLOG_ADMIN_CIDRS=${BLOG_ADMIN_CIDRS-127.0.0.1/32,::1/128}
 export BLOG_URL="http://127.0.0.1:$listen" BLOG_DB_HOST="localhost:$socket" BLOG_DB_NAME=wordpress \
   BLOG_DB_USER=root BLOG_CONTENT_DIR="$data/wp-content"
 say "seeding posts"

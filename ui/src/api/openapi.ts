@@ -220,13 +220,14 @@ export interface components {
             /** @enum {string} */
             role: "primary" | "secondary";
             /**
+             * @description ok or failed per dependency; never why (the reason is in the function's log)
              * @example {
              *       "dynamodb": "ok",
              *       "redis": "ok"
              *     }
              */
             checks: {
-                [key: string]: string;
+                [key: string]: "ok" | "failed";
             };
         };
         Region: {
@@ -282,7 +283,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description malformed request (bad JSON, wrong type, value out of range) */
+        /** @description malformed request (bad JSON, wrong type, value out of range; `invalid_cursor` for a cursor the API did not hand out for this listing) */
         BadRequest: {
             headers: {
                 "X-Bookstore-Region": components["headers"]["Region"];
@@ -332,7 +333,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description cart_full; the cart already holds 50 different books (more copies of a book in it are fine) */
+        /**
+         * @description cart_full; the cart already holds 50 different books (more copies of a book in it are fine). The limit
+         *     is a condition on the write, so concurrent adds cannot pass it; cart_busy when the line count stayed
+         *     contended through the retries (try again).
+         */
         CartFull: {
             headers: {
                 [name: string]: unknown;
@@ -343,6 +348,21 @@ export interface components {
         };
         /** @description DynamoDB throttled the request; retry after Retry-After seconds */
         Throttled: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description `checkout_rate_limited`: this customer placed the most new orders one window allows (5 per 600 s unless
+         *     the stack sets bookstore:checkoutLimit/checkoutWindowSeconds); Retry-After is the seconds until the
+         *     window ends. Retrying a placed order with its Idempotency-Key is not a new order and still answers.
+         *     Or `throttled`: DynamoDB throttled the request.
+         */
+        CheckoutRateLimited: {
             headers: {
                 "Retry-After"?: number;
                 [name: string]: unknown;
@@ -700,7 +720,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["Throttled"];
+            429: components["responses"]["CheckoutRateLimited"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -51,6 +51,17 @@ describe('checkout', () => {
     expect(sessionStorage.getItem('bookstore.checkoutAttempt')).toBeNull();
   });
 
+  it('says to wait, not to retry, when the per-customer checkout limit answers 429', async () => {
+    backend.api('POST', '/orders', () =>
+      json(429, { error: 'checkout_rate_limited', message: 'at most 5 orders per 600 seconds' }, { 'Retry-After': '120' }),
+    );
+    const { user } = renderApp('/checkout', { session: signedInSession() });
+    await user.click(await screen.findByTestId('place-order'));
+
+    expect(await screen.findByTestId('checkout-rate-limited')).toHaveTextContent(/wait a few minutes/);
+    expect(screen.queryByText(/safely try again/)).not.toBeInTheDocument();
+  });
+
   it('sends one order for a double click: the button is disabled while the order is in flight', async () => {
     let release: () => void = () => {};
     backend.api('POST', '/orders', () => new Promise<Response>((resolve) => (release = () => resolve(json(201, ORDER)))));

@@ -83,8 +83,17 @@ export default function CheckoutPage() {
             <p className="small text-body-secondary" data-testid="current-prices">{t('cart.currentPrices')}</p>
             {placeError && (
               <Alert variant={placeError.kind === 'unavailable' ? 'warning' : 'danger'} data-testid="checkout-error">
-                <ErrorMessage error={placeError} />
-                <p className="mb-0 mt-2">{t('checkout.retrySafe')}</p>
+                {placeError.kind === 'http' && placeError.code === 'checkout_rate_limited' ? (
+                  // the API's per-customer limit (429): waiting helps, trying again at once does not
+                  <p className="mb-0" role="alert" data-testid="checkout-rate-limited">
+                    {t('checkout.rateLimited')}
+                  </p>
+                ) : (
+                  <>
+                    <ErrorMessage error={placeError} />
+                    <p className="mb-0 mt-2">{t('checkout.retrySafe')}</p>
+                  </>
+                )}
               </Alert>
             )}
             <div className="d-flex justify-content-between align-items-center">

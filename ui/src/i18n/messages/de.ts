@@ -119,6 +119,7 @@ export const de: Record<MessageKey, string> = {
   'checkout.placeOrder': 'Bestellung aufgeben',
   'checkout.placing': 'Ihre Bestellung wird aufgegeben…',
   'checkout.retrySafe': 'Ihre Bestellung ist noch nicht bestätigt. Sie können es gefahrlos erneut versuchen: es wird nicht doppelt abgerechnet.',
+  'checkout.rateLimited': 'Sie haben in kurzer Zeit mehrere Bestellungen aufgegeben. Bitte warten Sie einige Minuten, bevor Sie eine weitere aufgeben.',
   'checkout.empty': 'Es gibt nichts zu bestellen.',
   'checkout.backToCart': 'Zurück zum Warenkorb',
   'checkout.each': 'je {price}',

@@ -117,6 +117,7 @@ export const en = {
   'checkout.placeOrder': 'Place order',
   'checkout.placing': 'Placing your order…',
   'checkout.retrySafe': 'Your order was not confirmed yet. You can safely try again: you will not be charged twice.',
+  'checkout.rateLimited': 'You have placed several orders in a short time. Please wait a few minutes before placing another one.',
   'checkout.empty': 'There is nothing to check out.',
   'checkout.backToCart': 'Back to cart',
   'checkout.each': '{price} each',

@@ -14,11 +14,15 @@ import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpRequestMethodArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionQueryStringArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionSourceIpArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.core.Output;
@@ -31,12 +35,20 @@ import static com.bookstore.infra.blog.BlogSecurityGroups.HTTPS;
 
 /**
  * The blog's internet-facing Application Load Balancer: HTTPS for {@code blog.<domain>} with HTTP redirected, or
- * plain HTTP on its own name without a domain (for trying the stack out only). {@code /wp-admin} and
- * {@code /wp-login.php} answer 403 except from the admin networks.
+ * plain HTTP on its own name without a domain (for trying the stack out only).
+ * <p>
+ * An allow-list, not a deny-list (issue 18; {@link BlogPublicPaths}, shared with the local blog): the admin networks
+ * reach everything; from anywhere else only GET/HEAD of the public read paths reach WordPress, minus requests that
+ * would turn them into something else (REST routes by query string, method overrides, dot segments). Everything
+ * else, {@code xmlrpc.php}, {@code /wp-login.php/x}, {@code //wp-admin/} and the users endpoint included, gets the
+ * listener's default action: 403.
  */
 final class BlogLoadBalancer {
 
-    private static final List<String> ADMIN_PATHS = List.of("/wp-admin/*", "/wp-login.php");
+    static final String REFUSAL = "The blog answers its public read paths only; the rest is reachable from its admin networks.";
+    static final int ADMIN_PRIORITY = 1;
+    static final int FIRST_REFUSAL_PRIORITY = 10;
+    static final int FIRST_PUBLIC_PRIORITY = 100;
     static final String HEALTH_CHECK_PATH = "/wp-json/";
     /** Installed: 200 from the REST index. Not installed yet: 302 to wp-admin/install.php. */
     static final String HEALTHY_STATUSES = "200,302";
@@ -78,8 +90,11 @@ final class BlogLoadBalancer {
                         .unhealthyThreshold(3)
                         .build())
                 .build(), owner.child());
-        ListenerDefaultActionArgs forward = ListenerDefaultActionArgs.builder()
-                .type("forward").targetGroupArn(targets.arn()).build();
+        // Default 403: what no rule lets through (the admin networks, the public read paths) never reaches WordPress.
+        ListenerDefaultActionArgs refuseByDefault = ListenerDefaultActionArgs.builder().type("fixed-response")
+                .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                        .contentType("text/plain").statusCode("403").messageBody(REFUSAL).build())
+                .build();
         if (domain.isPresent()) {
             // ECDSA P-256: Application Load Balancers accept every key algorithm ACM issues.
             var certificate = new ValidatedCertificate(name + "-certificate", new ValidatedCertificateArgs(
@@ -90,7 +105,7 @@ final class BlogLoadBalancer {
                     .port(HTTPS).protocol("HTTPS")
                     .sslPolicy("ELBSecurityPolicy-TLS13-1-2-2021-06")
                     .certificateArn(certificate.arn)
-                    .defaultActions(forward)
+                    .defaultActions(refuseByDefault)
                     .build(), owner.child());
             new Listener(name + "-http", ListenerArgs.builder()
                     .loadBalancerArn(balancer.arn())
@@ -104,33 +119,59 @@ final class BlogLoadBalancer {
             this.listener = new Listener(name + "-http", ListenerArgs.builder()
                     .loadBalancerArn(balancer.arn())
                     .port(HTTP).protocol("HTTP")
-                    .defaultActions(forward)
+                    .defaultActions(refuseByDefault)
                     .build(), owner.child());
         }
-        guardAdmin(name, adminCidrs, owner);
+        allowList(name, adminCidrs, BlogPublicPaths.load(), owner);
     }
 
-    private void guardAdmin(String name, List<String> adminCidrs, ResourceOwner owner) {
-        var adminPaths = ListenerRuleConditionArgs.builder().pathPattern(
-                ListenerRuleConditionPathPatternArgs.builder().values(ADMIN_PATHS).build()).build();
+    private void allowList(String name, List<String> adminCidrs, BlogPublicPaths paths, ResourceOwner owner) {
+        ListenerRuleActionArgs toWordPress = ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targets.arn()).build();
         if (!adminCidrs.isEmpty()) {
-            new ListenerRule(name + "-admin-allowed", ListenerRuleArgs.builder()
-                    .listenerArn(listener.arn())
-                    .priority(10)
-                    .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targets.arn()).build())
-                    .conditions(adminPaths, ListenerRuleConditionArgs.builder().sourceIp(
-                            ListenerRuleConditionSourceIpArgs.builder().values(adminCidrs).build()).build())
-                    .build(), owner.child());
+            // source-ip is the address the load balancer sees the request come from, never X-Forwarded-For
+            rule(name + "-admin-allowed", ADMIN_PRIORITY, toWordPress, List.of(ListenerRuleConditionArgs.builder()
+                    .sourceIp(ListenerRuleConditionSourceIpArgs.builder().values(adminCidrs).build()).build()), owner);
         }
-        new ListenerRule(name + "-admin-denied", ListenerRuleArgs.builder()
+        ListenerRuleActionArgs refuse = ListenerRuleActionArgs.builder().type("fixed-response")
+                .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
+                        .contentType("text/plain").statusCode("403").messageBody(REFUSAL).build())
+                .build();
+        int priority = FIRST_REFUSAL_PRIORITY;
+        int index = 0;
+        for (List<String> patterns : paths.refusedPathRules()) {
+            rule(name + "-refused-path-" + index++, priority++, refuse, List.of(ListenerRuleConditionArgs.builder()
+                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(patterns).build()).build()), owner);
+        }
+        index = 0;
+        for (List<String> keys : paths.refusedQueryRules()) {
+            rule(name + "-refused-query-" + index++, priority++, refuse, List.of(ListenerRuleConditionArgs.builder()
+                    .queryStrings(keys.stream().map(key -> ListenerRuleConditionQueryStringArgs.builder()
+                            .key(key).value("*").build()).toList()).build()), owner);
+        }
+        index = 0;
+        for (String header : paths.refusedHeaders) {
+            rule(name + "-refused-header-" + index++, priority++, refuse, List.of(ListenerRuleConditionArgs.builder()
+                    .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder().httpHeaderName(header).values("*").build())
+                    .build()), owner);
+        }
+        priority = FIRST_PUBLIC_PRIORITY;
+        index = 0;
+        for (List<String> patterns : paths.publicPathRules()) {
+            rule(name + "-public-" + index++, priority++, toWordPress, List.of(
+                    ListenerRuleConditionArgs.builder().httpRequestMethod(
+                            ListenerRuleConditionHttpRequestMethodArgs.builder().values(paths.methods).build()).build(),
+                    ListenerRuleConditionArgs.builder().pathPattern(
+                            ListenerRuleConditionPathPatternArgs.builder().values(patterns).build()).build()), owner);
+        }
+    }
+
+    private void rule(String name, int priority, ListenerRuleActionArgs action, List<ListenerRuleConditionArgs> conditions,
+                      ResourceOwner owner) {
+        new ListenerRule(name, ListenerRuleArgs.builder()
                 .listenerArn(listener.arn())
-                .priority(20)
-                .actions(ListenerRuleActionArgs.builder().type("fixed-response")
-                        .fixedResponse(ListenerRuleActionFixedResponseArgs.builder()
-                                .contentType("text/plain").statusCode("403")
-                                .messageBody("The blog's admin is reachable from its admin networks only.").build())
-                        .build())
-                .conditions(adminPaths)
+                .priority(priority)
+                .actions(action)
+                .conditions(conditions)
                 .build(), owner.child());
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param engineVersion    an Aurora MySQL 8.0-compatible version that supports global databases
  * @param instanceClass    Aurora instance class (global databases need a memory-optimised class)
  * @param tasks            WordPress tasks per region, spread over the private subnets
- * @param adminCidrs       networks allowed to reach {@code /wp-admin} and {@code /wp-login.php}; empty
+ * @param adminCidrs       networks allowed to reach all of WordPress, not only its public read paths
+ *                         (scripts/blog/public-paths.json); empty
  *                         means nobody: the admin is then reached through the primary region only after
  *                         adding a network here
  * @param readerEndpoint   the secondary's WordPress reads from its own, read-only cluster; after the

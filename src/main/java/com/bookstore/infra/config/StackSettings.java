@@ -60,7 +60,9 @@ public record StackSettings(
             int streamBatchSize,
             int streamMaxRetries,
             int streamMaxRecordAgeSeconds,
-            String cloudFrontPriceClass) {
+            String cloudFrontPriceClass,
+            int checkoutLimit,
+            int checkoutWindowSeconds) {
     }
 
     /** Build outputs the stack deploys, relative to the project directory. */
@@ -140,7 +142,10 @@ public record StackSettings(
                 reader.integer("bookstore:streamBatchSize", 100, 1, 10_000),
                 reader.integer("bookstore:streamMaxRetries", 3, 0, 10_000),
                 reader.integer("bookstore:streamMaxRecordAgeSeconds", 3600, 60, 604_800),
-                reader.optional("bookstore:cloudFrontPriceClass", Function.identity()).orElse("PriceClass_100"));
+                reader.optional("bookstore:cloudFrontPriceClass", Function.identity()).orElse("PriceClass_100"),
+                // the API's per-customer checkout rate limit (docs/security.md); bounds as CheckoutLimits in the functions
+                reader.integer("bookstore:checkoutLimit", 5, 1, 100_000),
+                reader.integer("bookstore:checkoutWindowSeconds", 600, 1, 86_400));
         Artifacts artifacts = new Artifacts(
                 reader.optional("bookstore:functionsJar", Function.identity())
                         .orElse("lambdas/functions/target/bookstore-functions.jar"),

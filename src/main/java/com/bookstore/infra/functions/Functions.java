@@ -77,6 +77,8 @@ public final class Functions extends ComponentResource {
         environment.put("ORDERS_TABLE", Output.of(tables.orders().name()));
         environment.put("REDIS_URL", args.redisUrl());
         environment.put("BOOKSTORE_ROLE", Output.of(args.stackRole()));
+        environment.put("CHECKOUT_LIMIT", Output.of(Integer.toString(args.checkoutLimits().limit())));
+        environment.put("CHECKOUT_WINDOW_SECONDS", Output.of(Integer.toString(args.checkoutLimits().windowSeconds())));
         // C1 only: AWS's documented tuning for short Java handlers, where compile time outweighs peak speed.
         environment.put("JAVA_TOOL_OPTIONS", Output.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
 
@@ -98,7 +100,8 @@ public final class Functions extends ComponentResource {
                         List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
                                 "dynamodb:DeleteItem"),
                         List.of(tables.cart().arn())),
-                // Checkout is one TransactWriteItems: a conditional Put on Orders and Deletes on Cart.
+                // Checkout is one TransactWriteItems: a conditional Put on Orders, Deletes on Cart and Updates of the
+                // cart's #lines and #checkouts items (ManageOwnCart's UpdateItem).
                 PolicyJson.allow("PlaceAndReadOrders",
                         List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"),
                         List.of(tables.orders().arn())));

@@ -23,14 +23,23 @@ import java.util.List;
  * @param apiTimeoutSeconds      the API handler's timeout, below API Gateway's 30 s integration limit
  * @param consumerTimeoutSeconds the stream consumer's timeout
  * @param streamPolling          how the consumer reads the Orders stream
+ * @param checkoutLimits         the API's per-customer checkout rate limit, handed over as CHECKOUT_LIMIT and
+ *                               CHECKOUT_WINDOW_SECONDS
  */
 public record FunctionsArgs(RegionContext region, String stackRole, String codeJar, Output<List<String>> subnetIds,
                             Output<String> securityGroupId, Tables tables, Output<String> redisUrl,
                             Output<String> logKeyArn, int logRetentionDays, int memoryMb, int apiTimeoutSeconds,
-                            int consumerTimeoutSeconds, StreamPolling streamPolling) {
+                            int consumerTimeoutSeconds, StreamPolling streamPolling, CheckoutLimits checkoutLimits) {
 
     /** The three global tables of the region. */
     public record Tables(TableRef books, TableRef cart, TableRef orders) {
+    }
+
+    /**
+     * @param limit         new orders one customer may place per window
+     * @param windowSeconds the window's length
+     */
+    public record CheckoutLimits(int limit, int windowSeconds) {
     }
 
     /**

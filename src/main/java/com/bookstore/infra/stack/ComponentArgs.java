@@ -96,7 +96,8 @@ final class ComponentArgs {
                 new FunctionsArgs.Tables(tables.books, tables.cart, tables.orders), redisUrl, logKeyArn,
                 sizing.logRetentionDays(), sizing.lambdaMemoryMb(), sizing.apiTimeoutSeconds(),
                 sizing.consumerTimeoutSeconds(), new FunctionsArgs.StreamPolling(sizing.streamBatchSize(),
-                        sizing.streamMaxRetries(), sizing.streamMaxRecordAgeSeconds()));
+                        sizing.streamMaxRetries(), sizing.streamMaxRecordAgeSeconds()),
+                new FunctionsArgs.CheckoutLimits(sizing.checkoutLimit(), sizing.checkoutWindowSeconds()));
     }
 
     RegionalApiArgs api(Functions functions, UserPoolRef userPool, Output<String> logKeyArn) {

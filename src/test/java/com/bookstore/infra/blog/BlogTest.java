@@ -100,21 +100,124 @@ class BlogTest {
     }
 
     @Test
-    void theAdminIsDeniedUnlessAnAdminNetworkIsConfigured() {
-        var closed = Plans.primary().ofType(RULE);
+    void theAdminNetworksReachEverythingAndOnlyThemAndNothingIsForwardedByDefault() {
+        Plan closed = Plans.primary();
         Plan open = Plans.run(Plans.primaryConfig(Map.of("bookstore:blogAdminCidrs", "203.0.113.0/24, 198.51.100.7/32")),
                 Map.of());
 
-        assertEquals(1, closed.size());
-        assertEquals("403", input(closed.get(0), "actions.fixedResponse.statusCode"));
-        assertEquals(List.of("/wp-admin/*", "/wp-login.php"), input(closed.get(0), "conditions.pathPattern.values"));
+        assertTrue(closed.ofType(RULE).stream().noneMatch(rule -> rule.name().endsWith("-admin-allowed")));
         var allowed = Plans.named(open, RULE, "bookstore-blog-admin-allowed");
         assertEquals("forward", input(allowed, "actions.type"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> conditions = (List<Map<String, Object>>) input(allowed, "conditions");
-        assertTrue(conditions.contains(Map.of("sourceIp", Map.of("values", List.of("203.0.113.0/24", "198.51.100.7/32")))),
-                String.valueOf(conditions));
-        assertTrue((Long) input(allowed, "priority") < (Long) input(Plans.named(open, RULE, "bookstore-blog-admin-denied"), "priority"));
+        assertEquals(List.of(Map.of("sourceIp", Map.of("values", List.of("203.0.113.0/24", "198.51.100.7/32")))),
+                input(allowed, "conditions"), "the admin networks' rule has no path: admins reach every path");
+        assertEquals((long) BlogLoadBalancer.ADMIN_PRIORITY, input(allowed, "priority"));
+        for (PlannedResource listener : open.ofType("aws:lb/listener:Listener")) {
+            String type = String.valueOf(input(listener, "defaultActions.type"));
+            assertTrue(type.equals("redirect") || type.equals("fixed-response"), listener.name() + " forwards by default: " + type);
+            if (type.equals("fixed-response")) {
+                assertEquals("403", input(listener, "defaultActions.fixedResponse.statusCode"));
+            }
+        }
+    }
+
+    @Test
+    void theListenerRulesComeFromTheSharedAllowListWithinTheLoadBalancersQuotas() throws Exception {
+        var shared = JsonParser.parseString(java.nio.file.Files.readString(BlogPublicPaths.FILE)).getAsJsonObject();
+        List<String> publicPaths = shared.getAsJsonArray("publicPaths").asList().stream().map(e -> e.getAsString()).toList();
+        List<String> methods = shared.getAsJsonArray("methods").asList().stream().map(e -> e.getAsString()).toList();
+        var refused = shared.getAsJsonObject("refused");
+        List<PlannedResource> rules = Plans.primary().ofType(RULE);
+
+        List<String> forwarded = new java.util.ArrayList<>();
+        List<String> refusedPaths = new java.util.ArrayList<>();
+        List<String> refusedKeys = new java.util.ArrayList<>();
+        List<String> refusedHeaders = new java.util.ArrayList<>();
+        long lastRefusal = 0;
+        long firstPublic = Long.MAX_VALUE;
+        for (PlannedResource rule : rules) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> conditions = (List<Map<String, Object>>) input(rule, "conditions");
+            long values = 0;
+            long wildcards = 0;
+            for (Map<String, Object> condition : conditions) {
+                for (Object value : conditionValues(condition)) {
+                    values++;
+                    wildcards += String.valueOf(value).chars().filter(c -> c == '*' || c == '?').count();
+                }
+            }
+            // "Quotas for your Application Load Balancers": 5 condition values and 5 wildcards per rule
+            assertTrue(values <= 5 && wildcards <= 5, rule.name() + ": " + values + " values, " + wildcards + " wildcards");
+            long priority = (Long) input(rule, "priority");
+            if ("forward".equals(input(rule, "actions.type"))) {
+                assertEquals(2, conditions.size(), rule.name() + " forwards on a method and a path: " + conditions);
+                assertEquals(Map.of("httpRequestMethod", Map.of("values", methods)), conditions.get(0));
+                forwarded.addAll(conditionValues(conditions.get(1)).stream().map(String::valueOf).toList());
+                firstPublic = Math.min(firstPublic, priority);
+            } else {
+                assertEquals("403", input(rule, "actions.fixedResponse.statusCode"));
+                lastRefusal = Math.max(lastRefusal, priority);
+                Map<String, Object> condition = conditions.get(0);
+                if (condition.containsKey("pathPattern")) {
+                    refusedPaths.addAll(conditionValues(condition).stream().map(String::valueOf).toList());
+                } else if (condition.containsKey("queryStrings")) {
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> pairs = (List<Map<String, Object>>) condition.get("queryStrings");
+                    pairs.forEach(pair -> {
+                        assertEquals("*", pair.get("value"));
+                        refusedKeys.add(String.valueOf(pair.get("key")));
+                    });
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> header = (Map<String, Object>) condition.get("httpHeader");
+                    refusedHeaders.add(String.valueOf(header.get("httpHeaderName")));
+                }
+            }
+        }
+
+        assertEquals(publicPaths, forwarded, "every public path, and nothing else, is forwarded");
+        assertEquals(refused.getAsJsonArray("pathPatterns").asList().stream().map(e -> e.getAsString()).toList(), refusedPaths);
+        assertEquals(refused.getAsJsonArray("queryKeys").asList().stream().map(e -> e.getAsString()).toList(), refusedKeys);
+        assertEquals(refused.getAsJsonArray("headers").asList().stream().map(e -> e.getAsString()).toList(), refusedHeaders);
+        assertTrue(lastRefusal < firstPublic, "the refusals are evaluated before the public paths");
+        assertTrue(rules.size() <= 100, "100 rules per load balancer: " + rules.size());
+        // what the storefront reads (ui/src/blog/blogApi.ts) and the health check's path are public; the admin is not
+        assertTrue(publicPaths.containsAll(List.of("/wp-json/wp/v2/posts", "/wp-json/wp/v2/posts/*", BlogLoadBalancer.HEALTH_CHECK_PATH)));
+        assertTrue(refusedKeys.contains("rest_route") && refusedHeaders.contains("X-HTTP-Method-Override"));
+        assertTrue(publicPaths.stream().noneMatch(p -> p.contains("wp-admin") || p.contains("login") || p.contains("xmlrpc")
+                || p.contains("users") || p.equals("/*")));
+    }
+
+    @Test
+    void anAllowListThatDoesNotFitTheLoadBalancersRulesFailsTheProgram() {
+        String tooManyMethods = "{\"methods\":[\"GET\",\"HEAD\",\"OPTIONS\",\"POST\",\"PUT\"],\"publicPaths\":[\"/a\"],"
+                + "\"refused\":{\"queryKeys\":[],\"headers\":[],\"pathPatterns\":[]}}";
+        String longPattern = "{\"methods\":[\"GET\"],\"publicPaths\":[\"/" + "a".repeat(128) + "\"],"
+                + "\"refused\":{\"queryKeys\":[],\"headers\":[],\"pathPatterns\":[]}}";
+
+        assertTrue(assertThrowsIllegal(tooManyMethods).contains("methods"));
+        assertTrue(assertThrowsIllegal(longPattern).contains("128"));
+        assertEquals(List.of(List.of("*/../*", "*/./*"), List.of("*%2e*", "*%2E*")),
+                BlogPublicPaths.parse("{\"methods\":[\"GET\"],\"publicPaths\":[],\"refused\":{\"queryKeys\":[],"
+                        + "\"headers\":[],\"pathPatterns\":[\"*/../*\",\"*/./*\",\"*%2e*\",\"*%2E*\"]}}").refusedPathRules(),
+                "four patterns of two wildcards each take two rules");
+    }
+
+    private static String assertThrowsIllegal(String json) {
+        return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> BlogPublicPaths.parse(json))
+                .getMessage();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> conditionValues(Map<String, Object> condition) {
+        List<Object> values = new java.util.ArrayList<>();
+        condition.forEach((type, body) -> {
+            if (body instanceof Map<?, ?> map && map.get("values") instanceof List<?> list) {
+                values.addAll(list);
+            } else if (body instanceof List<?> pairs) {
+                pairs.forEach(pair -> values.add(((Map<String, Object>) pair).get("value")));
+            }
+        });
+        return values;
     }
 
     @Test

@@ -50,6 +50,20 @@ class FunctionsTest {
         assertEquals("bookstore-orders", env.get("ORDERS_TABLE"));
         assertEquals("secondary", env.get("BOOKSTORE_ROLE"));
         assertTrue(String.valueOf(env.get("REDIS_URL")).startsWith("rediss://"));
+        assertEquals("5", env.get("CHECKOUT_LIMIT"), "the shipped default of bookstore:checkoutLimit");
+        assertEquals("600", env.get("CHECKOUT_WINDOW_SECONDS"));
+    }
+
+    @Test
+    void checkoutLimitsComeFromTheStackConfig() {
+        Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:checkoutLimit", "50",
+                "bookstore:checkoutWindowSeconds", "60")), Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> env = (Map<String, Object>) input(
+                Plans.named(plan, "aws:lambda/function:Function", "bookstore-functions-api"), "environment.variables");
+
+        assertEquals("50", env.get("CHECKOUT_LIMIT"));
+        assertEquals("60", env.get("CHECKOUT_WINDOW_SECONDS"));
     }
 
     @Test

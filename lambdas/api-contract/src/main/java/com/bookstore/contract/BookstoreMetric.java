@@ -12,6 +12,8 @@ public enum BookstoreMetric {
     ORDERS_PLACED("OrdersPlaced", Unit.COUNT, "orders created by a checkout (not replays)"),
     ORDER_VALUE("OrderValue", Unit.NONE, "the total of each order placed, in the catalogue's currency"),
     CHECKOUT_CONFLICTS("CheckoutConflicts", Unit.COUNT, "checkouts refused with 409 (cart changed, key reused)"),
+    CHECKOUTS_RATE_LIMITED("CheckoutsRateLimited", Unit.COUNT,
+            "checkouts refused with 429: a customer over the checkout limit (abuse, or a limit set too low)"),
     IDEMPOTENT_REPLAYS("IdempotentReplays", Unit.COUNT, "checkouts answered with an order an earlier call placed"),
     CART_OPERATIONS("CartOperations", Unit.COUNT, "successful cart writes (add, set, remove)"),
     BEST_SELLER_UPDATES_APPLIED("BestSellerUpdatesApplied", Unit.COUNT, "order stream records counted on the board"),

@@ -14,6 +14,7 @@ import com.bookstore.api.http.ApiGatewayAdapter;
 import com.bookstore.api.http.Route;
 import com.bookstore.api.http.Router;
 import com.bookstore.api.orders.Checkout;
+import com.bookstore.api.orders.CheckoutRateLimit;
 import com.bookstore.api.orders.OrderRoutes;
 import com.bookstore.api.orders.OrderTable;
 import com.bookstore.api.status.FaultSwitchReader;
@@ -68,7 +69,8 @@ public final class BookstoreApi {
                 metrics);
         routes.addAll(StatusRoutes.of(new DeepHealthCheck(bookTable, leaderboard, region), faultSwitch, region));
         routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue), metrics));
-        routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region()), orderTable,
+        routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region(),
+                new CheckoutRateLimit(dynamo, settings.tables().cart(), settings.checkoutLimits(), clock)), orderTable,
                 metrics));
 
         this.router = new Router(routes);

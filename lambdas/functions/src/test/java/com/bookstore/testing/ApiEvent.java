@@ -89,6 +89,13 @@ public final class ApiEvent {
         return this;
     }
 
+    /** A body API Gateway marked as base64, taken as it is (it need not be valid base64). */
+    public ApiEvent rawBase64Body(String encoded) {
+        event.setBody(encoded);
+        event.setIsBase64Encoded(true);
+        return this;
+    }
+
     public APIGatewayV2HTTPEvent build() {
         return event;
     }

@@ -1,5 +1,6 @@
 package com.bookstore.api.cart;
 
+import com.bookstore.api.catalogue.Backoff;
 import com.bookstore.api.catalogue.Book;
 import com.bookstore.api.catalogue.BookIds;
 import com.bookstore.api.catalogue.Catalogue;
@@ -8,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import java.util.function.Supplier;
 
 /**
  * The cart rules: only catalogue books, 1..99 copies a line, at most {@value #MAX_LINES} lines (so a
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class ShoppingCart {
 
     public static final int MAX_LINES = 50;
+    /** Enough for a line count contended by a few tabs at once; each round backs off (Backoff). */
+    private static final int MAX_WRITE_ATTEMPTS = 8;
 
     private final CartTable cart;
     private final Catalogue catalogue;
@@ -43,15 +46,7 @@ public final class ShoppingCart {
     public CartView add(String customerId, String bookId, long quantity) {
         int copies = Quantity.of(quantity);
         requireCatalogueBook(bookId);
-        if (cart.line(customerId, bookId).isEmpty() && cart.lines(customerId).size() >= MAX_LINES) {
-            throw BookstoreException.conflict("cart_full", "a cart holds at most " + MAX_LINES + " different books");
-        }
-        try {
-            cart.add(customerId, bookId, copies, Quantity.MAX);
-        } catch (ConditionalCheckFailedException e) {
-            throw BookstoreException.unprocessable("quantity_limit",
-                    "a cart line holds at most " + Quantity.MAX + " copies");
-        }
+        write(() -> cart.add(customerId, bookId, copies, Quantity.MAX, MAX_LINES));
         return view(customerId);
     }
 
@@ -59,11 +54,32 @@ public final class ShoppingCart {
     public CartView set(String customerId, String bookId, long quantity) {
         int copies = Quantity.of(quantity);
         requireCatalogueBook(bookId);
-        if (cart.line(customerId, bookId).isEmpty() && cart.lines(customerId).size() >= MAX_LINES) {
-            throw BookstoreException.conflict("cart_full", "a cart holds at most " + MAX_LINES + " different books");
-        }
-        cart.put(customerId, bookId, copies);
+        write(() -> cart.set(customerId, bookId, copies, MAX_LINES));
         return view(customerId);
+    }
+
+    /**
+     * The line limit is enforced by the write's own condition (CartTable); a write that raced another
+     * one on the same line or on the line count is tried again, a bounded number of times.
+     */
+    private static void write(Supplier<CartTable.LineWrite> attempt) {
+        for (int round = 0; round < MAX_WRITE_ATTEMPTS; round++) {
+            switch (attempt.get()) {
+                case WRITTEN:
+                    return;
+                case LINE_FULL:
+                    throw BookstoreException.unprocessable("quantity_limit",
+                            "a cart line holds at most " + Quantity.MAX + " copies");
+                case CART_FULL:
+                    throw BookstoreException.conflict("cart_full", "a cart holds at most " + MAX_LINES + " different books");
+                case RETRY:
+                    Backoff.pause(round);
+                    break;
+                default:
+                    throw new IllegalStateException();
+            }
+        }
+        throw BookstoreException.conflict("cart_busy", "the cart is changing in another request; try again");
     }
 
     /** Removing a line that is not there is not an error: DELETE is idempotent. */

@@ -28,7 +28,7 @@ public final class Catalogue {
         if (wanted.isPresent() && wanted.get().length() > MAX_CATEGORY_LENGTH) {
             throw BookstoreException.invalid("invalid_category", "category is too long");
         }
-        return books.page(wanted, size, cursor.filter(c -> !c.isBlank()).map(PageCursor::decode));
+        return books.page(wanted, size, cursor.filter(c -> !c.isBlank()).map(c -> PageCursor.decode(c, wanted)));
     }
 
     public Book book(String id) {

@@ -7,11 +7,27 @@ public final class BookstoreException extends RuntimeException {
 
     private final ErrorKind kind;
     private final String code;
+    private final Integer retryAfterSeconds;
 
     public BookstoreException(ErrorKind kind, String code, String message) {
+        this(kind, code, message, null);
+    }
+
+    private BookstoreException(ErrorKind kind, String code, String message, Integer retryAfterSeconds) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** When trying again can succeed, in seconds (the Retry-After header); empty when it cannot be said. */
+    public java.util.OptionalInt retryAfterSeconds() {
+        return retryAfterSeconds == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(retryAfterSeconds);
+    }
+
+    /** The caller asked too often; the same request succeeds after {@code retryAfterSeconds}. */
+    public static BookstoreException throttled(String code, String message, int retryAfterSeconds) {
+        return new BookstoreException(ErrorKind.THROTTLED, code, message, Math.max(1, retryAfterSeconds));
     }
 
     public ErrorKind kind() {

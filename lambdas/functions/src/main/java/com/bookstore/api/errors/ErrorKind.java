@@ -17,7 +17,7 @@ public enum ErrorKind {
     TOO_LARGE,
     /** Well-formed, but it refers to something that cannot be used (a book that is not in the catalogue). */
     UNPROCESSABLE,
-    /** A dependency throttled the request; retrying later helps. */
+    /** A dependency throttled the request, or the caller passed a rate limit; retrying later helps. */
     THROTTLED,
     /** A dependency (DynamoDB, Redis) is not reachable or failing. */
     UNAVAILABLE

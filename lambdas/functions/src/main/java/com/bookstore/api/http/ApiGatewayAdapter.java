@@ -57,6 +57,12 @@ public final class ApiGatewayAdapter {
         if (body == null) {
             return null;
         }
+        // The size check comes before any decoding: base64 only shrinks (4 characters carry 3 bytes) and
+        // characters bound the UTF-8 size from below, so a body over the limit in characters is refused
+        // without allocating its decoded form.
+        if (body.length() > (event.getIsBase64Encoded() ? base64Length(MAX_BODY_BYTES) : MAX_BODY_BYTES)) {
+            throw tooLarge();
+        }
         byte[] bytes;
         if (event.getIsBase64Encoded()) {
             try {
@@ -65,16 +71,17 @@ public final class ApiGatewayAdapter {
                 throw BookstoreException.invalid("malformed_body", "the body is not valid base64");
             }
         } else {
-            // Characters bound the UTF-8 size from below: reject huge bodies before encoding them.
-            if (body.length() > MAX_BODY_BYTES) {
-                throw tooLarge();
-            }
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
         if (bytes.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Characters of padded base64 for {@code bytes} bytes. */
+    static int base64Length(int bytes) {
+        return 4 * ((bytes + 2) / 3);
     }
 
     private static BookstoreException tooLarge() {

@@ -25,7 +25,11 @@ public final class ErrorResponses {
 
     public static HttpResponse of(Throwable failure) {
         if (failure instanceof BookstoreException e) {
-            return HttpResponse.of(status(e), new ErrorBody(e.code(), e.getMessage()));
+            var retryAfter = e.retryAfterSeconds();
+            return retryAfter.isPresent()
+                    ? new HttpResponse(status(e), new ErrorBody(e.code(), e.getMessage()),
+                            Map.of("Retry-After", Integer.toString(retryAfter.getAsInt())))
+                    : HttpResponse.of(status(e), new ErrorBody(e.code(), e.getMessage()));
         }
         if (failure instanceof Router.MethodNotAllowed e) {
             return new HttpResponse(405, new ErrorBody("method_not_allowed", e.getMessage()), Map.of("Allow", e.allow()));

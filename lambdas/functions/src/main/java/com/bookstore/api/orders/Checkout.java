@@ -22,13 +22,15 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>new key, non-empty cart: one transaction writes the order and empties the cart (201);</li>
  *   <li>same key again, same cart or the cart that key already emptied: the same order (200);</li>
- *   <li>same key, a different cart: 409; no key: 400; empty cart and unknown key: 409.</li>
+ *   <li>same key, a different cart: 409; no key: 400; empty cart and unknown key: 409;</li>
+ *   <li>a new order past the customer's rate window: 429 (CheckoutRateLimit); retries of placed orders still answer.</li>
  * </ul>
  * Prices come from the Books table at checkout, never from the client.
  */
 public final class Checkout {
 
     private static final int MAX_ATTEMPTS = 4;
+    private static final int MAX_WINDOW_CHANGES = 32;
     /**
      * An empty cart is read again before it is called empty: a concurrent checkout with the same key
      * may have deleted the lines (visible to Query) a moment before its order is visible to GetItem.
@@ -43,13 +45,16 @@ public final class Checkout {
     private final Catalogue catalogue;
     private final Clock clock;
     private final String region;
+    private final CheckoutRateLimit rateLimit;
 
-    public Checkout(CartTable cart, OrderTable orders, Catalogue catalogue, Clock clock, String region) {
+    public Checkout(CartTable cart, OrderTable orders, Catalogue catalogue, Clock clock, String region,
+                    CheckoutRateLimit rateLimit) {
         this.cart = cart;
         this.orders = orders;
         this.catalogue = catalogue;
         this.clock = clock;
         this.region = region;
+        this.rateLimit = rateLimit;
     }
 
     /** The order and whether this call created it (201) or found it (200). */
@@ -58,6 +63,7 @@ public final class Checkout {
 
     public Placement checkout(String customerId, IdempotencyKey key) {
         String orderId = key.orderIdFor(customerId);
+        int windowChanges = 0;
         for (int attempt = 1; ; attempt++) {
             boolean lastAttempt = attempt == MAX_ATTEMPTS;
             // Cart first, then order: a cart emptied by a committed checkout means its order is readable.
@@ -79,8 +85,16 @@ public final class Checkout {
                 }
             } else {
                 StoredOrder order = new StoredOrder(price(orderId, lines), fingerprint);
-                if (orders.place(customerId, key.value(), order, lines) == PlacementOutcome.PLACED) {
+                PlacementOutcome outcome = orders.place(customerId, key.value(), order, lines, rateLimit.nextOrder(customerId));
+                if (outcome == PlacementOutcome.PLACED) {
                     return new Placement(order.order(), true);
+                }
+                // Another order of this customer counted meanwhile: read the window again (it may now be
+                // full: 429) without using up an attempt; each change is another placed order or a new
+                // window, so this ends, and the bound is only a guard.
+                if (outcome == PlacementOutcome.RATE_WINDOW_CHANGED && ++windowChanges <= MAX_WINDOW_CHANGES) {
+                    attempt--;
+                    continue;
                 }
                 // Cancelled: the same key won elsewhere, or the cart changed meanwhile. Read both again.
                 if (lastAttempt) {

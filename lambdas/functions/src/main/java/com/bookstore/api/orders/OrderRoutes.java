@@ -18,6 +18,7 @@ public final class OrderRoutes {
 
     /** The 409s of a checkout that raced or reused a key, as opposed to an empty cart. */
     private static final Set<String> CONFLICTS = Set.of("checkout_conflict", "idempotency_key_reused");
+    private static final String RATE_LIMITED = "checkout_rate_limited";
 
     public record OrderList(List<Order> items) {
     }
@@ -42,6 +43,8 @@ public final class OrderRoutes {
                     } catch (BookstoreException refused) {
                         if (CONFLICTS.contains(refused.code())) {
                             metrics.count(BookstoreMetric.CHECKOUT_CONFLICTS);
+                        } else if (RATE_LIMITED.equals(refused.code())) {
+                            metrics.count(BookstoreMetric.CHECKOUTS_RATE_LIMITED);
                         }
                         throw refused;
                     }

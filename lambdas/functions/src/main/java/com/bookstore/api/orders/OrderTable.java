@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The Orders table: pk {@code customerId}, sk {@code orderId}; its stream feeds the best-seller board.
@@ -55,13 +56,16 @@ public final class OrderTable {
 
     /**
      * One TransactWriteItems: put the order unless its id exists, and delete each cart line it was priced
-     * from, each only if it still holds the quantity that was priced. All or nothing.
+     * from, each only if it still holds the quantity that was priced, count the order in the customer's
+     * rate window (CheckoutRateLimit) and take the lines off the cart's line count. All or nothing.
      */
-    public PlacementOutcome place(String customerId, String idempotencyKey, StoredOrder order, List<CartLine> consumed) {
+    public PlacementOutcome place(String customerId, String idempotencyKey, StoredOrder order, List<CartLine> consumed,
+                                  Update rateWindow) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(OrderItems.toItem(customerId, idempotencyKey, order))
                 .conditionExpression("attribute_not_exists(orderId)").build()).build());
+        writes.add(TransactWriteItem.builder().update(rateWindow).build());
         for (CartLine line : consumed) {
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(cartTable)
                     .key(CartTable.key(customerId, line.bookId()))
@@ -69,6 +73,8 @@ public final class OrderTable {
                     .expressionAttributeValues(Map.of(":q", AttributeValue.fromN(Integer.toString(line.quantity()))))
                     .build()).build());
         }
+        writes.add(TransactWriteItem.builder().update(
+                CartTable.lineCountAfterCheckout(cartTable, customerId, consumed.size())).build());
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
             return PlacementOutcome.PLACED;
@@ -81,6 +87,9 @@ public final class OrderTable {
         List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
         if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
             return PlacementOutcome.ORDER_EXISTS;
+        }
+        if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+            return PlacementOutcome.RATE_WINDOW_CHANGED;
         }
         if (reasons.stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
             return PlacementOutcome.CART_CHANGED;

@@ -6,6 +6,8 @@ public enum PlacementOutcome {
     PLACED,
     /** An order with this id (this idempotency key) already exists: nothing was written. */
     ORDER_EXISTS,
+    /** The customer's rate window changed since it was read (another order, a new window): nothing was written. */
+    RATE_WINDOW_CHANGED,
     /** A cart line changed or vanished between reading the cart and the transaction: nothing was written. */
     CART_CHANGED,
     /** Another transaction touched the same items at the same moment: nothing was written. */

@@ -4,12 +4,16 @@ import com.bookstore.api.catalogue.BookTable;
 import com.bookstore.bestsellers.Leaderboard;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The deep check Route 53 probes: a real DynamoDB read and a Redis round trip. Either failing makes the
  * region unhealthy (503), so traffic fails over rather than reaching a region that cannot take orders.
  */
 public final class DeepHealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(DeepHealthCheck.class.getName());
 
     private final BookTable books;
     private final Leaderboard leaderboard;
@@ -40,7 +44,10 @@ public final class DeepHealthCheck {
             check.run();
             return "ok";
         } catch (RuntimeException failure) {
-            return "failed: " + failure.getClass().getSimpleName();
+            // /health is public: the answer says only which dependency failed, never how (exception
+            // names tell a prober which client library and version it faces). The log keeps the detail.
+            LOG.log(Level.WARNING, "health check failed", failure);
+            return "failed";
         }
     }
 }

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +130,33 @@ class CatalogueApiIT {
             assertEquals(400, result.status(), "cursor=" + cursor.substring(0, Math.min(40, cursor.length())) + " " + result);
             assertEquals("invalid_cursor", result.error());
         }
+    }
+
+    @Test
+    void cursorsOfAnyOtherShapeAre400NeverA5xx() {
+        // each decodes to JSON that the old check let through to DynamoDB as an invalid ExclusiveStartKey (a 503)
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("{\"id\":\"x\",\"foo\":\"y\"}", null);
+        forged.put("{\"id\":\"b1\",\"category\":\"Database\"}", null);
+        forged.put("{\"id\":\"b1\"}", "Database");
+        forged.put("{\"id\":\"b1\",\"category\":\"Cars\"}", "Database");
+        forged.put("{\"id\":1}", null);
+        forged.put("{\"id\":{\"S\":\"b1\"}}", null);
+        forged.put("{\"id\":\"has space\"}", null);
+        forged.forEach((json, category) -> {
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+            ApiEvent request = ApiEvent.anonymous("GET", "/books").query("cursor", cursor);
+            if (category != null) {
+                request.query("category", category);
+            }
+            ApiResult result = bookstore.call(request);
+            assertEquals(400, result.status(), json + " category=" + category + " " + result);
+            assertEquals("invalid_cursor", result.error());
+        });
+        // the shape the API hands out still pages
+        String scan = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"id\":\"" + CatalogueFile.books().get(0).id() + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, bookstore.call(ApiEvent.anonymous("GET", "/books").query("cursor", scan)).status());
     }
 
     @Test

@@ -74,6 +74,24 @@ class ApiGatewayAdapterTest {
     }
 
     @Test
+    void oversizedBase64BodyIs413BeforeItIsDecoded() {
+        // not base64 at all: decoding it first would answer 400 malformed_body, checking size first answers 413
+        String notBase64 = "!".repeat(ApiGatewayAdapter.base64Length(ApiGatewayAdapter.MAX_BODY_BYTES) + 1);
+        ApiResult result = call(ApiEvent.signedIn("c", "POST", "/cart").rawBase64Body(notBase64));
+
+        assertEquals(413, result.status(), result.toString());
+        assertEquals("body_too_large", result.error());
+    }
+
+    @Test
+    void base64BodyOfExactlyTheLimitIsAccepted() {
+        String body = "{\"bookId\":\"" + "x".repeat(ApiGatewayAdapter.MAX_BODY_BYTES - 26) + "\",\"quantity\":1}";
+        assertEquals(ApiGatewayAdapter.MAX_BODY_BYTES, body.length());
+
+        assertEquals(200, call(ApiEvent.signedIn("c", "POST", "/cart").base64Body(body)).status());
+    }
+
+    @Test
     void malformedJsonIs400WithErrorBody() {
         for (String body : List.of("{", "[1,2]", "not json", "{\"a\":1} trailing", "\"text\"", "{'single':1}")) {
             ApiResult result = call(ApiEvent.signedIn("c", "POST", "/cart").body(body));

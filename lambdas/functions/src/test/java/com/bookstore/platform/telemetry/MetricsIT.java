@@ -88,6 +88,20 @@ class MetricsIT {
     }
 
     @Test
+    void aCheckoutOverTheLimitWritesTheRateLimitedMetric() {
+        String customer = UUID.randomUUID().toString();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            addToCart(customer, BOOKS.get(4 + i), 1);
+            statuses.add(checkout(customer, UUID.randomUUID().toString()).status());
+        }
+
+        assertEquals(List.of(201, 201, 201, 201, 201, 429), statuses);
+        assertEquals(List.of(1.0), values(BookstoreMetric.CHECKOUTS_RATE_LIMITED));
+        assertEquals(5, values(BookstoreMetric.ORDERS_PLACED).size());
+    }
+
+    @Test
     void bestSellersServedWhileRedisIsDownWriteTheFallbackMetric() {
         TestBookstore redisDown = bookstore.withRedis(Engines.deadRedisUrl());
 
