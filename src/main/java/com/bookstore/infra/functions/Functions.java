@@ -23,6 +23,7 @@ import com.pulumi.aws.lambda.inputs.EventSourceMappingDestinationConfigOnFailure
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionSnapStartArgs;
+import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
 import com.pulumi.aws.sqs.Queue;
 import com.pulumi.aws.sqs.QueueArgs;
@@ -55,6 +56,8 @@ public final class Functions extends ComponentResource {
     private static final List<String> ENI_ACTIONS = List.of(
             "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
             "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
+    /** X-Ray's write actions, which support only "*" (the IAM policy allow-list names them). */
+    private static final List<String> TRACE_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
     /** Invoke ARN of the API function's alias, for the HTTP API integration. */
     public final Output<String> apiInvokeArn;
@@ -182,6 +185,8 @@ public final class Functions extends ComponentResource {
             // Lambda manages the function's network interfaces in the VPC; EC2 offers no resource-level
             // permission for these actions, hence the one documented "*" (see the IAM policy allow-list).
             statements.add(PolicyJson.allow("ManageVpcNetworkInterfaces", ENI_ACTIONS, List.of("*")));
+            // Active tracing: Lambda's segments (initialisation or SnapStart restore, invocation) go to X-Ray.
+            statements.add(PolicyJson.allow("WriteTraces", TRACE_ACTIONS, List.of("*")));
             this.grants = new RolePolicy(resourceName, RolePolicyArgs.builder()
                     .role(role.id())
                     .policy(PolicyJson.document(statements))
@@ -196,6 +201,7 @@ public final class Functions extends ComponentResource {
                     .timeout(timeoutSeconds)
                     .publish(true)
                     .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
+                    .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
                     .environment(FunctionEnvironmentArgs.builder().variables(Output.all(
                             environment.values().stream().toList()).applyValue(values -> {
                                 Map<String, String> variables = new LinkedHashMap<>();

@@ -50,6 +50,9 @@ public final class LeastPrivilegeIam implements PolicyRule {
             "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
             "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
 
+    /** What a Lambda function with active tracing sends to X-Ray (AWSXRayDaemonWriteAccess's write actions). */
+    private static final List<String> TRACE_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+
     private static final List<String> GATE_ACTIONS = List.of(
             "codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult", "cloudwatch:GetMetricData");
     private static final String METADATA_READ = "[a-z0-9-]+:(Describe|List)[A-Za-z]+";
@@ -70,6 +73,9 @@ public final class LeastPrivilegeIam implements PolicyRule {
             new AllowedWildcard("Lambda manages a VPC function's network interfaces; EC2 offers no resource-level "
                     + "permission for these actions",
                     s -> s.resources().equals(List.of("*")) && ENI_ACTIONS.containsAll(s.actions())),
+            new AllowedWildcard("A traced function sends its segments to X-Ray, whose write actions support no "
+                    + "resource-level permission (Service Authorization Reference, AWS X-Ray)",
+                    s -> s.resources().equals(List.of("*")) && TRACE_ACTIONS.containsAll(s.actions())),
             new AllowedWildcard("An ECR login token is account-wide: ecr:GetAuthorizationToken has no resource-level "
                     + "permission (the image pulls themselves are scoped to the blog's repositories)",
                     s -> s.resources().equals(List.of("*")) && s.actions().equals(List.of("ecr:GetAuthorizationToken"))),

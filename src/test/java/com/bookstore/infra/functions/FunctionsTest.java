@@ -132,6 +132,23 @@ class FunctionsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void bothFunctionsAreTracedAndMayWriteOnlyTheirTraces() {
+        for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
+            for (String name : List.of("bookstore-functions-api", "bookstore-functions-bestsellers")) {
+                var function = Plans.named(plan, "aws:lambda/function:Function", name);
+                assertEquals("Active", input(function, "tracingConfig.mode"), name);
+                var policy = new Gson().fromJson((String) input(Plans.named(plan, "aws:iam/rolePolicy:RolePolicy", name),
+                        "policy"), Map.class);
+                var traces = ((List<Map<String, Object>>) policy.get("Statement")).stream()
+                        .filter(statement -> "WriteTraces".equals(statement.get("Sid"))).toList();
+                assertEquals(1, traces.size(), name);
+                assertEquals(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), traces.get(0).get("Action"));
+            }
+        }
+    }
+
+    @Test
     void logGroupsKeepLogsForTheConfiguredDaysEncryptedWithTheRegionsKey() {
         Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:logRetentionDays", "14")), Map.of());
 

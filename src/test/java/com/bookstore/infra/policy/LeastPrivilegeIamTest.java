@@ -60,6 +60,13 @@ class LeastPrivilegeIamTest {
     }
 
     @Test
+    void writingTracesOnStarPassesButReadingThemDoesNot() {
+        assertEquals(List.of(), messages(rolePolicy(allow(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), "*"))));
+        assertEquals(List.of("statement Probe allows [xray:PutTraceSegments, xray:GetTraceSummaries] on every resource (\"*\")"),
+                messages(rolePolicy(allow(List.of("xray:PutTraceSegments", "xray:GetTraceSummaries"), "*"))));
+    }
+
+    @Test
     void questionMarkIsAWildcardToo() {
         assertEquals(List.of("statement Probe allows wildcard action(s) [dynamodb:GetIte?]",
                         "statement Probe allows wildcard resource(s) [" + TABLES + "?ookstore-books] that name no "
