@@ -321,7 +321,8 @@ public final class StackAccess {
                         "cloudfront:UntagResource", "cloudfront:CreateOriginAccessControl",
                         "cloudfront:GetOriginAccessControl", "cloudfront:UpdateOriginAccessControl",
                         "cloudfront:DeleteOriginAccessControl", "cloudfront:GetCachePolicy",
-                        "cloudfront:GetResponseHeadersPolicy"),
+                        "cloudfront:GetResponseHeadersPolicy", "cloudfront:CreateResponseHeadersPolicy",
+                        "cloudfront:UpdateResponseHeadersPolicy", "cloudfront:DeleteResponseHeadersPolicy"),
                 List.of(cloudFront("distribution/*"), cloudFront("origin-access-control/*"),
                         cloudFront("cache-policy/*"), cloudFront("response-headers-policy/*"))));
         // The storefront's viewer-request function (client routes), published on every change.

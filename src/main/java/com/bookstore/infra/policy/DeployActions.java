@@ -120,6 +120,14 @@ final class DeployActions {
             n.update(arn, "cloudfront:UpdateFunction", "cloudfront:PublishFunction");
             n.delete(arn, "cloudfront:DeleteFunction");
         });
+        put("aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", (n, r) -> {
+            n.global();
+            String arn = n.globalArn("cloudfront", "response-headers-policy/" + r.id());
+            n.create(arn, "cloudfront:CreateResponseHeadersPolicy");
+            n.read(arn, "cloudfront:GetResponseHeadersPolicy");
+            n.update(arn, "cloudfront:UpdateResponseHeadersPolicy");
+            n.delete(arn, "cloudfront:DeleteResponseHeadersPolicy");
+        });
         put("aws:cloudfront/originAccessControl:OriginAccessControl", (n, r) -> {
             n.global();
             String arn = n.globalArn("cloudfront", "origin-access-control/" + r.id());

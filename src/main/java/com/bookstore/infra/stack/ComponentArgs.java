@@ -1,5 +1,6 @@
 package com.bookstore.infra.stack;
 
+import com.bookstore.contract.SiteHeaders;
 import com.bookstore.infra.api.RegionalApiArgs;
 import com.bookstore.infra.auth.AuthArgs;
 import com.bookstore.infra.auth.UserPoolRef;
@@ -127,7 +128,23 @@ final class ComponentArgs {
                         settings.teardown(), contract.distributionArn()))
                 .orElseGet(() -> StorefrontSiteArgs.primary(region, runtimeConfigJson, uiDist, settings.teardown(),
                         new StorefrontSiteArgs.Distribution(settings.sizing().cloudFrontPriceClass(),
-                                customDomain(ResourceNames::storefrontHost, true))));
+                                customDomain(ResourceNames::storefrontHost, true), pageOrigins())));
+    }
+
+    /**
+     * What the storefront's pages reach (docs/security.md#sessions-and-csp): the API (same origin through
+     * {@code /api} with a domain, else either region's execute-api endpoint), Cognito in both regions, the blog.
+     */
+    SiteHeaders.Origins pageOrigins() {
+        List<String> regions = List.of(settings.region(), settings.peerRegion());
+        List<String> api = settings.domain()
+                .map(domain -> List.of("https://" + ResourceNames.storefrontHost(domain)))
+                .orElseGet(() -> regions.stream().map(r -> "https://*.execute-api." + r + ".amazonaws.com").toList());
+        List<String> cognito = regions.stream().map(r -> "https://cognito-idp." + r + ".amazonaws.com").toList();
+        List<String> blog = settings.blog().isPresent()
+                ? settings.domain().map(domain -> List.of("https://" + ResourceNames.blogHost(domain))).orElse(List.of())
+                : List.of();
+        return new SiteHeaders.Origins(api, cognito, blog);
     }
 
     FailoverDnsArgs failover(List<FailoverDns.Endpoint> endpoints) {

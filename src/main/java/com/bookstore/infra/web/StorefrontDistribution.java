@@ -39,11 +39,9 @@ import java.util.Optional;
  */
 final class StorefrontDistribution {
 
-    // AWS-managed CloudFront policies (stable, documented ids): cache static assets, never cache config.json,
-    // add the standard security headers.
+    // AWS-managed CloudFront policies (stable, documented ids): cache static assets, never cache config.json.
     private static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
-    private static final String SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03";
     /**
      * Only server errors fail over: S3 answers a missing key with 403 (OAC readers may not list the bucket),
      * and a missing object is missing in both regions, so 4xx must reach the viewer (docs/infrastructure.md).
@@ -77,6 +75,8 @@ final class StorefrontDistribution {
                 .code(clientRoutesCode())
                 .publish(true)
                 .build(), owner.child());
+        var headers = StorefrontHeadersPolicy.create(name, StorefrontSite.HEADERS,
+                args.distribution().orElseThrow().pageOrigins(), args.uiDist().resolve("index.html"), owner);
         String primaryOrigin = "ui-" + region.region();
         String secondaryOrigin = "ui-" + region.peerRegion();
         String failoverGroup = "ui-failover";
@@ -117,7 +117,7 @@ final class StorefrontDistribution {
                         .cachedMethods("GET", "HEAD")
                         .compress(true)
                         .cachePolicyId(CACHING_OPTIMIZED)
-                        .responseHeadersPolicyId(SECURITY_HEADERS)
+                        .responseHeadersPolicyId(headers.id())
                         .functionAssociations(DistributionDefaultCacheBehaviorFunctionAssociationArgs.builder()
                                 .eventType("viewer-request").functionArn(clientRoutes.arn()).build())
                         .build())
@@ -128,7 +128,7 @@ final class StorefrontDistribution {
                         .allowedMethods("GET", "HEAD")
                         .cachedMethods("GET", "HEAD")
                         .cachePolicyId(CACHING_DISABLED)
-                        .responseHeadersPolicyId(SECURITY_HEADERS)
+                        .responseHeadersPolicyId(headers.id())
                         .build())
                 .restrictions(DistributionRestrictionsArgs.builder()
                         .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder()

@@ -155,10 +155,47 @@ class StorefrontSiteTest {
     }
 
     @Test
+    void cloudFrontsPolicyAllowsTheBuiltPagesInlineStyleByItsHash(@TempDir Path dist) throws IOException {
+        // printf 'body{margin:0}' | openssl dgst -sha256 -binary | base64
+        Files.writeString(dist.resolve("index.html"), "<!doctype html><style>body{margin:0}</style>");
+
+        Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:uiDist", dist.toString())), Map.of());
+
+        String policy = (String) input(Plans.one(plan, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy"),
+                "securityHeadersConfig.contentSecurityPolicy.contentSecurityPolicy");
+        assertTrue(policy.contains("style-src 'self' 'sha256-IAdwN3biDCQ3brrgp1m8kBEsPQYyqfREKOEfeoREopc=';"), policy);
+    }
+
+    @Test
     void withoutABuiltUiOnlyTheRuntimeConfigIsUploaded() {
         Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:uiDist", "does/not/exist")), Map.of());
 
         assertEquals(List.of("config.json"),
                 plan.ofType("aws:s3/bucketObjectv2:BucketObjectv2").stream().map(o -> input(o, "key")).toList());
+    }
+
+    @Test
+    void cloudFrontSendsTheSharedContentSecurityPolicyNamingTheApiCognitoInBothRegionsAndTheBlog() throws IOException {
+        Plan plan = Plans.primary();
+        Path builtPage = Path.of("ui/dist/index.html"); // the stack's default bookstore:uiDist, when built
+        String page = Files.isRegularFile(builtPage) ? Files.readString(builtPage) : "";
+
+        var headers = Plans.one(plan, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy");
+        var distribution = Plans.one(plan, "aws:cloudfront/distribution:Distribution");
+        String policy = (String) input(headers, "securityHeadersConfig.contentSecurityPolicy.contentSecurityPolicy");
+
+        assertEquals(headers.id(), input(distribution, "defaultCacheBehavior.responseHeadersPolicyId"));
+        assertEquals(true, input(headers, "securityHeadersConfig.contentSecurityPolicy.override"));
+        assertTrue(policy.contains("script-src 'self';"), policy);
+        assertTrue(policy.contains("connect-src 'self' https://www.shop.example.org "
+                + "https://cognito-idp.eu-west-1.amazonaws.com https://cognito-idp.ap-southeast-1.amazonaws.com "
+                + "https://blog.shop.example.org;"), policy);
+        assertFalse(policy.contains("unsafe-inline"), policy);
+        assertEquals(com.bookstore.contract.SiteHeaders.load().contentSecurityPolicy(
+                new com.bookstore.contract.SiteHeaders.Origins(List.of("https://www.shop.example.org"),
+                        List.of("https://cognito-idp.eu-west-1.amazonaws.com",
+                                "https://cognito-idp.ap-southeast-1.amazonaws.com"),
+                        List.of("https://blog.shop.example.org")), page), policy, "the definition the local gateway sends");
+        assertEquals(31_536_000, ((Number) input(headers, "securityHeadersConfig.strictTransportSecurity.accessControlMaxAgeSec")).intValue());
     }
 }
