@@ -6,6 +6,7 @@ import com.pulumi.aws.cognito.UserPoolArgs;
 import com.pulumi.aws.cognito.UserPoolClient;
 import com.pulumi.aws.cognito.UserPoolClientArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingArgs;
+import com.pulumi.aws.cognito.inputs.UserPoolClientTokenValidityUnitsArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolEmailConfigurationArgs;
 import com.pulumi.aws.cognito.inputs.UserPoolAccountRecoverySettingRecoveryMechanismArgs;
 import com.pulumi.resources.ComponentResource;
@@ -46,6 +47,9 @@ public final class Auth extends ComponentResource {
                 .explicitAuthFlows(List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))
                 .preventUserExistenceErrors("ENABLED")
                 .enableTokenRevocation(true)
+                // Short-lived: the storefront keeps tokens in localStorage (docs/ui.md#where-the-tokens-live).
+                .refreshTokenValidity(args.refreshTokenValidityHours())
+                .tokenValidityUnits(UserPoolClientTokenValidityUnitsArgs.builder().refreshToken("hours").build())
                 .build(), child());
         this.userPool = new UserPoolRef(args.region(), pool.id(), client.id(), PasswordPolicy.SHOPPERS);
         registerOutputs(Map.of("userPoolId", pool.id(), "clientId", client.id()));

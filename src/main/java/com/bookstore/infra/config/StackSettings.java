@@ -30,7 +30,8 @@ public record StackSettings(
         Optional<PipelineSettings> pipeline,
         Optional<CognitoEmail> cognitoEmail,
         boolean teardown,
-        boolean regionSwitchApproval) {
+        boolean regionSwitchApproval,
+        Protection protection) {
 
     /** The figures the resilience budget is computed from (docs/architecture.md#resilience-budget). */
     public record Resilience(
@@ -59,6 +60,14 @@ public record StackSettings(
             int streamMaxRetries,
             int streamMaxRecordAgeSeconds,
             String cloudFrontPriceClass) {
+    }
+
+    /**
+     * How shoppers' sessions and the public endpoints are protected (docs/security.md).
+     *
+     * @param refreshTokenValidityHours how long a signed-in browser may refresh its tokens without a new sign-in
+     */
+    public record Protection(int refreshTokenValidityHours) {
     }
 
     /** Build outputs the stack deploys, relative to the project directory. */
@@ -166,6 +175,10 @@ public record StackSettings(
         Optional<CognitoEmail> cognitoEmail = cognitoEmail(reader);
         // docs/runbooks/teardown.md: one `pulumi up` with it switches every protection off before the destroys.
         boolean teardown = reader.optional("bookstore:teardown", StackSettings::bool).orElse(false);
+        // A token a stolen page copied stops working at this age (docs/ui.md#where-the-tokens-live); Cognito takes
+        // 60 minutes to 10 years (UserPoolClient refresh_token_validity).
+        Protection protection = new Protection(
+                reader.integer("bookstore:refreshTokenValidityHours", 12, 1, 87_600));
 
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
             reader.problem("bookstore:primaryStack is required when bookstore:role is secondary");
@@ -184,7 +197,8 @@ public record StackSettings(
             return null;
         }
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
-                alertEmail, resilience, sizing, artifacts, blog, pipeline, cognitoEmail, teardown, regionSwitchApproval);
+                alertEmail, resilience, sizing, artifacts, blog, pipeline, cognitoEmail, teardown, regionSwitchApproval,
+                protection);
     }
 
     // ---- Cognito's e-mail through SES: both keys or neither. ----

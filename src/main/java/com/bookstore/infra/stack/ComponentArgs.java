@@ -81,7 +81,8 @@ final class ComponentArgs {
 
     AuthArgs auth() {
         return new AuthArgs(settings.region(), !settings.teardown(), settings.cognitoEmail()
-                .map(email -> new AuthArgs.SesSender(email.sesIdentityArn(), email.fromAddress(), email.replyTo())));
+                .map(email -> new AuthArgs.SesSender(email.sesIdentityArn(), email.fromAddress(), email.replyTo())),
+                settings.protection().refreshTokenValidityHours());
     }
 
     FunctionsArgs functions(Network network, GlobalTables tables, Output<String> redisUrl, Output<String> logKeyArn) {

@@ -2,6 +2,7 @@ package com.bookstore.local.gateway;
 
 import com.bookstore.local.aws.MotoHost;
 import com.bookstore.local.cognito.ConfirmationCodes;
+import com.bookstore.local.cognito.RevokedTokens;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -18,7 +19,8 @@ import java.time.Duration;
 /**
  * The local Cognito endpoint the storefront talks to: forwards Cognito's JSON API to moto with the
  * regional Cognito Host, and plays the part of the sign-up e-mail moto lacks (issues a code on SignUp and
- * ResendConfirmationCode, prints it, and refuses ConfirmSignUp with a wrong code).
+ * ResendConfirmationCode, prints it, and refuses ConfirmSignUp with a wrong code) and of RevokeToken, which moto
+ * lacks too (a revoked refresh token is refused by REFRESH_TOKEN_AUTH afterwards).
  */
 final class CognitoProxy implements HttpHandler {
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
@@ -29,6 +31,7 @@ final class CognitoProxy implements HttpHandler {
     private final URI moto;
     private final String cognitoHost;
     private final ConfirmationCodes codes;
+    private final RevokedTokens revoked = new RevokedTokens();
     private final PrintStream log;
 
     CognitoProxy(URI moto, String cognitoHost, ConfirmationCodes codes, PrintStream log) {
@@ -74,6 +77,21 @@ final class CognitoProxy implements HttpHandler {
             JsonObject answer = new JsonObject();
             answer.add("CodeDeliveryDetails", delivery);
             Responses.json(exchange, 200, answer.toString());
+            return;
+        }
+
+        if (operation.equals("RevokeToken")) {
+            String token = string(request, "Token");
+            if (token == null || string(request, "ClientId") == null) {
+                cognitoError(exchange, "InvalidParameterException", "Token and ClientId are required.");
+                return;
+            }
+            revoked.revoke(token);
+            Responses.json(exchange, 200, "{}");
+            return;
+        }
+        if (operation.equals("InitiateAuth") && revoked.isRevoked(refreshTokenOf(request))) {
+            cognitoError(exchange, "NotAuthorizedException", "Refresh Token has been revoked");
             return;
         }
 
@@ -140,6 +158,15 @@ final class CognitoProxy implements HttpHandler {
         } catch (RuntimeException malformed) {
             return null;
         }
+    }
+
+    /** The refresh token of a REFRESH_TOKEN_AUTH (or REFRESH_TOKEN) request, else null. */
+    private static String refreshTokenOf(JsonObject request) {
+        String flow = string(request, "AuthFlow");
+        if (flow == null || !flow.startsWith("REFRESH_TOKEN") || !(request.get("AuthParameters") instanceof JsonObject parameters)) {
+            return null;
+        }
+        return string(parameters, "REFRESH_TOKEN");
     }
 
     private static String string(JsonObject object, String member) {

@@ -308,6 +308,31 @@ class LocalGatewayTest {
         assertEquals("User is already confirmed.", error.get("message").getAsString());
     }
 
+    @Test
+    void aRevokedRefreshTokenNoLongerRefreshesAsAfterCognitosRevokeToken() throws Exception {
+        String email = "revoker@example.com";
+        pool.createConfirmedUser(cognito, email, CognitoTokens.PASSWORD);
+        String refreshToken = JsonParser.parseString(signInCall(email).body()).getAsJsonObject()
+                .getAsJsonObject("AuthenticationResult").get("RefreshToken").getAsString();
+        assertEquals(200, refreshCall(refreshToken).statusCode(), "valid before the revocation");
+
+        HttpResponse<String> revoke = cognitoCall("RevokeToken",
+                "{\"ClientId\":\"" + pool.clientId() + "\",\"Token\":\"" + refreshToken + "\"}");
+
+        assertEquals(200, revoke.statusCode(), revoke.body());
+        HttpResponse<String> refused = refreshCall(refreshToken);
+        assertEquals(400, refused.statusCode());
+        assertEquals("NotAuthorizedException", JsonParser.parseString(refused.body()).getAsJsonObject().get("__type").getAsString());
+        String otherSession = JsonParser.parseString(signInCall(email).body()).getAsJsonObject()
+                .getAsJsonObject("AuthenticationResult").get("RefreshToken").getAsString();
+        assertEquals(200, refreshCall(otherSession).statusCode(), "only the revoked token stops working");
+    }
+
+    private static HttpResponse<String> refreshCall(String refreshToken) throws Exception {
+        return cognitoCall("InitiateAuth", "{\"ClientId\":\"" + pool.clientId() + "\",\"AuthFlow\":\"REFRESH_TOKEN_AUTH\","
+                + "\"AuthParameters\":{\"REFRESH_TOKEN\":\"" + refreshToken + "\"}}");
+    }
+
     private static String confirm(String email, String code) {
         return "{\"ClientId\":\"" + pool.clientId() + "\",\"Username\":\"" + email + "\",\"ConfirmationCode\":\"" + code + "\"}";
     }
