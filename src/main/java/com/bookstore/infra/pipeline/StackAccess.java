@@ -124,7 +124,35 @@ public final class StackAccess {
                         dataAndCompute()),
                 new ManagedGrant("network-and-edge", "VPCs, keys, user pools, certificates, CDN, DNS, fault switch, the pipeline",
                         networkAndEdge()),
-                new ManagedGrant("blog", "Aurora, ECS, load balancer, EFS and the credentials secret of the blog", blog()));
+                new ManagedGrant("blog", "Aurora, ECS, load balancer, EFS and the credentials secret of the blog", blog()),
+                new ManagedGrant("firewall", "AWS WAF web ACLs and their associations", firewall()));
+    }
+
+    /**
+     * The project's web ACLs by name (CloudFront's in us-east-1, the regional ones in each region) and their
+     * associations with the user pool and the blog's load balancer (docs/security.md#edge-waf).
+     */
+    private List<Map<String, Object>> firewall() {
+        List<Object> acls = List.of(arn("wafv2", "global/webacl/" + project + "-*/*"),
+                arn("wafv2", "regional/webacl/" + project + "-*/*"));
+        Output<String> balancers = arn("elasticloadbalancing", "loadbalancer/app/" + project + "-*/*");
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(regional("ManageWebAcls", List.of(
+                        "wafv2:CreateWebACL", "wafv2:GetWebACL", "wafv2:UpdateWebACL", "wafv2:DeleteWebACL",
+                        "wafv2:TagResource", "wafv2:UntagResource", "wafv2:ListTagsForResource",
+                        "wafv2:AssociateWebACL"),
+                acls, Map.of()));
+        statements.add(regional("ProtectBalancersWithWebAcls", List.of(
+                        "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "wafv2:GetWebACLForResource",
+                        "elasticloadbalancing:SetWebAcl"),
+                List.of(balancers), Map.of()));
+        // Pools are named by Cognito (no project prefix): the project tag scopes them.
+        statements.add(regional("ProtectPoolsWithWebAcls", List.of(
+                        "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "wafv2:GetWebACLForResource",
+                        "cognito-idp:AssociateWebACL", "cognito-idp:DisassociateWebACL",
+                        "cognito-idp:GetWebACLForResource"),
+                List.of(arn("cognito-idp", "userpool/*")), Map.of("aws:ResourceTag/project", project)));
+        return statements;
     }
 
     /** The state bucket and the stacks' secrets key, read and written: the deploy roles' inline grants. */

@@ -1,6 +1,8 @@
 package com.bookstore.infra.stack;
 
 import com.bookstore.contract.SiteHeaders;
+import com.bookstore.infra.firewall.ManagedRuleGroup;
+import com.bookstore.infra.firewall.WebFirewallArgs;
 import com.bookstore.infra.api.RegionalApiArgs;
 import com.bookstore.infra.auth.AuthArgs;
 import com.bookstore.infra.auth.UserPoolRef;
@@ -26,6 +28,7 @@ import com.bookstore.infra.pipeline.PipelineSettings;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.EncryptionKey;
 import com.bookstore.infra.security.EncryptionKeyArgs;
+import com.bookstore.infra.web.SiteConfig;
 import com.bookstore.infra.web.StorefrontSiteArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -100,7 +103,9 @@ final class ComponentArgs {
         return new RegionalApiArgs(settings.role().value(), functions.apiAliasArn, functions.apiFunctionName,
                 sizing.apiTimeoutSeconds(), userPool, logKeyArn, sizing.logRetentionDays(),
                 sizing.apiThrottleRateLimit(), sizing.apiThrottleBurstLimit(),
-                customDomain(ResourceNames::apiHost, settings.isPrimary()));
+                customDomain(ResourceNames::apiHost, settings.isPrimary()),
+                new RegionalApiArgs.Throttle(settings.protection().healthThrottleRateLimit(),
+                        settings.protection().healthThrottleBurstLimit()));
     }
 
     BlogDatabaseArgs blogDatabase(BlogSettings blog, Network network, Output<String> logKeyArn,
@@ -123,13 +128,51 @@ final class ComponentArgs {
                         region.providers().peer())));
     }
 
-    StorefrontSiteArgs storefront(Output<String> runtimeConfigJson, Optional<PrimaryOutputs> primary) {
+    StorefrontSiteArgs storefront(Output<String> runtimeConfigJson, Optional<PrimaryOutputs> primary,
+                                  Optional<Output<String>> webAclArn) {
         Path uiDist = Path.of(settings.artifacts().uiDist());
         return primary.map(contract -> StorefrontSiteArgs.secondary(region, runtimeConfigJson, uiDist,
                         settings.teardown(), contract.distributionArn()))
                 .orElseGet(() -> StorefrontSiteArgs.primary(region, runtimeConfigJson, uiDist, settings.teardown(),
                         new StorefrontSiteArgs.Distribution(settings.sizing().cloudFrontPriceClass(),
-                                customDomain(ResourceNames::storefrontHost, true), pageOrigins())));
+                                customDomain(ResourceNames::storefrontHost, true), pageOrigins(),
+                                settings.domain().map(ResourceNames::apiHost), webAclArn)));
+    }
+
+    /** The storefront's API base URL: its own origin's {@code /api} with a domain, else the region's endpoint. */
+    Output<String> storefrontApiBaseUrl(Output<String> regionalBaseUrl) {
+        return settings.domain()
+                .map(domain -> Output.of("https://" + ResourceNames.storefrontHost(domain) + SiteConfig.API_PATH))
+                .orElse(regionalBaseUrl);
+    }
+
+    /** CloudFront's web ACL (docs/security.md#edge-waf): per-address and per-token rates, then AWS's baseline groups. */
+    WebFirewallArgs edgeFirewall() {
+        var protection = settings.protection();
+        return new WebFirewallArgs(WebFirewallArgs.CLOUDFRONT, "Bookstore storefront and /api (CloudFront)",
+                List.of(ManagedRuleGroup.IP_REPUTATION, ManagedRuleGroup.KNOWN_BAD_INPUTS, ManagedRuleGroup.COMMON),
+                new WebFirewallArgs.Rates(protection.wafRateWindowSeconds(), protection.wafIpRateLimit(),
+                        Optional.of(protection.wafTokenRateLimit())),
+                List.of());
+    }
+
+    /** The user pool's web ACL: Cognito's endpoint is public and takes passwords, so per-address rates first. */
+    WebFirewallArgs usersFirewall(Output<String> userPoolArn) {
+        var protection = settings.protection();
+        return new WebFirewallArgs(WebFirewallArgs.REGIONAL, "Bookstore user pool (Cognito)",
+                List.of(ManagedRuleGroup.IP_REPUTATION, ManagedRuleGroup.KNOWN_BAD_INPUTS),
+                new WebFirewallArgs.Rates(protection.wafRateWindowSeconds(), protection.wafIpRateLimit(), Optional.empty()),
+                List.of(userPoolArn));
+    }
+
+    /** The blog load balancer's web ACL, with the WordPress and PHP groups. */
+    WebFirewallArgs blogFirewall(Output<String> loadBalancerArn) {
+        var protection = settings.protection();
+        return new WebFirewallArgs(WebFirewallArgs.REGIONAL, "Bookstore blog (load balancer)",
+                List.of(ManagedRuleGroup.IP_REPUTATION, ManagedRuleGroup.KNOWN_BAD_INPUTS,
+                        ManagedRuleGroup.COMMON_FOR_EDITORS, ManagedRuleGroup.WORDPRESS, ManagedRuleGroup.PHP),
+                new WebFirewallArgs.Rates(protection.wafRateWindowSeconds(), protection.wafIpRateLimit(), Optional.empty()),
+                List.of(loadBalancerArn));
     }
 
     /**
