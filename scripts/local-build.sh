@@ -15,7 +15,7 @@ newer_than() {  # target paths...: prints the first file newer than target, or "
   changed=$(find "$@" -type f -newer "$target" -not -path '*/target/*' -not -path '*/node_modules/*' -not -path '*/dist/*' -not -name '*.test.*' 2>/dev/null | head -1)
   [ -z "$changed" ] || echo "$changed changed"
 }
-stale=$(newer_than "$jar" parent/pom.xml lambdas/pom.xml lambdas/functions/pom.xml lambdas/functions/src/main lambdas/local/pom.xml lambdas/local/src/main ui/site-headers.yaml)
+stale=$(newer_than "$jar" parent/pom.xml lambdas/pom.xml lambdas/functions/pom.xml lambdas/functions/src/main lambdas/local/pom.xml lambdas/local/src/main lambdas/api-contract/pom.xml lambdas/api-contract/src/main ui/site-headers.yaml)
 if [ -n "$stale" ]; then
   say "building the Lambdas and the local runtime ($stale; a minute or two the first time)"
   mkdir -p build/local

@@ -6,7 +6,7 @@ import Navbar from 'react-bootstrap/Navbar';
 import Spinner from 'react-bootstrap/Spinner';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/apiSlice';
-import { selectSession, signedOut } from '../auth/authSlice';
+import { selectSession, signOut as endSession } from '../auth/authSlice';
 import { useSessionKeepAlive } from '../auth/useSessionKeepAlive';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { useI18n } from '../i18n/I18nContext';
@@ -24,7 +24,7 @@ export function Layout() {
   useFocusOnNavigation(main);
 
   function signOut() {
-    dispatch(signedOut());
+    void dispatch(endSession());
     dispatch(api.util.resetApiState());
     navigate('/');
   }

@@ -45,6 +45,24 @@ export function signIn(email: string, password: string): AuthThunk<Promise<Sessi
   };
 }
 
+/**
+ * Signs out here and at Cognito: the session is forgotten at once, then its refresh token is revoked so a copy
+ * taken from this browser stops working (docs/ui.md#where-the-tokens-live). A failed revocation (Cognito
+ * unreachable) still leaves the shopper signed out here; the token then lapses at its validity.
+ */
+export function signOut(): AuthThunk<Promise<void>> {
+  return async (dispatch, getState) => {
+    const { session } = getState().auth;
+    dispatch(signedOut());
+    if (!session?.refreshToken) return;
+    try {
+      await createCognitoClient(getState().config.cognito).revokeToken(session.refreshToken);
+    } catch {
+      // best effort: nothing more the shopper can do
+    }
+  };
+}
+
 export function signUp(email: string, password: string): AuthThunk<Promise<void>> {
   return (_dispatch, getState) => createCognitoClient(getState().config.cognito).signUp(email, password);
 }

@@ -56,6 +56,8 @@ export interface CognitoClient {
   resendConfirmationCode(email: string): Promise<CodeDeliveryDetails>;
   signIn(email: string, password: string): Promise<AuthenticationResult>;
   refresh(refreshToken: string): Promise<AuthenticationResult>;
+  /** Ends the refresh token's session at Cognito: it (and tokens issued from it) stops working. */
+  revokeToken(refreshToken: string): Promise<void>;
 }
 
 function resolveEndpoint(endpoint: string): string {
@@ -150,5 +152,8 @@ export function createCognitoClient(settings: CognitoSettings, options: CognitoC
     },
     signIn: (email, password) => authenticate('USER_PASSWORD_AUTH', { USERNAME: email, PASSWORD: password }),
     refresh: (refreshToken) => authenticate('REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken }),
+    async revokeToken(refreshToken) {
+      await call('RevokeToken', { ClientId: settings.clientId, Token: refreshToken });
+    },
   };
 }

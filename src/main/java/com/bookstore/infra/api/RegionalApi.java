@@ -27,6 +27,7 @@ import com.pulumi.aws.apigatewayv2.inputs.AuthorizerJwtConfigurationArgs;
 import com.pulumi.aws.apigatewayv2.inputs.DomainNameDomainNameConfigurationArgs;
 import com.pulumi.aws.apigatewayv2.inputs.StageAccessLogSettingsArgs;
 import com.pulumi.aws.apigatewayv2.inputs.StageDefaultRouteSettingsArgs;
+import com.pulumi.aws.apigatewayv2.inputs.StageRouteSettingArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.lambda.Permission;
@@ -50,6 +51,8 @@ import java.util.Optional;
 public final class RegionalApi extends ComponentResource {
 
     private static final int MAX_INTEGRATION_TIMEOUT_MS = 30_000;
+    /** The route Route 53's health checks probe (FailoverDns). */
+    public static final String HEALTH_ROUTE = "GET /health";
 
     /** The execute-api endpoint of this region ({@code https://<id>.execute-api.<region>.amazonaws.com}). */
     public final Output<String> endpoint;
@@ -105,6 +108,7 @@ public final class RegionalApi extends ComponentResource {
                 .timeoutMilliseconds(Math.min(MAX_INTEGRATION_TIMEOUT_MS, args.functionTimeoutSeconds() * 1000 + 1000))
                 .build(), child());
 
+        Optional<Route> healthRoute = Optional.empty();
         for (ApiRoute route : ApiContract.routes()) {
             var routeArgs = RouteArgs.builder()
                     .apiId(api.id())
@@ -115,7 +119,10 @@ public final class RegionalApi extends ComponentResource {
             } else {
                 routeArgs.authorizationType("NONE");
             }
-            new Route(name + "-" + route.slug(), routeArgs.build(), child());
+            var created = new Route(name + "-" + route.slug(), routeArgs.build(), child());
+            if (route.routeKey().equals(HEALTH_ROUTE)) {
+                healthRoute = Optional.of(created);
+            }
         }
 
         var stage = new Stage(name + "-default", StageArgs.builder()
@@ -127,11 +134,21 @@ public final class RegionalApi extends ComponentResource {
                         .throttlingBurstLimit(args.throttleBurstLimit())
                         .detailedMetricsEnabled(true)
                         .build())
+                // Route 53 probes GET /health on this stage: route-level limits of its own, from config, instead of
+                // the stage's defaults that the shop's routes get (docs/security.md#edge-waf).
+                .routeSettings(StageRouteSettingArgs.builder()
+                        .routeKey(HEALTH_ROUTE)
+                        .throttlingRateLimit((double) args.healthThrottle().rateLimit())
+                        .throttlingBurstLimit(args.healthThrottle().burstLimit())
+                        .detailedMetricsEnabled(true)
+                        .build())
                 .accessLogSettings(StageAccessLogSettingsArgs.builder()
                         .destinationArn(accessLogs.arn())
                         .format(accessLogFormat())
                         .build())
-                .build(), child());
+                .build(), CustomResourceOptions.builder().parent(this)
+                .dependsOn(healthRoute.orElseThrow(() -> new IllegalStateException(
+                        "the API contract has no " + HEALTH_ROUTE + ", which Route 53 probes"))).build());
 
         new Permission(name + "-invoke", PermissionArgs.builder()
                 .action("lambda:InvokeFunction")

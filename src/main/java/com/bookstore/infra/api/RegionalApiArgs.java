@@ -19,10 +19,15 @@ import java.util.Optional;
  * @param logRetentionDays       required; how long access logs are kept
  * @param throttleRateLimit      required; the stage's steady requests per second
  * @param throttleBurstLimit     required; the stage's burst
+ * @param healthThrottle         required; {@code GET /health}'s own steady rate and burst, apart from the stage's
  * @param customDomain           default none: clients use the execute-api endpoint; with one, {@code api.<domain>}
  */
 public record RegionalApiArgs(String stackRole, Output<String> functionAliasArn, Output<String> functionName,
                               int functionTimeoutSeconds, UserPoolRef userPool, Output<String> logKeyArn,
                               int logRetentionDays, int throttleRateLimit, int throttleBurstLimit,
-                              Optional<CustomDomain> customDomain) {
+                              Optional<CustomDomain> customDomain, Throttle healthThrottle) {
+
+    /** A route's steady requests per second and burst. */
+    public record Throttle(int rateLimit, int burstLimit) {
+    }
 }

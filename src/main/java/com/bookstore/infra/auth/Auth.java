@@ -7,6 +7,7 @@ import com.pulumi.aws.cloudcontrol.ResourceArgs;
 import com.pulumi.aws.cognito.UserPoolClient;
 import com.pulumi.aws.cognito.UserPoolClientArgs;
 import com.pulumi.core.Output;
+import com.pulumi.aws.cognito.inputs.UserPoolClientTokenValidityUnitsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -49,10 +50,13 @@ public final class Auth extends ComponentResource {
                 .explicitAuthFlows(List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))
                 .preventUserExistenceErrors("ENABLED")
                 .enableTokenRevocation(true)
+                // Short-lived: the storefront keeps tokens in localStorage (docs/ui.md#where-the-tokens-live).
+                .refreshTokenValidity(args.refreshTokenValidityHours())
+                .tokenValidityUnits(UserPoolClientTokenValidityUnitsArgs.builder().refreshToken("hours").build())
                 .build(), child());
         // CreateUserPoolReplica: the same pool id served read-only in the peer region (sign-in, token refresh).
-        // Cognito starts a replica INACTIVE; activating it is a runbook step (docs/architecture.md#the-user-pool),
-        // as AWS::Cognito::UserPoolReplica has no status property. The replica's pool is encrypted with the key's
+        // Cognito starts a replica INACTIVE; the deploy activates it (docs/architecture.md#the-user-pool), as
+        // AWS::Cognito::UserPoolReplica has no status property. The replica's pool is encrypted with the key's
         // replica, which must exist first.
         new Resource(name + "-replica", ResourceArgs.builder()
                 .typeName(REPLICA_TYPE)

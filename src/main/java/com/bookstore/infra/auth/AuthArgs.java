@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param tags               required; the stack's tags, which the Cloud Control pool carries itself
  * @param deletionProtection the safe value is true (Cognito refuses to delete the pool); false only for a teardown
  * @param sesSender          default none: Cognito's built-in sender (about 50 e-mails a day per account, trials only)
+ * @param refreshTokenValidityHours required; how long the storefront's refresh tokens last (docs/configuration.md)
  */
 public record AuthArgs(String region, String peerRegion, Provider peerProvider, Output<String> accountId,
-                       Map<String, String> tags, boolean deletionProtection, Optional<SesSender> sesSender) {
+                       Map<String, String> tags, boolean deletionProtection, Optional<SesSender> sesSender,
+                       int refreshTokenValidityHours) {
 
     public AuthArgs {
         tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));

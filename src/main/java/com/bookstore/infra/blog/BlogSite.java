@@ -25,6 +25,8 @@ public final class BlogSite extends ComponentResource {
 
     public final Output<String> loadBalancerDnsName;
     public final Output<String> loadBalancerZoneId;
+    /** The load balancer, which the region's blog web ACL is associated with. */
+    public final Output<String> loadBalancerArn;
     public final Output<String> url;
     public final Output<String> uploadsFileSystemId;
     public final Output<String> alarmTopicArn;
@@ -70,6 +72,7 @@ public final class BlogSite extends ComponentResource {
 
         this.loadBalancerDnsName = balancer.balancer.dnsName();
         this.loadBalancerZoneId = balancer.balancer.zoneId();
+        this.loadBalancerArn = balancer.balancer.arn();
         this.url = balancer.siteUrl;
         this.uploadsFileSystemId = uploads.id;
         this.alarmTopicArn = alarms.topicArn;

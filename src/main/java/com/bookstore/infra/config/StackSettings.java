@@ -32,7 +32,8 @@ public record StackSettings(
         Optional<CognitoEmail> cognitoEmail,
         SloThresholds slo,
         boolean teardown,
-        boolean regionSwitchApproval) {
+        boolean regionSwitchApproval,
+        Protection protection) {
 
     /** The figures the resilience budget is computed from (docs/architecture.md#resilience-budget). */
     public record Resilience(
@@ -63,6 +64,20 @@ public record StackSettings(
             String cloudFrontPriceClass,
             int checkoutLimit,
             int checkoutWindowSeconds) {
+    }
+
+    /**
+     * How shoppers' sessions and the public endpoints are protected (docs/security.md).
+     *
+     * @param refreshTokenValidityHours how long a signed-in browser may refresh its tokens without a new sign-in
+     * @param healthThrottleRateLimit   steady requests per second of the API's own {@code GET /health} route
+     * @param healthThrottleBurstLimit  its burst
+     * @param wafRateWindowSeconds      the window every WAF rate rule counts over
+     * @param wafIpRateLimit            requests per window from one client address, at the edge, the user pool and the blog
+     * @param wafTokenRateLimit         requests per window carrying one bearer token, at the edge
+     */
+    public record Protection(int refreshTokenValidityHours, int healthThrottleRateLimit, int healthThrottleBurstLimit,
+                             int wafRateWindowSeconds, int wafIpRateLimit, int wafTokenRateLimit) {
     }
 
     /** Build outputs the stack deploys, relative to the project directory. */
@@ -180,6 +195,19 @@ public record StackSettings(
                 reader.integer("bookstore:sloFunctionErrorsPerMinute", 5, 0, 100_000));
         // docs/runbooks/teardown.md: one `pulumi up` with it switches every protection off before the destroys.
         boolean teardown = reader.optional("bookstore:teardown", StackSettings::bool).orElse(false);
+        // A token a stolen page copied stops working at this age (docs/ui.md#where-the-tokens-live); Cognito takes
+        // 60 minutes to 10 years (UserPoolClient refresh_token_validity).
+        // WAF rate limits: at least 10 per window, windows of 60, 120, 300 or 600 s (AWS WAF API, RateBasedStatement).
+        Protection protection = new Protection(
+                reader.integer("bookstore:refreshTokenValidityHours", 12, 1, 87_600),
+                reader.integer("bookstore:healthThrottleRateLimit", 50, 1, 10_000),
+                reader.integer("bookstore:healthThrottleBurstLimit", 100, 1, 5_000),
+                reader.integer("bookstore:wafRateWindowSeconds", 300, 60, 600),
+                reader.integer("bookstore:wafIpRateLimit", 2_000, 10, 2_000_000_000),
+                reader.integer("bookstore:wafTokenRateLimit", 1_000, 10, 2_000_000_000));
+        if (!List.of(60, 120, 300, 600).contains(protection.wafRateWindowSeconds())) {
+            reader.problem("bookstore:wafRateWindowSeconds must be 60, 120, 300 or 600 (the windows AWS WAF offers)");
+        }
 
         if (role == Role.SECONDARY && primaryStack.isEmpty()) {
             reader.problem("bookstore:primaryStack is required when bookstore:role is secondary");
@@ -199,7 +227,7 @@ public record StackSettings(
         }
         return new StackSettings(role, region, peerRegion, edgeRegion, primaryStack, domain, hostedZoneId,
                 alertEmail, resilience, sizing, artifacts, blog, pipeline, cognitoEmail, slo, teardown,
-                regionSwitchApproval);
+                regionSwitchApproval, protection);
     }
 
     // ---- Cognito's e-mail through SES: both keys or neither. ----

@@ -122,11 +122,39 @@ public final class StackAccess {
                         identity()),
                 new ManagedGrant("data-and-compute", "Tables, functions, logs, buckets, queues, topics, alarms, cache, APIs",
                         dataAndCompute()),
-                new ManagedGrant("network-and-edge", "VPCs, keys, user pools, certificates, CDN, DNS, fault switch, the pipeline",
+                new ManagedGrant("network-and-edge", "VPCs, keys, user pools, certificates, CDN, DNS, the pipeline",
                         networkAndEdge()),
                 new ManagedGrant("blog", "Aurora, ECS, load balancer, EFS and the credentials secret of the blog", blog()),
-                new ManagedGrant("observability", "The operations dashboard (its alarms and topics are regional, above)",
-                        observability()));
+                new ManagedGrant("observability", "The operations dashboard and the drills' fault switch",
+                        observability()),
+                new ManagedGrant("firewall", "AWS WAF web ACLs and their associations", firewall()));
+    }
+
+    /**
+     * The project's web ACLs by name (CloudFront's in us-east-1, the regional ones in each region) and their
+     * associations with the user pool and the blog's load balancer (docs/security.md#edge-waf).
+     */
+    private List<Map<String, Object>> firewall() {
+        List<Object> acls = List.of(arn("wafv2", "global/webacl/" + project + "-*/*"),
+                arn("wafv2", "regional/webacl/" + project + "-*/*"));
+        Output<String> balancers = arn("elasticloadbalancing", "loadbalancer/app/" + project + "-*/*");
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(regional("ManageWebAcls", List.of(
+                        "wafv2:CreateWebACL", "wafv2:GetWebACL", "wafv2:UpdateWebACL", "wafv2:DeleteWebACL",
+                        "wafv2:TagResource", "wafv2:UntagResource", "wafv2:ListTagsForResource",
+                        "wafv2:AssociateWebACL"),
+                acls, Map.of()));
+        statements.add(regional("ProtectBalancersWithWebAcls", List.of(
+                        "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "wafv2:GetWebACLForResource",
+                        "elasticloadbalancing:SetWebAcl"),
+                List.of(balancers), Map.of()));
+        // Pools are named by Cognito (no project prefix): the project tag scopes them.
+        statements.add(regional("ProtectPoolsWithWebAcls", List.of(
+                        "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "wafv2:GetWebACLForResource",
+                        "cognito-idp:AssociateWebACL", "cognito-idp:DisassociateWebACL",
+                        "cognito-idp:GetWebACLForResource"),
+                List.of(arn("cognito-idp", "userpool/*")), Map.of("aws:ResourceTag/project", project)));
+        return statements;
     }
 
     /** The state bucket and the stacks' secrets key, read and written: the deploy roles' inline grants. */
@@ -274,11 +302,21 @@ public final class StackAccess {
         return statements;
     }
 
-    /** Dashboards are global: arn:aws:cloudwatch::<account>:dashboard/<name> (service authorization reference). */
+    /**
+     * Operations: the dashboard (global: arn:aws:cloudwatch::<account>:dashboard/<name>, service authorization
+     * reference) and the fault switch.
+     */
     private List<Map<String, Object>> observability() {
-        return List.of(PolicyJson.allow("ManageDashboards", List.of(
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(PolicyJson.allow("ManageDashboards", List.of(
                         "cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"),
                 List.of(accountId.applyValue(account -> "arn:aws:cloudwatch::" + account + ":dashboard/" + project + "-*"))));
+        // The drills' fault switch (an SSM parameter per region) is an operations tool like the dashboard.
+        statements.add(regional("ManageFaultSwitch", List.of(
+                        "ssm:PutParameter", "ssm:DeleteParameter", "ssm:GetParameter", "ssm:GetParameters",
+                        "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource", "ssm:ListTagsForResource"),
+                List.of(arn("ssm", "parameter/" + project + "/*")), Map.of()));
+        return statements;
     }
 
     private List<Map<String, Object>> networkAndEdge() {
@@ -299,10 +337,6 @@ public final class StackAccess {
                         "ec2:AttachInternetGateway", "ec2:DetachInternetGateway", "ec2:DeleteInternetGateway",
                         "ec2:CreateTags", "ec2:DeleteTags"),
                 List.of(arn("ec2", "*")), Map.of("aws:ResourceTag/project", project)));
-        statements.add(regional("ManageFaultSwitch", List.of(
-                        "ssm:PutParameter", "ssm:DeleteParameter", "ssm:GetParameter", "ssm:GetParameters",
-                        "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource", "ssm:ListTagsForResource"),
-                List.of(arn("ssm", "parameter/" + project + "/*")), Map.of()));
         // PutKeyPolicy only on the project's keys and never past the lockout check: a key keeps its
         // administrators (the account root statement of EncryptionKey).
         statements.add(regional("ManageTaggedKeysPoolsAndCertificates", List.of(
@@ -336,7 +370,8 @@ public final class StackAccess {
                         "cloudfront:UntagResource", "cloudfront:CreateOriginAccessControl",
                         "cloudfront:GetOriginAccessControl", "cloudfront:UpdateOriginAccessControl",
                         "cloudfront:DeleteOriginAccessControl", "cloudfront:GetCachePolicy",
-                        "cloudfront:GetResponseHeadersPolicy"),
+                        "cloudfront:GetResponseHeadersPolicy", "cloudfront:CreateResponseHeadersPolicy",
+                        "cloudfront:UpdateResponseHeadersPolicy", "cloudfront:DeleteResponseHeadersPolicy"),
                 List.of(cloudFront("distribution/*"), cloudFront("origin-access-control/*"),
                         cloudFront("cache-policy/*"), cloudFront("response-headers-policy/*"))));
         // The storefront's viewer-request function (client routes), published on every change.

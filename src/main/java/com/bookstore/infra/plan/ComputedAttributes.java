@@ -184,6 +184,11 @@ final class ComputedAttributes {
                 id = stableId("fsap-", name);
                 state.put("arn", prefix.formatted("elasticfilesystem") + "access-point/" + id);
             }
+            case "aws:wafv2/webAcl:WebAcl" -> {
+                // CLOUDFRONT-scope ACLs live in us-east-1 under "global" (AWS WAF API, "WebACL": ARN).
+                String scope = "CLOUDFRONT".equals(state.get("scope")) ? "global" : "regional";
+                state.put("arn", prefix.formatted("wafv2") + scope + "/webacl/" + physical + "/" + id);
+            }
             case "aws:lb/loadBalancer:LoadBalancer" -> {
                 String suffix = "app/" + name + "/" + stableId("", name);
                 state.put("arn", prefix.formatted("elasticloadbalancing") + "loadbalancer/" + suffix);

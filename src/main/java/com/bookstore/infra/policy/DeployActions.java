@@ -166,6 +166,47 @@ final class DeployActions {
             n.update(arn, "cloudfront:UpdateFunction", "cloudfront:PublishFunction");
             n.delete(arn, "cloudfront:DeleteFunction");
         });
+        put("aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", (n, r) -> {
+            n.global();
+            String arn = n.globalArn("cloudfront", "response-headers-policy/" + r.id());
+            n.create(arn, "cloudfront:CreateResponseHeadersPolicy");
+            n.read(arn, "cloudfront:GetResponseHeadersPolicy");
+            n.update(arn, "cloudfront:UpdateResponseHeadersPolicy");
+            n.delete(arn, "cloudfront:DeleteResponseHeadersPolicy");
+        });
+        // AWS WAF (list_awswafv2): a web ACL's ARN names its scope, "global" (CloudFront's, in us-east-1) or
+        // "regional"; an association needs AssociateWebACL on both the ACL and the protected resource, and the
+        // protected service's own permission (AWS WAF Developer Guide, "Associating a web ACL").
+        put("aws:wafv2/webAcl:WebAcl", (n, r) -> {
+            String scope = "CLOUDFRONT".equals(n.input("scope")) ? "global" : "regional";
+            String arn = n.arn("wafv2", scope + "/webacl/" + n.name("name") + "/" + r.id());
+            n.create(arn, "wafv2:CreateWebACL", "wafv2:TagResource");
+            n.read(arn, "wafv2:GetWebACL", "wafv2:ListTagsForResource");
+            n.update(arn, "wafv2:UpdateWebACL");
+            n.tag(arn, "wafv2:TagResource", "wafv2:UntagResource");
+            n.delete(arn, "wafv2:GetWebACL", "wafv2:DeleteWebACL");
+        });
+        put("aws:wafv2/webAclAssociation:WebAclAssociation", (n, r) -> {
+            String acl = n.input("webAclArn");
+            String target = n.input("resourceArn");
+            String service = target.contains(":cognito-idp:")
+                    ? "cognito-idp" : "elasticloadbalancing";
+            List<String> associate = service.equals("cognito-idp")
+                    ? List.of("cognito-idp:AssociateWebACL") : List.of("elasticloadbalancing:SetWebAcl");
+            List<String> read = service.equals("cognito-idp")
+                    ? List.of("cognito-idp:GetWebACLForResource") : List.of();
+            List<String> disassociate = service.equals("cognito-idp")
+                    ? List.of("cognito-idp:DisassociateWebACL") : List.of("elasticloadbalancing:SetWebAcl");
+            n.on("create", acl, acl, "wafv2:AssociateWebACL");
+            n.on("create", target, target, "wafv2:AssociateWebACL");
+            n.on("create", target, target, associate.toArray(String[]::new));
+            n.on("read", target, target, "wafv2:GetWebACLForResource");
+            if (!read.isEmpty()) {
+                n.on("read", target, target, read.toArray(String[]::new));
+            }
+            n.on("delete", target, target, "wafv2:DisassociateWebACL");
+            n.on("delete", target, target, disassociate.toArray(String[]::new));
+        });
         put("aws:cloudfront/originAccessControl:OriginAccessControl", (n, r) -> {
             n.global();
             String arn = n.globalArn("cloudfront", "origin-access-control/" + r.id());

@@ -9,6 +9,7 @@ import com.bookstore.infra.blog.BlogSite;
 import com.bookstore.infra.cache.LeaderboardCache;
 import com.bookstore.infra.config.StackSettings;
 import com.bookstore.infra.contract.PrimaryOutputs;
+import com.bookstore.infra.firewall.WebFirewall;
 import com.bookstore.infra.contract.ResourceNames;
 import com.bookstore.infra.data.GlobalTables;
 import com.bookstore.infra.dns.FailoverDns;
@@ -74,6 +75,16 @@ public final class BookstoreStack {
         var cache = new LeaderboardCache(prefix + "-leaderboard", args.cache(network), args.inHomeRegion());
         UserPoolRef userPool = primary.map(contract -> contract.userPool(settings.peerRegion()))
                 .orElseGet(() -> new Auth(prefix + "-users", args.auth(tags), args.inHomeRegion()).userPool);
+        // AWS WAF in front of what customers reach (docs/security.md#edge-waf): the pool where it lives, CloudFront
+        // (a CLOUDFRONT-scope ACL, so in us-east-1) in the primary, which owns the distribution.
+        if (primary.isEmpty()) {
+            Output<String> poolArn = Output.tuple(accountId, userPool.userPoolId()).applyValue(ids ->
+                    "arn:aws:cognito-idp:" + userPool.region() + ":" + ids.t1 + ":userpool/" + ids.t2);
+            new WebFirewall(prefix + "-users-waf", args.usersFirewall(poolArn), args.inHomeRegion());
+        }
+        Optional<Output<String>> edgeAcl = primary.isEmpty()
+                ? Optional.of(new WebFirewall(prefix + "-edge-waf", args.edgeFirewall(), args.inEdgeRegion()).arn)
+                : Optional.empty();
         var functions = new Functions(prefix + "-functions", args.functions(network, tables, cache.url, logKey.arn),
                 args.inHomeRegion());
         var api = new RegionalApi(prefix + "-api", args.api(functions, userPool, logKey.arn), args.inHomeRegion());
@@ -87,10 +98,13 @@ public final class BookstoreStack {
 
         Optional<Blog> blog = settings.blog().map(blogSettings -> Blog.create(prefix, args, blogSettings, network,
                 logKey.arn, primary));
+        blog.ifPresent(b -> new WebFirewall(prefix + "-blog-waf", args.blogFirewall(b.site().loadBalancerArn),
+                args.inHomeRegion()));
 
         var site = new StorefrontSite(prefix + "-storefront", args.storefront(
-                SiteConfig.json(api.baseUrl, settings.region(), settings.peerRegion(), settings.role().value(), userPool,
-                        blog.map(b -> b.site().url).orElse(Output.of(SiteConfig.NO_BLOG))), primary),
+                SiteConfig.json(args.storefrontApiBaseUrl(api.baseUrl), settings.region(), settings.peerRegion(),
+                        settings.role().value(), userPool,
+                        blog.map(b -> b.site().url).orElse(Output.of(SiteConfig.NO_BLOG))), primary, edgeAcl),
                 args.inHomeRegion());
 
         api.customDomainTarget.ifPresent(target -> {

@@ -1,5 +1,8 @@
 package com.bookstore.infra.stack;
 
+import com.bookstore.contract.SiteHeaders;
+import com.bookstore.infra.firewall.ManagedRuleGroup;
+import com.bookstore.infra.firewall.WebFirewallArgs;
 import com.bookstore.infra.api.RegionalApi;
 import com.bookstore.infra.api.RegionalApiArgs;
 import com.bookstore.infra.auth.AuthArgs;
@@ -30,6 +33,7 @@ import com.bookstore.infra.pipeline.PipelineSettings;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.security.EncryptionKey;
 import com.bookstore.infra.security.EncryptionKeyArgs;
+import com.bookstore.infra.web.SiteConfig;
 import com.bookstore.infra.web.StorefrontSiteArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -86,7 +90,8 @@ final class ComponentArgs {
     AuthArgs auth(com.bookstore.infra.region.StackTags tags) {
         return new AuthArgs(settings.region(), settings.peerRegion(), region.providers().peer(), region.accountId(),
                 tags.asMap(), !settings.teardown(), settings.cognitoEmail()
-                .map(email -> new AuthArgs.SesSender(email.sesIdentityArn(), email.fromAddress(), email.replyTo())));
+                .map(email -> new AuthArgs.SesSender(email.sesIdentityArn(), email.fromAddress(), email.replyTo())),
+                settings.protection().refreshTokenValidityHours());
     }
 
     FunctionsArgs functions(Network network, GlobalTables tables, Output<String> redisUrl, Output<String> logKeyArn) {
@@ -105,7 +110,9 @@ final class ComponentArgs {
         return new RegionalApiArgs(settings.role().value(), functions.apiAliasArn, functions.apiFunctionName,
                 sizing.apiTimeoutSeconds(), userPool, logKeyArn, sizing.logRetentionDays(),
                 sizing.apiThrottleRateLimit(), sizing.apiThrottleBurstLimit(),
-                customDomain(ResourceNames::apiHost, settings.isPrimary()));
+                customDomain(ResourceNames::apiHost, settings.isPrimary()),
+                new RegionalApiArgs.Throttle(settings.protection().healthThrottleRateLimit(),
+                        settings.protection().healthThrottleBurstLimit()));
     }
 
     BlogDatabaseArgs blogDatabase(BlogSettings blog, Network network, Output<String> logKeyArn,
@@ -128,13 +135,67 @@ final class ComponentArgs {
                         region.providers().peer())));
     }
 
-    StorefrontSiteArgs storefront(Output<String> runtimeConfigJson, Optional<PrimaryOutputs> primary) {
+    StorefrontSiteArgs storefront(Output<String> runtimeConfigJson, Optional<PrimaryOutputs> primary,
+                                  Optional<Output<String>> webAclArn) {
         Path uiDist = Path.of(settings.artifacts().uiDist());
         return primary.map(contract -> StorefrontSiteArgs.secondary(region, runtimeConfigJson, uiDist,
                         settings.teardown(), contract.distributionArn()))
                 .orElseGet(() -> StorefrontSiteArgs.primary(region, runtimeConfigJson, uiDist, settings.teardown(),
                         new StorefrontSiteArgs.Distribution(settings.sizing().cloudFrontPriceClass(),
-                                customDomain(ResourceNames::storefrontHost, true))));
+                                customDomain(ResourceNames::storefrontHost, true), pageOrigins(),
+                                settings.domain().map(ResourceNames::apiHost), webAclArn)));
+    }
+
+    /** The storefront's API base URL: its own origin's {@code /api} with a domain, else the region's endpoint. */
+    Output<String> storefrontApiBaseUrl(Output<String> regionalBaseUrl) {
+        return settings.domain()
+                .map(domain -> Output.of("https://" + ResourceNames.storefrontHost(domain) + SiteConfig.API_PATH))
+                .orElse(regionalBaseUrl);
+    }
+
+    /** CloudFront's web ACL (docs/security.md#edge-waf): per-address and per-token rates, then AWS's baseline groups. */
+    WebFirewallArgs edgeFirewall() {
+        var protection = settings.protection();
+        return new WebFirewallArgs(WebFirewallArgs.CLOUDFRONT, "Bookstore storefront and /api (CloudFront)",
+                List.of(ManagedRuleGroup.IP_REPUTATION, ManagedRuleGroup.KNOWN_BAD_INPUTS, ManagedRuleGroup.COMMON),
+                new WebFirewallArgs.Rates(protection.wafRateWindowSeconds(), protection.wafIpRateLimit(),
+                        Optional.of(protection.wafTokenRateLimit())),
+                List.of());
+    }
+
+    /** The user pool's web ACL: Cognito's endpoint is public and takes passwords, so per-address rates first. */
+    WebFirewallArgs usersFirewall(Output<String> userPoolArn) {
+        var protection = settings.protection();
+        return new WebFirewallArgs(WebFirewallArgs.REGIONAL, "Bookstore user pool (Cognito)",
+                List.of(ManagedRuleGroup.IP_REPUTATION, ManagedRuleGroup.KNOWN_BAD_INPUTS),
+                new WebFirewallArgs.Rates(protection.wafRateWindowSeconds(), protection.wafIpRateLimit(), Optional.empty()),
+                List.of(userPoolArn));
+    }
+
+    /** The blog load balancer's web ACL, with the WordPress and PHP groups. */
+    WebFirewallArgs blogFirewall(Output<String> loadBalancerArn) {
+        var protection = settings.protection();
+        return new WebFirewallArgs(WebFirewallArgs.REGIONAL, "Bookstore blog (load balancer)",
+                List.of(ManagedRuleGroup.IP_REPUTATION, ManagedRuleGroup.KNOWN_BAD_INPUTS,
+                        ManagedRuleGroup.COMMON_FOR_EDITORS, ManagedRuleGroup.WORDPRESS, ManagedRuleGroup.PHP),
+                new WebFirewallArgs.Rates(protection.wafRateWindowSeconds(), protection.wafIpRateLimit(), Optional.empty()),
+                List.of(loadBalancerArn));
+    }
+
+    /**
+     * What the storefront's pages reach (docs/security.md#sessions-and-csp): the API (same origin through
+     * {@code /api} with a domain, else either region's execute-api endpoint), Cognito in both regions, the blog.
+     */
+    SiteHeaders.Origins pageOrigins() {
+        List<String> regions = List.of(settings.region(), settings.peerRegion());
+        List<String> api = settings.domain()
+                .map(domain -> List.of("https://" + ResourceNames.storefrontHost(domain)))
+                .orElseGet(() -> regions.stream().map(r -> "https://*.execute-api." + r + ".amazonaws.com").toList());
+        List<String> cognito = regions.stream().map(r -> "https://cognito-idp." + r + ".amazonaws.com").toList();
+        List<String> blog = settings.blog().isPresent()
+                ? settings.domain().map(domain -> List.of("https://" + ResourceNames.blogHost(domain))).orElse(List.of())
+                : List.of();
+        return new SiteHeaders.Origins(api, cognito, blog);
     }
 
     RegionAlarmsArgs alarms(RegionalApi api, Functions functions, GlobalTables tables) {

@@ -13,6 +13,11 @@ public final class SiteConfig {
 
     /** The blog URL of a stack without the blog: left out of the config like any non-HTTPS one. */
     public static final String NO_BLOG = "";
+    /**
+     * With a domain, the storefront reaches the API on its own origin, {@code https://www.<domain>/api}: CloudFront
+     * passes {@code /api/*} to the API's failover name behind the edge web ACL (docs/security.md#edge-waf).
+     */
+    public static final String API_PATH = "/api";
 
     private SiteConfig() {
     }

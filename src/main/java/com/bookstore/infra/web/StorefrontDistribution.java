@@ -14,7 +14,9 @@ import com.pulumi.aws.cloudfront.OriginAccessControlArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorFunctionAssociationArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorFunctionAssociationArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOriginCustomOriginConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginGroupArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginGroupFailoverCriteriaArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginGroupMemberArgs;
@@ -29,6 +31,7 @@ import com.pulumi.resources.CustomResourceOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,11 +42,12 @@ import java.util.Optional;
  */
 final class StorefrontDistribution {
 
-    // AWS-managed CloudFront policies (stable, documented ids): cache static assets, never cache config.json,
-    // add the standard security headers.
+    // AWS-managed CloudFront policies (stable, documented ids): cache static assets, never cache config.json.
     private static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
-    private static final String SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03";
+    // Every viewer header, cookie and query string but Host, which must name the API's custom domain
+    // (CloudFront Developer Guide, "Use managed origin request policies": made for API Gateway origins).
+    private static final String ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
     /**
      * Only server errors fail over: S3 answers a missing key with 403 (OAC readers may not list the bucket),
      * and a missing object is missing in both regions, so 4xx must reach the viewer (docs/infrastructure.md).
@@ -51,6 +55,8 @@ final class StorefrontDistribution {
     static final List<Integer> FAILOVER_STATUS_CODES = List.of(500, 502, 503, 504);
     /** The viewer-request function that serves the app for client-side routes (src/main/resources). */
     static final String CLIENT_ROUTES_FUNCTION = "client-routes.js";
+    /** The viewer-request function that drops {@link SiteConfig#API_PATH} before the API sees the path. */
+    static final String API_PREFIX_FUNCTION = "api-prefix.js";
 
     final Distribution distribution;
 
@@ -74,32 +80,78 @@ final class StorefrontDistribution {
                 .name(name + "-client-routes")
                 .runtime("cloudfront-js-2.0")
                 .comment("Serve index.html for the storefront's client-side routes")
-                .code(clientRoutesCode())
+                .code(functionCode(CLIENT_ROUTES_FUNCTION))
                 .publish(true)
                 .build(), owner.child());
+        var headers = StorefrontHeadersPolicy.create(name, StorefrontSite.HEADERS,
+                args.distribution().orElseThrow().pageOrigins(), args.uiDist().resolve("index.html"), owner);
         String primaryOrigin = "ui-" + region.region();
         String secondaryOrigin = "ui-" + region.peerRegion();
         String failoverGroup = "ui-failover";
+        var settings = args.distribution().orElseThrow();
+        List<DistributionOriginArgs> origins = new ArrayList<>(List.of(
+                DistributionOriginArgs.builder()
+                        .originId(primaryOrigin)
+                        .domainName(region.names().uiBucketRegionalDomain(region.accountId(), region.region()))
+                        .originAccessControlId(accessControl.id())
+                        .build(),
+                DistributionOriginArgs.builder()
+                        .originId(secondaryOrigin)
+                        .domainName(region.names().uiBucketRegionalDomain(region.accountId(), region.peerRegion()))
+                        .originAccessControlId(accessControl.id())
+                        .build()));
+        List<DistributionOrderedCacheBehaviorArgs> behaviors = new ArrayList<>(List.of(
+                DistributionOrderedCacheBehaviorArgs.builder()
+                        .pathPattern("/" + configKey)
+                        .targetOriginId(failoverGroup)
+                        .viewerProtocolPolicy("redirect-to-https")
+                        .allowedMethods("GET", "HEAD")
+                        .cachedMethods("GET", "HEAD")
+                        .cachePolicyId(CACHING_DISABLED)
+                        .responseHeadersPolicyId(headers.id())
+                        .build()));
+        settings.apiOrigin().ifPresent(apiHost -> {
+            // The failover name: Route 53 answers with the healthy region's API, so failover needs nothing here.
+            origins.add(DistributionOriginArgs.builder()
+                    .originId("api")
+                    .domainName(apiHost)
+                    .customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
+                            .originProtocolPolicy("https-only")
+                            .originSslProtocols("TLSv1.2")
+                            .httpPort(80)
+                            .httpsPort(443)
+                            .build())
+                    .build());
+            var apiPrefix = new Function(name + "-api-prefix", FunctionArgs.builder()
+                    .name(name + "-api-prefix")
+                    .runtime("cloudfront-js-2.0")
+                    .comment("Pass /api/* to the API without the /api prefix")
+                    .code(functionCode(API_PREFIX_FUNCTION))
+                    .publish(true)
+                    .build(), owner.child());
+            behaviors.add(DistributionOrderedCacheBehaviorArgs.builder()
+                    .pathPattern(SiteConfig.API_PATH + "/*")
+                    .targetOriginId("api")
+                    .viewerProtocolPolicy("https-only")
+                    .allowedMethods("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE")
+                    .cachedMethods("GET", "HEAD")
+                    .compress(true)
+                    .cachePolicyId(CACHING_DISABLED)
+                    .originRequestPolicyId(ALL_VIEWER_EXCEPT_HOST_HEADER)
+                    .functionAssociations(DistributionOrderedCacheBehaviorFunctionAssociationArgs.builder()
+                            .eventType("viewer-request").functionArn(apiPrefix.arn()).build())
+                    .build());
+        });
         var distribution = new Distribution(name, DistributionArgs.builder()
                 .enabled(true)
                 .isIpv6Enabled(true)
                 .aliases(host.map(List::of).orElse(List.of()))
                 .comment("Bookstore storefront")
                 .httpVersion("http2and3")
-                .priceClass(args.distribution().orElseThrow().priceClass())
+                .priceClass(settings.priceClass())
+                .webAclId(settings.webAclArn().orElse(null))
                 .defaultRootObject("index.html")
-                .origins(
-                        DistributionOriginArgs.builder()
-                                .originId(primaryOrigin)
-                                .domainName(region.names().uiBucketRegionalDomain(region.accountId(), region.region()))
-                                .originAccessControlId(accessControl.id())
-                                .build(),
-                        DistributionOriginArgs.builder()
-                                .originId(secondaryOrigin)
-                                .domainName(region.names().uiBucketRegionalDomain(region.accountId(),
-                                        region.peerRegion()))
-                                .originAccessControlId(accessControl.id())
-                                .build())
+                .origins(origins)
                 .originGroups(DistributionOriginGroupArgs.builder()
                         .originId(failoverGroup)
                         .failoverCriteria(DistributionOriginGroupFailoverCriteriaArgs.builder()
@@ -117,19 +169,11 @@ final class StorefrontDistribution {
                         .cachedMethods("GET", "HEAD")
                         .compress(true)
                         .cachePolicyId(CACHING_OPTIMIZED)
-                        .responseHeadersPolicyId(SECURITY_HEADERS)
+                        .responseHeadersPolicyId(headers.id())
                         .functionAssociations(DistributionDefaultCacheBehaviorFunctionAssociationArgs.builder()
                                 .eventType("viewer-request").functionArn(clientRoutes.arn()).build())
                         .build())
-                .orderedCacheBehaviors(DistributionOrderedCacheBehaviorArgs.builder()
-                        .pathPattern("/" + configKey)
-                        .targetOriginId(failoverGroup)
-                        .viewerProtocolPolicy("redirect-to-https")
-                        .allowedMethods("GET", "HEAD")
-                        .cachedMethods("GET", "HEAD")
-                        .cachePolicyId(CACHING_DISABLED)
-                        .responseHeadersPolicyId(SECURITY_HEADERS)
-                        .build())
+                .orderedCacheBehaviors(behaviors)
                 .restrictions(DistributionRestrictionsArgs.builder()
                         .geoRestriction(DistributionRestrictionsGeoRestrictionArgs.builder()
                                 .restrictionType("none").build())
@@ -162,9 +206,13 @@ final class StorefrontDistribution {
     }
 
     static String clientRoutesCode() {
-        try (var in = StorefrontSite.class.getResourceAsStream(CLIENT_ROUTES_FUNCTION)) {
+        return functionCode(CLIENT_ROUTES_FUNCTION);
+    }
+
+    static String functionCode(String resource) {
+        try (var in = StorefrontSite.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + CLIENT_ROUTES_FUNCTION);
+                throw new IllegalStateException("missing resource " + resource);
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {

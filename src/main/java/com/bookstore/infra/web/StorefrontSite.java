@@ -1,5 +1,6 @@
 package com.bookstore.infra.web;
 
+import com.bookstore.contract.SiteHeaders;
 import com.bookstore.infra.region.RegionContext;
 import com.bookstore.infra.region.ResourceOwner;
 import com.bookstore.infra.storage.PrivateBucket;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
 public final class StorefrontSite extends ComponentResource {
 
     static final String CONFIG_KEY = "config.json";
-    private static final SiteHeaders HEADERS = SiteHeaders.load();
+    static final SiteHeaders HEADERS = SiteHeaders.load();
 
     public final Output<String> bucketName;
     /** Present in the primary only: the distribution serving both buckets. */

@@ -1,5 +1,6 @@
 package com.bookstore.infra.web;
 
+import com.bookstore.contract.SiteHeaders;
 import com.bookstore.infra.dns.CustomDomain;
 import com.bookstore.infra.region.RegionContext;
 import com.pulumi.core.Output;
@@ -31,8 +32,14 @@ public record StorefrontSiteArgs(RegionContext region, Output<String> runtimeCon
     /**
      * @param priceClass   the CloudFront price class (docs/configuration.md gives the default)
      * @param customDomain default none: the CloudFront name; with one, its certificate and alias records
+     * @param pageOrigins  required; what the pages may reach besides the site (their Content-Security-Policy)
+     * @param apiOrigin    default none; with one (the API's failover name {@code api.<domain>}), {@code /api/*} is
+     *                     passed to it uncached, so the storefront and its API share an origin and a web ACL
+     * @param webAclArn    default none; the CLOUDFRONT-scope web ACL in front of the distribution
      */
-    public record Distribution(String priceClass, Optional<CustomDomain> customDomain) {
+    public record Distribution(String priceClass, Optional<CustomDomain> customDomain,
+                               SiteHeaders.Origins pageOrigins, Optional<String> apiOrigin,
+                               Optional<Output<String>> webAclArn) {
     }
 
     public static StorefrontSiteArgs primary(RegionContext region, Output<String> runtimeConfigJson, Path uiDist,

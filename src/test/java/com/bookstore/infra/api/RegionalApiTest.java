@@ -96,4 +96,20 @@ class RegionalApiTest {
         assertEquals(plan.outputs().get("apiEndpoint"), plan.outputs().get("apiBaseUrl"));
         assertTrue(String.valueOf(plan.outputs().get("apiBaseUrl")).contains(".execute-api.eu-west-1.amazonaws.com"));
     }
+
+    @Test
+    void theHealthRouteRoute53ProbesHasItsOwnThrottleFromConfig() {
+        var stage = Plans.one(Plans.primary(), "aws:apigatewayv2/stage:Stage");
+        var configured = Plans.one(Plans.run(Plans.primaryConfig(java.util.Map.of(
+                "bookstore:healthThrottleRateLimit", "20", "bookstore:healthThrottleBurstLimit", "40")), java.util.Map.of()),
+                "aws:apigatewayv2/stage:Stage");
+
+        assertEquals("GET /health", input(stage, "routeSettings.routeKey"));
+        assertEquals(50, ((Number) input(stage, "routeSettings.throttlingRateLimit")).intValue());
+        assertEquals(100, ((Number) input(stage, "routeSettings.throttlingBurstLimit")).intValue());
+        assertEquals(100, ((Number) input(stage, "defaultRouteSettings.throttlingRateLimit")).intValue(), "the shop's routes");
+        assertEquals(20, ((Number) input(configured, "routeSettings.throttlingRateLimit")).intValue());
+        assertEquals(40, ((Number) input(configured, "routeSettings.throttlingBurstLimit")).intValue());
+        assertTrue(stage.dependsOn().stream().anyMatch(d -> d.contains("bookstore-api-get-health")), stage.dependsOn().toString());
+    }
 }

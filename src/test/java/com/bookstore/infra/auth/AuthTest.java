@@ -32,6 +32,18 @@ class AuthTest {
     }
 
     @Test
+    void refreshTokensLastTwelveHoursByDefaultOrTheConfiguredHoursAndCanBeRevoked() {
+        var client = Plans.one(Plans.primary(), "aws:cognito/userPoolClient:UserPoolClient");
+        var configured = Plans.one(Plans.run(Plans.primaryConfig(java.util.Map.of("bookstore:refreshTokenValidityHours", "3")),
+                java.util.Map.of()), "aws:cognito/userPoolClient:UserPoolClient");
+
+        assertEquals(12, ((Number) input(client, "refreshTokenValidity")).intValue());
+        assertEquals("hours", input(client, "tokenValidityUnits.refreshToken"));
+        assertEquals(true, input(client, "enableTokenRevocation"), "sign-out revokes the refresh token");
+        assertEquals(3, ((Number) input(configured, "refreshTokenValidity")).intValue());
+    }
+
+    @Test
     void theUserPoolRequiresTwelveCharactersWithUpperAndLowerCaseAndANumber() {
         var pool = Plans.cloudControl(Plans.primary(), POOL);
 

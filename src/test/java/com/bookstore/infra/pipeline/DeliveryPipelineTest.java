@@ -438,7 +438,7 @@ class DeliveryPipelineTest {
         for (String role : List.of("bookstore-deploy-primary", "bookstore-deploy-secondary")) {
             assertEquals(List.of("bookstore-deploy-read-and-create", "bookstore-deploy-identity",
                             "bookstore-deploy-data-and-compute", "bookstore-deploy-network-and-edge", "bookstore-deploy-blog",
-                            "bookstore-deploy-observability"),
+                            "bookstore-deploy-observability", "bookstore-deploy-firewall"),
                     attached(selfManaged(), role).stream().map(p -> p.name()).toList(), role);
         }
         assertEquals(Set.of("ListState", "ReadAndWriteState", "UseStackSecretsKey"), statements(

@@ -28,7 +28,7 @@ class StorefrontClientRoutesTest {
     void clientRoutesAreRewrittenAtTheViewerAndNoErrorStatusOfAMissingKeyTriggersFailover() {
         Plan primary = Plans.primary();
         var distribution = Plans.one(primary, "aws:cloudfront/distribution:Distribution");
-        var function = Plans.one(primary, "aws:cloudfront/function:Function");
+        var function = Plans.named(primary, "aws:cloudfront/function:Function", "bookstore-storefront-client-routes");
 
         assertEquals("cloudfront-js-2.0", input(function, "runtime"));
         assertEquals(true, input(function, "publish"));
@@ -57,6 +57,22 @@ class StorefrontClientRoutesTest {
         assertEquals(new com.google.gson.Gson().toJson(List.of("/index.html", "/index.html", "/index.html",
                 "/index.html", "/index.html", "/config.json", "/assets/index-3f2a.js", "/favicon.ico",
                 "/books/9780.141", "/robots.txt")), rewritten.trim());
+    }
+
+    @Test
+    void theApiFunctionDropsTheApiPrefixAndKeepsTheRestOfThePathInARealJavaScriptEngine(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("run.js");
+        Files.writeString(script, StorefrontDistribution.functionCode(StorefrontDistribution.API_PREFIX_FUNCTION) + """
+
+                const uris = JSON.parse(process.argv[2]);
+                console.log(JSON.stringify(uris.map(uri => handler({ request: { uri: uri } }).uri)));
+                """);
+
+        String rewritten = run("node", script.toString(), new com.google.gson.Gson().toJson(
+                List.of("/api/books", "/api/books/abc%20def", "/api/health", "/api/cart/items/1")));
+
+        assertEquals(new com.google.gson.Gson().toJson(List.of("/books", "/books/abc%20def", "/health", "/cart/items/1")),
+                rewritten.trim());
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

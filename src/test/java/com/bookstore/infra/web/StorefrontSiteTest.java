@@ -32,15 +32,53 @@ class StorefrontSiteTest {
         List<Map<String, Object>> origins = (List<Map<String, Object>>) input(distribution, "origins");
 
         assertEquals(List.of("bookstore-ui-123456789012-eu-west-1.s3.eu-west-1.amazonaws.com",
-                        secondary.outputs().get("uiBucketName") + ".s3.ap-southeast-1.amazonaws.com"),
+                        secondary.outputs().get("uiBucketName") + ".s3.ap-southeast-1.amazonaws.com",
+                        "api.shop.example.org"),
                 origins.stream().map(o -> o.get("domainName")).toList());
         String accessControl = Plans.one(primary, "aws:cloudfront/originAccessControl:OriginAccessControl").id();
-        assertTrue(origins.stream().allMatch(o -> accessControl.equals(o.get("originAccessControlId"))));
+        assertTrue(origins.subList(0, 2).stream().allMatch(o -> accessControl.equals(o.get("originAccessControlId"))));
         assertEquals(List.of(Map.of("originId", "ui-eu-west-1"), Map.of("originId", "ui-ap-southeast-1")),
                 input(distribution, "originGroups.members"));
         assertEquals("ui-failover", input(distribution, "defaultCacheBehavior.targetOriginId"));
         assertEquals(List.of("GET", "HEAD", "OPTIONS"), input(distribution, "defaultCacheBehavior.allowedMethods"));
         assertEquals("redirect-to-https", input(distribution, "defaultCacheBehavior.viewerProtocolPolicy"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withADomainCloudFrontPassesApiUncachedToTheApisFailoverNameWithoutItsHost() {
+        Plan plan = Plans.primary();
+
+        var distribution = Plans.one(plan, "aws:cloudfront/distribution:Distribution");
+        var behaviors = (List<Map<String, Object>>) input(distribution, "orderedCacheBehaviors");
+        var api = behaviors.stream().filter(b -> "/api/*".equals(b.get("pathPattern"))).findFirst().orElseThrow();
+        var origins = (List<Map<String, Object>>) input(distribution, "origins");
+        var apiOrigin = origins.stream().filter(o -> "api".equals(o.get("originId"))).findFirst().orElseThrow();
+        var prefix = Plans.named(plan, "aws:cloudfront/function:Function", "bookstore-storefront-api-prefix");
+
+        assertEquals("api", api.get("targetOriginId"));
+        assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", api.get("cachePolicyId"), "CachingDisabled");
+        assertEquals("b689b0a8-53d0-40ab-baf2-68738e2966ac", api.get("originRequestPolicyId"), "AllViewerExceptHostHeader");
+        assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"), api.get("allowedMethods"));
+        assertEquals(List.of(Map.of("eventType", "viewer-request",
+                "functionArn", "arn:aws:cloudfront::123456789012:function/bookstore-storefront-api-prefix")),
+                api.get("functionAssociations"));
+        assertEquals("cloudfront-js-2.0", input(prefix, "runtime"));
+        assertEquals("api.shop.example.org", apiOrigin.get("domainName"), "Route 53's failover name, not a region's");
+        assertEquals("https-only", ((Map<String, Object>) apiOrigin.get("customOriginConfig")).get("originProtocolPolicy"));
+    }
+
+    @Test
+    void withoutADomainThereIsNoApiBehaviourAndTheUiCallsTheRegionsEndpoint() {
+        Plan noDomain = Plans.run(Plans.primaryConfig(Map.of("bookstore:domain", "", "bookstore:hostedZoneId", "")), Map.of());
+
+        var distribution = Plans.one(noDomain, "aws:cloudfront/distribution:Distribution");
+        var config = Plans.named(noDomain, "aws:s3/bucketObjectv2:BucketObjectv2", "bookstore-storefront-config");
+        JsonObject json = JsonParser.parseString((String) input(config, "content")).getAsJsonObject();
+
+        assertEquals(List.of("/config.json"), ((List<?>) input(distribution, "orderedCacheBehaviors")).stream()
+                .map(b -> ((Map<?, ?>) b).get("pathPattern")).toList());
+        assertEquals(noDomain.outputs().get("apiEndpoint"), json.get("apiBaseUrl").getAsString());
     }
 
     @Test
@@ -92,7 +130,7 @@ class StorefrontSiteTest {
 
         assertEquals("config.json", input(config, "key"));
         assertEquals("no-cache", input(config, "cacheControl"));
-        assertEquals("https://api.shop.example.org", json.get("apiBaseUrl"));
+        assertEquals("https://www.shop.example.org/api", json.get("apiBaseUrl"), "the storefront's own origin");
         assertEquals("ap-southeast-1", json.get("region"));
         assertEquals("secondary", json.get("role"));
         assertEquals("https://blog.shop.example.org", json.get("blogUrl"));
@@ -176,10 +214,47 @@ class StorefrontSiteTest {
     }
 
     @Test
+    void cloudFrontsPolicyAllowsTheBuiltPagesInlineStyleByItsHash(@TempDir Path dist) throws IOException {
+        // printf 'body{margin:0}' | openssl dgst -sha256 -binary | base64
+        Files.writeString(dist.resolve("index.html"), "<!doctype html><style>body{margin:0}</style>");
+
+        Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:uiDist", dist.toString())), Map.of());
+
+        String policy = (String) input(Plans.one(plan, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy"),
+                "securityHeadersConfig.contentSecurityPolicy.contentSecurityPolicy");
+        assertTrue(policy.contains("style-src 'self' 'sha256-IAdwN3biDCQ3brrgp1m8kBEsPQYyqfREKOEfeoREopc=';"), policy);
+    }
+
+    @Test
     void withoutABuiltUiOnlyTheRuntimeConfigIsUploaded() {
         Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:uiDist", "does/not/exist")), Map.of());
 
         assertEquals(List.of("config.json"),
                 plan.ofType("aws:s3/bucketObjectv2:BucketObjectv2").stream().map(o -> input(o, "key")).toList());
+    }
+
+    @Test
+    void cloudFrontSendsTheSharedContentSecurityPolicyNamingTheApiCognitoInBothRegionsAndTheBlog() throws IOException {
+        Plan plan = Plans.primary();
+        Path builtPage = Path.of("ui/dist/index.html"); // the stack's default bookstore:uiDist, when built
+        String page = Files.isRegularFile(builtPage) ? Files.readString(builtPage) : "";
+
+        var headers = Plans.one(plan, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy");
+        var distribution = Plans.one(plan, "aws:cloudfront/distribution:Distribution");
+        String policy = (String) input(headers, "securityHeadersConfig.contentSecurityPolicy.contentSecurityPolicy");
+
+        assertEquals(headers.id(), input(distribution, "defaultCacheBehavior.responseHeadersPolicyId"));
+        assertEquals(true, input(headers, "securityHeadersConfig.contentSecurityPolicy.override"));
+        assertTrue(policy.contains("script-src 'self';"), policy);
+        assertTrue(policy.contains("connect-src 'self' https://www.shop.example.org "
+                + "https://cognito-idp.eu-west-1.amazonaws.com https://cognito-idp.ap-southeast-1.amazonaws.com "
+                + "https://blog.shop.example.org;"), policy);
+        assertFalse(policy.contains("unsafe-inline"), policy);
+        assertEquals(com.bookstore.contract.SiteHeaders.load().contentSecurityPolicy(
+                new com.bookstore.contract.SiteHeaders.Origins(List.of("https://www.shop.example.org"),
+                        List.of("https://cognito-idp.eu-west-1.amazonaws.com",
+                                "https://cognito-idp.ap-southeast-1.amazonaws.com"),
+                        List.of("https://blog.shop.example.org")), page), policy, "the definition the local gateway sends");
+        assertEquals(31_536_000, ((Number) input(headers, "securityHeadersConfig.strictTransportSecurity.accessControlMaxAgeSec")).intValue());
     }
 }

@@ -3,6 +3,7 @@ package com.bookstore.local.gateway;
 import com.bookstore.local.aws.MotoHost;
 import com.bookstore.local.cognito.ConfirmationCodes;
 import com.bookstore.local.cognito.PoolReplica;
+import com.bookstore.local.cognito.RevokedTokens;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -19,7 +20,8 @@ import java.time.Duration;
 /**
  * The local Cognito endpoint the storefront talks to: forwards Cognito's JSON API to moto with the
  * regional Cognito Host, and plays the part of the sign-up e-mail moto lacks (issues a code on SignUp and
- * ResendConfirmationCode, prints it, and refuses ConfirmSignUp with a wrong code).
+ * ResendConfirmationCode, prints it, and refuses ConfirmSignUp with a wrong code) and of RevokeToken, which moto
+ * lacks too (a revoked refresh token is refused by REFRESH_TOKEN_AUTH afterwards).
  *
  * <p>In the secondary region it plays the pool's replica ({@link PoolReplica}): it signs the primary pool's
  * users in (moto keeps serving while the primary's runtime is frozen) and refuses everything that writes.
@@ -33,6 +35,7 @@ final class CognitoProxy implements HttpHandler {
     private final URI moto;
     private final String cognitoHost;
     private final ConfirmationCodes codes;
+    private final RevokedTokens revoked = new RevokedTokens();
     private final PrintStream log;
     /** The replica of a pool whose primary is another region's. */
     private final boolean replica;
@@ -85,6 +88,21 @@ final class CognitoProxy implements HttpHandler {
             JsonObject answer = new JsonObject();
             answer.add("CodeDeliveryDetails", delivery);
             Responses.json(exchange, 200, answer.toString());
+            return;
+        }
+
+        if (operation.equals("RevokeToken")) {
+            String token = string(request, "Token");
+            if (token == null || string(request, "ClientId") == null) {
+                cognitoError(exchange, "InvalidParameterException", "Token and ClientId are required.");
+                return;
+            }
+            revoked.revoke(token);
+            Responses.json(exchange, 200, "{}");
+            return;
+        }
+        if (operation.equals("InitiateAuth") && revoked.isRevoked(refreshTokenOf(request))) {
+            cognitoError(exchange, "NotAuthorizedException", "Refresh Token has been revoked");
             return;
         }
 
@@ -151,6 +169,15 @@ final class CognitoProxy implements HttpHandler {
         } catch (RuntimeException malformed) {
             return null;
         }
+    }
+
+    /** The refresh token of a REFRESH_TOKEN_AUTH (or REFRESH_TOKEN) request, else null. */
+    private static String refreshTokenOf(JsonObject request) {
+        String flow = string(request, "AuthFlow");
+        if (flow == null || !flow.startsWith("REFRESH_TOKEN") || !(request.get("AuthParameters") instanceof JsonObject parameters)) {
+            return null;
+        }
+        return string(parameters, "REFRESH_TOKEN");
     }
 
     private static String string(JsonObject object, String member) {

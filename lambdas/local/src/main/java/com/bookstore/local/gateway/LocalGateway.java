@@ -3,6 +3,7 @@ package com.bookstore.local.gateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.bookstore.api.catalogue.Book;
+import com.bookstore.contract.SiteHeaders;
 import com.bookstore.local.auth.JsonWebKeySet;
 import com.bookstore.local.auth.JwtAuthorizer;
 import com.bookstore.local.cognito.ConfirmationCodes;
@@ -97,7 +98,7 @@ public final class LocalGateway implements AutoCloseable {
         withLog(server.createContext(NO_BLOG_PREFIX, exchange -> Responses.json(exchange, 404,
                 "{\"message\":\"no blog in this local bookstore: set BOOKSTORE_BLOG_URL to a WordPress site\"}")), requestLog);
         withLog(server.createContext(CoverImages.PREFIX, new CoverImages(settings.catalogue())), requestLog);
-        withLog(server.createContext("/", new StaticSite(settings.uiDist())), requestLog);
+        withLog(server.createContext("/", new StaticSite(settings.uiDist(), pageOrigins(settings, port))), requestLog);
 
         ExecutorService workers = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "gateway");
@@ -149,6 +150,25 @@ public final class LocalGateway implements AutoCloseable {
         boolean blogConfigured = settings.blogUrl() != null && !settings.blogUrl().isBlank();
         config.addProperty("blogUrl", blogConfigured ? settings.blogUrl() : base + NO_BLOG_PREFIX.substring(0, NO_BLOG_PREFIX.length() - 1));
         return config;
+    }
+
+    /**
+     * What the storefront's pages may reach (their Content-Security-Policy): this gateway for the API and Cognito,
+     * named explicitly as config.json names it, the other regions' Cognito endpoints config.json lists after it
+     * (the storefront falls back to them), and the configured blog's origin.
+     */
+    static SiteHeaders.Origins pageOrigins(Settings settings, int port) {
+        String base = "http://127.0.0.1:" + port;
+        boolean blogConfigured = settings.blogUrl() != null && !settings.blogUrl().isBlank();
+        List<String> blog = blogConfigured ? List.of(origin(URI.create(settings.blogUrl()))) : List.of();
+        List<String> cognito = new java.util.ArrayList<>(List.of(base));
+        settings.otherCognitoEndpoints().stream().map(endpoint -> origin(URI.create(endpoint)))
+                .filter(other -> !cognito.contains(other)).forEach(cognito::add);
+        return new SiteHeaders.Origins(List.of(base), cognito, blog);
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /** {@code GET /_local/sign-up-code?username=...}: the pending code, for people and tests without the log. */

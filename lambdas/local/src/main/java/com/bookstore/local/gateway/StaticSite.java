@@ -1,5 +1,6 @@
 package com.bookstore.local.gateway;
 
+import com.bookstore.contract.SiteHeaders;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -11,18 +12,23 @@ import java.util.Optional;
 
 /**
  * Serves the built storefront ({@code ui/dist}) as S3 + CloudFront do: each file with the headers the stack
- * uploads it with ({@link SiteHeaders}), compressed as the edge compresses ({@link EdgeCompression}), and
- * {@code index.html} for any other path so the client-side router can take over.
+ * uploads it with ({@link SiteHeaders}), compressed as the edge compresses ({@link EdgeCompression}), every page
+ * with the Content-Security-Policy CloudFront adds, and {@code index.html} for any other path so the client-side
+ * router can take over.
  */
 final class StaticSite implements HttpHandler {
     private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String HTML = "text/html";
 
     private final Path root;
     private final SiteHeaders headers;
+    private final SiteHeaders.Origins origins;
 
-    StaticSite(Path root) {
+    /** {@code origins}: what this gateway's pages may reach besides itself (its blog). */
+    StaticSite(Path root, SiteHeaders.Origins origins) {
         this.root = root.toAbsolutePath().normalize();
         this.headers = SiteHeaders.load();
+        this.origins = origins;
     }
 
     @Override
@@ -61,6 +67,11 @@ final class StaticSite implements HttpHandler {
         byte[] body = Files.readAllBytes(file);
         var response = exchange.getResponseHeaders();
         response.set("Cache-Control", headers.cacheControl(key));
+        if (contentType.startsWith(HTML)) {
+            // From the page served: a rebuild while the gateway runs changes the inline style's hash.
+            response.set("Content-Security-Policy",
+                    headers.contentSecurityPolicy(origins, new String(body, StandardCharsets.UTF_8)));
+        }
         if (EdgeCompression.compressible(contentType, body.length)) {
             response.set("Vary", "Accept-Encoding");
             Path brotliCopy = root.resolve(headers.precompressed(key));

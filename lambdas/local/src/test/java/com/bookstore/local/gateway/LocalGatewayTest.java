@@ -213,6 +213,17 @@ class LocalGatewayTest {
     }
 
     @Test
+    void inTwoRegionModeThePagesMayReachTheOtherRegionsCognitoTheyFallBackTo() {
+        var settings = new LocalGateway.Settings(0, moto.endpoint(), pool, uiDist, MotoServer.REGION, "primary", "",
+                CatalogueFile.books(), List.of("http://127.0.0.1:4567/cognito/"));
+
+        var origins = LocalGateway.pageOrigins(settings, 8123);
+
+        assertEquals(List.of("http://127.0.0.1:8123", "http://127.0.0.1:4567"), origins.cognito());
+        assertEquals(List.of("http://127.0.0.1:8123"), origins.api());
+    }
+
+    @Test
     void withoutABlogTheConfigPointsAtAnEndpointThatSaysSo() throws Exception {
         var settings = new LocalGateway.Settings(0, moto.endpoint(), pool, uiDist, MotoServer.REGION, "primary", "", List.of());
         JsonObject config = LocalGateway.runtimeConfig(settings, 8080);
@@ -308,6 +319,31 @@ class LocalGatewayTest {
         JsonObject error = JsonParser.parseString(resent.body()).getAsJsonObject();
         assertEquals("InvalidParameterException", error.get("__type").getAsString());
         assertEquals("User is already confirmed.", error.get("message").getAsString());
+    }
+
+    @Test
+    void aRevokedRefreshTokenNoLongerRefreshesAsAfterCognitosRevokeToken() throws Exception {
+        String email = "revoker@example.com";
+        pool.createConfirmedUser(cognito, email, CognitoTokens.PASSWORD);
+        String refreshToken = JsonParser.parseString(signInCall(email).body()).getAsJsonObject()
+                .getAsJsonObject("AuthenticationResult").get("RefreshToken").getAsString();
+        assertEquals(200, refreshCall(refreshToken).statusCode(), "valid before the revocation");
+
+        HttpResponse<String> revoke = cognitoCall("RevokeToken",
+                "{\"ClientId\":\"" + pool.clientId() + "\",\"Token\":\"" + refreshToken + "\"}");
+
+        assertEquals(200, revoke.statusCode(), revoke.body());
+        HttpResponse<String> refused = refreshCall(refreshToken);
+        assertEquals(400, refused.statusCode());
+        assertEquals("NotAuthorizedException", JsonParser.parseString(refused.body()).getAsJsonObject().get("__type").getAsString());
+        String otherSession = JsonParser.parseString(signInCall(email).body()).getAsJsonObject()
+                .getAsJsonObject("AuthenticationResult").get("RefreshToken").getAsString();
+        assertEquals(200, refreshCall(otherSession).statusCode(), "only the revoked token stops working");
+    }
+
+    private static HttpResponse<String> refreshCall(String refreshToken) throws Exception {
+        return cognitoCall("InitiateAuth", "{\"ClientId\":\"" + pool.clientId() + "\",\"AuthFlow\":\"REFRESH_TOKEN_AUTH\","
+                + "\"AuthParameters\":{\"REFRESH_TOKEN\":\"" + refreshToken + "\"}}");
     }
 
     private static String confirm(String email, String code) {

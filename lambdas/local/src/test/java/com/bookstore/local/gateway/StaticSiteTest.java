@@ -2,8 +2,10 @@ package com.bookstore.local.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.bookstore.contract.SiteHeaders;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class StaticSiteTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final String BLOG = "https://blog.example.test";
+    private static final String STYLE = "body{margin:0}";
+    /** printf 'body{margin:0}' | openssl dgst -sha256 -binary | base64 */
+    private static final String STYLE_HASH = "'sha256-IAdwN3biDCQ3brrgp1m8kBEsPQYyqfREKOEfeoREopc='";
 
     @TempDir
     static Path dist;
@@ -40,7 +47,8 @@ class StaticSiteTest {
         script = "export const books = [];\n".repeat(200); // about 5 KB: inside CloudFront's compressed sizes
         brotliCopy = new byte[] {0x1b, 0x13, 0x00, 0x00, 0x04}; // stands for the build's copy: sent as is
         Files.createDirectories(dist.resolve("assets"));
-        Files.writeString(dist.resolve("index.html"), "<!doctype html><title>shell</title>" + "<!-- -->".repeat(200));
+        Files.writeString(dist.resolve("index.html"), "<!doctype html><title>shell</title><style>" + STYLE + "</style>"
+                + "<!-- -->".repeat(200));
         Files.writeString(dist.resolve("assets/app-1a2b.js"), script);
         Files.write(dist.resolve("assets/app-1a2b.js.br"), brotliCopy);
         Files.writeString(dist.resolve("assets/index-3c4d.css"), "body{margin:0}".repeat(100));
@@ -48,7 +56,7 @@ class StaticSiteTest {
         Files.write(dist.resolve("assets/logo-7a8b.png"), new byte[4_000]);
         Files.writeString(dist.resolve("favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-        server.createContext("/", new StaticSite(dist));
+        server.createContext("/", new StaticSite(dist, new SiteHeaders.Origins(List.of(), List.of(), List.of(BLOG))));
         server.start();
     }
 
@@ -145,5 +153,19 @@ class StaticSiteTest {
     @Test
     void brotliCopiesAreNotServedOnTheirOwnAsTheBucketHasNone() throws Exception {
         assertEquals(404, get("/assets/app-1a2b.js.br", null).statusCode());
+    }
+
+    @Test
+    void everyPageCarriesTheContentSecurityPolicyAndOtherFilesDoNot() throws Exception {
+        for (String page : List.of("/", "/index.html", "/books/some-id", "/category/cookbooks")) {
+            String policy = header(get(page, "gzip"), "Content-Security-Policy").orElseThrow(() -> new AssertionError(page));
+            assertTrue(policy.contains("script-src 'self';"), page + ": " + policy);
+            assertTrue(policy.contains("connect-src 'self' " + BLOG + ";"), page + ": " + policy);
+            assertTrue(policy.contains("style-src 'self' " + STYLE_HASH + ";"), page + ": " + policy);
+            assertFalse(policy.contains("unsafe-inline"), policy);
+        }
+        for (String file : List.of("/assets/app-1a2b.js", "/assets/index-3c4d.css", "/favicon.svg")) {
+            assertTrue(header(get(file, null), "Content-Security-Policy").isEmpty(), file);
+        }
     }
 }
