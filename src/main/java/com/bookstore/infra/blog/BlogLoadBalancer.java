@@ -37,7 +37,7 @@ import static com.bookstore.infra.blog.BlogSecurityGroups.HTTPS;
  * The blog's internet-facing Application Load Balancer: HTTPS for {@code blog.<domain>} with HTTP redirected, or
  * plain HTTP on its own name without a domain (for trying the stack out only).
  * <p>
- * An allow-list, not a deny-list (issue 18; {@link BlogPublicPaths}, shared with the local blog): the admin networks
+ * An allow-list, not a deny-list (docs/security.md#blog-admin; {@link BlogPublicPaths}, shared with the local blog): the admin networks
  * reach everything; from anywhere else only GET/HEAD of the public read paths reach WordPress, minus requests that
  * would turn them into something else (REST routes by query string, method overrides, dot segments). Everything
  * else, {@code xmlrpc.php}, {@code /wp-login.php/x}, {@code //wp-admin/} and the users endpoint included, gets the

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The blog's allow-list (issue 18): the public read paths, and the requests refused even on them, from
+ * The blog's allow-list (docs/security.md#blog-admin): the public read paths, and the requests refused even on them, from
  * {@code scripts/blog/public-paths.json}, the file the local blog's router enforces too. Everything else reaches
  * WordPress only from the admin networks.
  * <p>

@@ -3,7 +3,7 @@ package com.bookstore.platform;
 import java.util.Map;
 
 /**
- * How many orders one customer may place in a window (issue 18: orders are free, so one account could
+ * How many orders one customer may place in a window (docs/security.md#app-abuse-limits: orders are free, so one account could
  * otherwise inflate the best sellers). Read from CHECKOUT_LIMIT and CHECKOUT_WINDOW_SECONDS, which the
  * Pulumi program sets from {@code bookstore:checkoutLimit} and {@code bookstore:checkoutWindowSeconds}
  * (docs/configuration.md); the local drill raises them (scripts/drill.sh).

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * At most {@code limit} new orders per customer in a fixed window of {@code windowSeconds} (issue 18: orders
+ * At most {@code limit} new orders per customer in a fixed window of {@code windowSeconds} (docs/security.md#app-abuse-limits: orders
  * are free, so one account could otherwise inflate the best sellers).
  * <p>
  * The window is the {@value #ITEM} item in the customer's Cart partition ({@code windowStart}, epoch

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The line limit as a condition on the write (issue 18): concurrent adds of new books cannot pass 50 lines,
+ * The line limit as a condition on the write (docs/security.md#app-abuse-limits): concurrent adds of new books cannot pass 50 lines,
  * and the line count follows every way a line comes and goes. Each test seeds its own tables.
  */
 @ExtendWith(LocalEngines.class)

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A bounded local load test (issue 18): a fixed number of checkouts, from a few threads, on one customer's
+ * A bounded local load test (docs/security.md#app-abuse-limits): a fixed number of checkouts, from a few threads, on one customer's
  * account, against the real handler and moto on loopback; stopped after a fixed duration whatever happens.
  * The flood is throttled at the limit, and another customer's checkout meanwhile still succeeds.
  */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The per-customer checkout rate limit (issue 18) with the shipped default of 5 orders per 600 s. */
+/** The per-customer checkout rate limit (docs/security.md#app-abuse-limits) with the shipped default of 5 orders per 600 s. */
 @ExtendWith(LocalEngines.class)
 class CheckoutRateLimitIT {
 

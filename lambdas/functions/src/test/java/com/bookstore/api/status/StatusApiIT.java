@@ -70,7 +70,7 @@ class StatusApiIT {
         assertEquals(503, health.status());
         assertEquals("unhealthy", health.body().get("status").getAsString());
         assertEquals("ok", health.body().getAsJsonObject("checks").get("dynamodb").getAsString());
-        // only ok/failed: /health is public and never names the exception (issue 18)
+        // only ok/failed: /health is public and never names the exception (docs/security.md#app-abuse-limits)
         assertEquals("failed", health.body().getAsJsonObject("checks").get("redis").getAsString());
     }
 
