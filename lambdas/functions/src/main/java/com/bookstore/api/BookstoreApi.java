@@ -67,7 +67,7 @@ public final class BookstoreApi {
         routes.addAll(BestSellerRoutes.of(new BestSellerBoard(leaderboard, catalogue, metrics)));
         var faultSwitch = new FaultSwitchReader(() -> new SsmParameterReader(settings.aws()), settings.faultParameter(), clock,
                 metrics);
-        routes.addAll(StatusRoutes.of(new DeepHealthCheck(bookTable, leaderboard, region), faultSwitch, region));
+        routes.addAll(StatusRoutes.of(new DeepHealthCheck(bookTable, leaderboard, region, clock), faultSwitch, region));
         routes.addAll(CartRoutes.of(new ShoppingCart(cartTable, catalogue), metrics));
         routes.addAll(OrderRoutes.of(new Checkout(cartTable, orderTable, catalogue, clock, settings.region(),
                 new CheckoutRateLimit(dynamo, settings.tables().cart(), settings.checkoutLimits(), clock)), orderTable,

@@ -130,6 +130,28 @@ class StatusApiIT {
         }
     }
 
+    @Test
+    void theVerdictIsKeptForTwoSecondsSoAFloodOfHealthChecksDoesNotReachTheTable() {
+        // A table of its own, deleted after the first check: only a new check can notice.
+        var tables = engines.freshTables();
+        var clock = new MutableClock();
+        try (var redis = RedisClients.pooled(bookstore.redisUrl())) {
+            var health = new DeepHealthCheck(new com.bookstore.api.catalogue.BookTable(engines.dynamo(), tables.books()),
+                    new Leaderboard(redis), new RegionInfo(Engines.REGION, "primary"), clock);
+
+            var first = health.check();
+            engines.dynamo().deleteTable(r -> r.tableName(tables.books()));
+            var withinTwoSeconds = health.check();
+            clock.advance(DeepHealthCheck.MAX_AGE);
+            var afterwards = health.check();
+
+            assertTrue(first.healthy(), first.toString());
+            assertTrue(withinTwoSeconds == first, "the kept verdict, no new DynamoDB read");
+            assertEquals("failed", afterwards.checks().get("dynamodb"), afterwards.toString());
+            assertFalse(afterwards.healthy());
+        }
+    }
+
     /** A clock the test moves by hand. */
     private static final class MutableClock extends java.time.Clock {
         private java.time.Instant now = java.time.Instant.parse("2026-11-27T20:00:00Z");
