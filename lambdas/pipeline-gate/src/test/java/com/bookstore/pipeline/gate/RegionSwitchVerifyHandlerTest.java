@@ -69,7 +69,7 @@ class RegionSwitchVerifyHandlerTest {
 
     @Test
     void aRegionNotHealthyYetFailsTheAttemptWithWhatItWaitsFor() {
-        region.answer("/health", 503, FakeRegion.health("ap-southeast-1", "unhealthy", "ok", "timeout"));
+        region.answer("/health", 503, FakeRegion.health("ap-southeast-1", "unhealthy", "ok", "failed"));
 
         var error = assertThrows(IllegalStateException.class, () -> handler().verify(Duration.ofSeconds(4)));
 

@@ -81,7 +81,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void unhealthyRegionAsksToBeCalledAgainWithinTheMaxWait() throws IOException {
-        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "timeout"));
+        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "failed"));
 
         invoke(userParameters(), null, ONE_ROUND);
 
@@ -95,7 +95,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void unhealthyRegionFailsOnceTheMaxWaitIsSpent() throws IOException {
-        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "timeout"));
+        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "failed"));
         String token = new Continuation(NOW.minus(Duration.ofMinutes(25)), 9).toToken();
 
         invoke(userParameters(), token, ONE_ROUND);
@@ -109,7 +109,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void regionThatRecoversWithinTheInvocationIsVerifiedWithoutContinuation() throws IOException {
-        region.answerFirst("/health", 2, 503, FakeRegion.health(PRIMARY, "unhealthy", "timeout", "ok"));
+        region.answerFirst("/health", 2, 503, FakeRegion.health(PRIMARY, "unhealthy", "failed", "ok"));
 
         invoke(userParameters(), null, MANY_ROUNDS);
 
@@ -248,7 +248,7 @@ class VerifyGateHandlerTest {
 
     @Test
     void aGarbledContinuationTokenStartsTheWaitAfresh() throws IOException {
-        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "timeout"));
+        region.answer("/health", 503, FakeRegion.health(PRIMARY, "unhealthy", "ok", "failed"));
 
         invoke(userParameters(), "{\"firstAttempt\":\"yesterday\",\"invocations\":", ONE_ROUND);
 
