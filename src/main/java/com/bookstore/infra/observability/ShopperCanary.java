@@ -96,6 +96,8 @@ public final class ShopperCanary extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(grants).build());
         this.canaryName = canary.name();
 
+        // SuccessPercent by CanaryName, in the CloudWatchSynthetics namespace (user guide, "CloudWatch metrics published
+        // by canaries").
         var alarm = new MetricAlarm(name, MetricAlarmArgs.builder()
                 .alarmDescription("The synthetic shopper fails in " + region.region() + ": the storefront or this "
                         + "region's API does not answer a read-only journey (docs/observability.md#canaries)")
