@@ -155,6 +155,9 @@ class BuildspecCommandsTest(unittest.TestCase):
         for name in ("PROGRAM_JAR", "FUNCTIONS_JAR", "GATE_JAR", "OPS_JAR"):
             self.assertIn(variables[name], files, name)
         self.assertIn(variables["UI_DIST"] + "/**/*", files)
+        # The stack packs the canary's zip from these sources (CanaryBundle.ENTRIES) at deploy time.
+        self.assertIn("ui/e2e/canary/**/*", files)
+        self.assertIn("ui/e2e/journeys/**/*", files)
         self.assertEqual(variables["PROGRAM_JAR"], deploy["env"]["variables"]["PROGRAM_JAR"])
         self.assertEqual(variables["OPS_JAR"], deploy["env"]["variables"]["OPS_JAR"])
         self.assertEqual(["API_BASE_URL", "STACK_REGION"], deploy["env"]["exported-variables"])

@@ -11,9 +11,10 @@ const START_TIMEOUT_MS = 180_000;
  * Starts the bookstore exactly as a person does (scripts/local.sh, its own process group like a shell
  * job), with its output in build/e2e/<name>/local.log. Every server binds a port of its own choosing
  * (BOOKSTORE_PORT=0; other suites run on this machine at the same time) and the launcher prints it. The
- * build step is skipped: the suite's entry point builds once before the tests.
+ * build step is skipped: the suite's entry point builds once before the tests. `env` adds settings of
+ * scripts/local.sh (AWS_REGION, BOOKSTORE_BLOG).
  */
-export async function startLocalBookstore(name) {
+export async function startLocalBookstore(name, env = {}) {
   const dir = path.join(artifactsDir, name);
   rmSync(dir, { recursive: true, force: true }); // this run's artifacts only
   mkdirSync(dir, { recursive: true });
@@ -27,6 +28,7 @@ export async function startLocalBookstore(name) {
       BOOKSTORE_PORT: '0',
       BOOKSTORE_SKIP_BUILD: '1',
       BOOKSTORE_STATE_DIR: path.join(dir, 'engines'),
+      ...env,
     },
   });
   let output = '';

@@ -316,6 +316,22 @@ public final class StackAccess {
                         "ssm:PutParameter", "ssm:DeleteParameter", "ssm:GetParameter", "ssm:GetParameters",
                         "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource", "ssm:ListTagsForResource"),
                 List.of(arn("ssm", "parameter/" + project + "/*")), Map.of()));
+        // The synthetic shoppers (docs/observability.md#canaries): the project's canaries, and the function and layers
+        // Synthetics creates for each (cwsyn-<canary>-<id>) with the caller's rights, as CloudWatchSyntheticsFullAccess
+        // grants them, confined to the project's canaries' names. Not granted: reading the runtime's own layers in AWS's
+        // accounts (that policy also allows it; deploy grants stay in the account; unverified whether CreateCanary needs it).
+        statements.add(regional("ManageCanaries", List.of(
+                        "synthetics:CreateCanary", "synthetics:UpdateCanary", "synthetics:DeleteCanary",
+                        "synthetics:StartCanary", "synthetics:StopCanary", "synthetics:GetCanary",
+                        "synthetics:TagResource", "synthetics:UntagResource", "synthetics:ListTagsForResource"),
+                List.of(arn("synthetics", "canary:" + project + "-*")), Map.of()));
+        statements.add(regional("ManageCanaryFunctions", List.of(
+                        "lambda:CreateFunction", "lambda:AddPermission", "lambda:PublishVersion",
+                        "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+                        "lambda:GetFunctionConfiguration", "lambda:GetFunction", "lambda:DeleteFunction",
+                        "lambda:GetLayerVersion", "lambda:PublishLayerVersion", "lambda:DeleteLayerVersion"),
+                List.of(arn("lambda", "function:cwsyn-" + project + "-*"), arn("lambda", "layer:cwsyn-" + project + "-*"),
+                        arn("lambda", "layer:cwsyn-" + project + "-*:*")), Map.of()));
         return statements;
     }
 

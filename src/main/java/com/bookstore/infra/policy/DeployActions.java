@@ -256,6 +256,34 @@ final class DeployActions {
             n.delete(arn, "cloudwatch:DeleteDashboards");
         });
 
+        // CloudWatch Synthetics (list_amazoncloudwatchsynthetics). The provider creates, starts, reads, stops and deletes
+        // the canary; Synthetics creates and deletes the canary's function and layers (cwsyn-<canary>-<id>) with the
+        // caller's rights, which CloudWatchSyntheticsFullAccess grants on cwsyn-*; CreateCanary checks the caller can
+        // locate the artifact bucket. The function's id stands in as the plan's id.
+        put("aws:synthetics/canary:Canary", (n, r) -> {
+            String canary = n.input("name");
+            String arn = n.arn("synthetics", "canary:" + canary);
+            n.create(arn, "synthetics:CreateCanary", "synthetics:TagResource", "synthetics:StartCanary");
+            n.read(arn, "synthetics:GetCanary", "synthetics:ListTagsForResource");
+            n.update(arn, "synthetics:UpdateCanary", "synthetics:StartCanary", "synthetics:StopCanary");
+            n.tag(arn, "synthetics:TagResource", "synthetics:UntagResource");
+            n.delete(arn, "synthetics:StopCanary", "synthetics:DeleteCanary");
+            n.passRole("executionRoleArn", "lambda.amazonaws.com");
+            String bucket = n.input("artifactS3Location").replaceFirst("^s3://", "").split("/")[0];
+            n.untagged("create", "arn:aws:s3:::" + bucket, "s3:GetBucketLocation");
+            String function = n.arn("lambda", "function:cwsyn-" + canary + "-" + r.id());
+            String layer = n.arn("lambda", "layer:cwsyn-" + canary + "-" + r.id());
+            n.untagged("create", function, "lambda:CreateFunction", "lambda:AddPermission", "lambda:PublishVersion",
+                    "lambda:UpdateFunctionConfiguration", "lambda:GetFunctionConfiguration");
+            n.untagged("create", layer, "lambda:PublishLayerVersion");
+            n.untagged("create", layer + ":1", "lambda:GetLayerVersion");
+            n.untagged("update", function, "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+                    "lambda:PublishVersion", "lambda:GetFunctionConfiguration");
+            n.untagged("update", layer, "lambda:PublishLayerVersion");
+            n.untagged("delete", function, "lambda:DeleteFunction");
+            n.untagged("delete", layer + ":1", "lambda:DeleteLayerVersion");
+        });
+
         // The pipeline (list_awscodebuild, list_awscodepipeline, list_awscodeconnections).
         put("aws:codebuild/project:Project", (n, r) -> {
             String arn = n.arn("codebuild", "project/" + n.name("name"));

@@ -115,6 +115,13 @@ public final class LeastPrivilegeIam implements PolicyRule {
                     s -> s.resources().equals(List.of("*"))
                             && com.bookstore.infra.pipeline.StackAccess.STREAM_MAPPING_STAR_ACTIONS.containsAll(s.actions())
                             && limitsRegions(s.condition()) && namesFunctions(s.condition())),
+            new AllowedWildcard("A canary's role, as the CloudWatch user guide requires it (\"Required roles and "
+                    + "permissions for canaries\"): s3:ListAllMyBuckets, and cloudwatch:PutMetricData only in Synthetics' "
+                    + "namespace; neither action has a resource type",
+                    s -> s.resources().equals(List.of("*")) && (s.actions().equals(List.of("s3:ListAllMyBuckets"))
+                            || s.actions().equals(List.of("cloudwatch:PutMetricData"))
+                            && s.condition() instanceof Map<?, ?> c && c.get("StringEquals") instanceof Map<?, ?> keys
+                            && "CloudWatchSynthetics".equals(keys.get("cloudwatch:namespace")))),
             new AllowedWildcard("EFS creates the secondary's uploads replica with the deploy's rights and tags it with "
                     + "nothing, so neither its creation nor the mount targets on it can be scoped by tag; confined to "
                     + "the account and the stacks' regions",
@@ -145,7 +152,10 @@ public final class LeastPrivilegeIam implements PolicyRule {
             "arn:aws:ecr:[^:]+:\\d{12}:repository/\\*",
             "ECR's pull-through cache rule actions act on the registry, whose repositories the upstream names",
             "arn:aws:(elasticache|rds):[^:]+:\\d{12}:(parametergroup|cluster-pg|pg):default\\.\\*",
-            "AWS's own default parameter groups, which the clusters refer to");
+            "AWS's own default parameter groups, which the clusters refer to",
+            "arn:aws:(logs:[^:]+:\\d{12}:log-group:/aws/lambda/|lambda:[^:]+:\\d{12}:(function|layer):)cwsyn-[a-z0-9_-]+-\\*(:\\*)?",
+            "Synthetics names a canary's function, layers and log group cwsyn-<canary name>-<id>, the id chosen when the "
+                    + "canary is created (CloudWatch user guide, \"Required roles and permissions for canaries\")");
     private static final List<Pattern> AWS_NAMED_PATTERNS = AWS_NAMED.keySet().stream().map(Pattern::compile).toList();
 
     /** AWS-managed policies a role may carry, each with why its content is acceptable. None so far. */

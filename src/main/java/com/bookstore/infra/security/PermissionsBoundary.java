@@ -26,7 +26,7 @@ public final class PermissionsBoundary extends ComponentResource {
             "acm", "apigateway", "arc-region-switch", "cloudfront", "cloudwatch", "codebuild", "codeconnections", "codepipeline",
             "codestar-connections", "cognito-idp", "dynamodb", "ec2", "ecr", "ecs", "elasticache",
             "elasticfilesystem", "elasticloadbalancing", "kms", "lambda", "logs", "rds", "route53", "s3",
-            "secretsmanager", "sns", "sqs", "ssm", "wafv2", "xray");
+            "secretsmanager", "sns", "sqs", "ssm", "synthetics", "wafv2", "xray");
 
     /** Cloud Control's resource operations, with which a deploy creates the Region switch plan; not CloudFormation stacks. */
     static final List<String> CLOUD_CONTROL_ACTIONS = List.of("cloudformation:CreateResource", "cloudformation:GetResource",

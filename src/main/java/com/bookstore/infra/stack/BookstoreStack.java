@@ -17,6 +17,7 @@ import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.network.Network;
 import com.bookstore.infra.observability.OperationsDashboard;
 import com.bookstore.infra.observability.RegionAlarms;
+import com.bookstore.infra.observability.ShopperCanary;
 import com.bookstore.infra.pipeline.DeliveryPipeline;
 import com.bookstore.infra.recovery.RegionSwitch;
 import com.bookstore.infra.region.RegionContext;
@@ -105,6 +106,11 @@ public final class BookstoreStack {
                 SiteConfig.json(args.storefrontApiBaseUrl(api.baseUrl), settings.region(), settings.peerRegion(),
                         settings.role().value(), userPool,
                         blog.map(b -> b.site().url).orElse(Output.of(SiteConfig.NO_BLOG))), primary, edgeAcl),
+                args.inHomeRegion());
+        // The synthetic shopper of this region (docs/observability.md#canaries): the storefront, this region's own API.
+        Output<String> storefrontUrl = primary.map(PrimaryOutputs::storefrontUrl)
+                .orElseGet(() -> site.storefrontUrl.orElseThrow());
+        new ShopperCanary(prefix + "-shopper", args.canary(prefix, storefrontUrl, api.endpoint, alarms.topicArn),
                 args.inHomeRegion());
 
         api.customDomainTarget.ifPresent(target -> {

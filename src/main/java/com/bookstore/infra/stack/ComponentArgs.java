@@ -24,10 +24,12 @@ import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.functions.FunctionsArgs;
 import com.bookstore.infra.network.Network;
 import com.bookstore.infra.network.NetworkArgs;
+import com.bookstore.infra.observability.CanaryBundle;
 import com.bookstore.infra.observability.DashboardBody;
 import com.bookstore.infra.observability.OperationsDashboardArgs;
 import com.bookstore.infra.observability.RegionAlarms;
 import com.bookstore.infra.observability.RegionAlarmsArgs;
+import com.bookstore.infra.observability.ShopperCanaryArgs;
 import com.bookstore.infra.pipeline.DeliveryPipelineArgs;
 import com.bookstore.infra.pipeline.PipelineSettings;
 import com.bookstore.infra.region.RegionContext;
@@ -203,6 +205,19 @@ final class ComponentArgs {
                 settings.alertEmail(), settings.slo(), api.apiId, region.names().function(Functions.API_FUNCTION),
                 region.names().function(Functions.CONSUMER_FUNCTION), functions.streamFailureQueueName,
                 tables.orders.name());
+    }
+
+    /**
+     * The region's synthetic shopper: the journey's sources are packed from {@code ui/e2e} (not a build output: the
+     * same files the local suite runs) into {@code build/canary}; the artifact bucket is named by account and region.
+     */
+    ShopperCanaryArgs canary(String project, Output<String> storefrontUrl, Output<String> regionalApiUrl,
+                             Output<String> topicArn) {
+        Path bundle = CanaryBundle.write(Path.of("ui", "e2e"), Path.of("build", "canary"));
+        Output<String> bucket = region.accountId().applyValue(account ->
+                project + "-canary-" + account + "-" + settings.region());
+        return new ShopperCanaryArgs(region, project + "-shopper", bucket, storefrontUrl, regionalApiUrl, topicArn,
+                bundle, settings.teardown());
     }
 
     /** The primary's dashboard of both regions; the secondary's names are the primary's (functions, tables, alarms). */

@@ -34,7 +34,7 @@ class PrimaryOutputsTest {
 
         assertTrue(secondary.ofType("aws:dynamodb/tableReplica:TableReplica").stream()
                 .anyMatch(r -> exported.get("ordersTableArn").equals(input(r, "globalTableArn"))));
-        assertTrue(String.valueOf(input(Plans.one(secondary, "aws:s3/bucketPolicy:BucketPolicy"), "policy"))
+        assertTrue(String.valueOf(input(Plans.named(secondary, "aws:s3/bucketPolicy:BucketPolicy", "bookstore-storefront"), "policy"))
                 .contains("distribution/ROUNDTRIP"));
         assertEquals(java.util.List.of("round-trip-client"),
                 input(Plans.one(secondary, "aws:apigatewayv2/authorizer:Authorizer"), "jwtConfiguration.audiences"));

@@ -74,6 +74,8 @@ class MetricReferencesTest {
                 primary, primary) == null, "a function that does not exist");
         assertFalse(check(new Reference("t", "eu-west-1", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
                 Map.of("QueueName", "nope")), primary, primary) == null, "a queue that does not exist");
+        assertFalse(check(new Reference("t", "eu-west-1", "CloudWatchSynthetics", "SuccessPercent",
+                Map.of("CanaryName", "bookstore-shoper")), primary, primary) == null, "a canary that does not exist");
     }
 
     private static String check(Reference ref, Plan plan, Plan primary) {
@@ -125,6 +127,10 @@ class MetricReferencesTest {
             }
             case "AWS/Route53" -> {
                 return known(dims, "HealthCheckId", ids(plan, "aws:route53/healthCheck:HealthCheck"));
+            }
+            case "CloudWatchSynthetics" -> {
+                // Synthetics publishes a canary's SuccessPercent by CanaryName in the canary's region.
+                return known(dims, "CanaryName", names(plan, "aws:synthetics/canary:Canary", "name"));
             }
             default -> {
                 return "a namespace this test does not know: add its check";

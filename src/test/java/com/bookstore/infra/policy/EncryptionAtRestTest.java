@@ -51,8 +51,10 @@ class EncryptionAtRestTest {
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                 inputs -> inputs.remove("rules"));
 
-        assertEquals(List.of(new Violation("encryption-at-rest", "aws:s3/bucketV2:BucketV2::bookstore-storefront",
-                "no BucketServerSideEncryptionConfigurationV2 sets a default algorithm for this bucket")), RULE.check(plan));
+        String problem = "no BucketServerSideEncryptionConfigurationV2 sets a default algorithm for this bucket";
+        assertEquals(List.of(new Violation("encryption-at-rest", "aws:s3/bucketV2:BucketV2::bookstore-shopper-runs", problem),
+                new Violation("encryption-at-rest", "aws:s3/bucketV2:BucketV2::bookstore-storefront", problem)),
+                RULE.check(plan));
     }
 
     private static PlannedResource resource(String type, String name, Map<String, Object> inputs) {

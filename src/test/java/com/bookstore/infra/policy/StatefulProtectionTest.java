@@ -43,8 +43,10 @@ class StatefulProtectionTest {
         Plan plan = editType(Plans.primary(), "aws:s3/bucketVersioningV2:BucketVersioningV2",
                 inputs -> set(inputs, "versioningConfiguration.status", "Suspended"));
 
-        assertEquals(List.of(new Violation("stateful-protection", "aws:s3/bucketV2:BucketV2::bookstore-storefront",
-                "needs a BucketVersioningV2 with status Enabled")), RULE.check(plan));
+        String problem = "needs a BucketVersioningV2 with status Enabled";
+        assertEquals(List.of(new Violation("stateful-protection", "aws:s3/bucketV2:BucketV2::bookstore-shopper-runs", problem),
+                new Violation("stateful-protection", "aws:s3/bucketV2:BucketV2::bookstore-storefront", problem)),
+                RULE.check(plan));
     }
 
     @Test

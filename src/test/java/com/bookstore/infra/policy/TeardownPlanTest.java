@@ -64,7 +64,10 @@ class TeardownPlanTest {
             assertTrue(!primary.ofType(type).isEmpty(), type);
         }
         assertEquals("INACTIVE", Plans.desired(Plans.cloudControl(primary, "AWS::Cognito::UserPool"), "DeletionProtection"));
-        assertEquals(3, primary.ofType("aws:s3/bucketV2:BucketV2").size(), "storefront and both pipeline buckets");
+        assertEquals(4, primary.ofType("aws:s3/bucketV2:BucketV2").size(),
+                "storefront, canary runs and both pipeline buckets");
+        assertEquals(true, Plans.input(Plans.named(primary, "aws:s3/bucketV2:BucketV2", "bookstore-shopper-runs"),
+                "forceDestroy"), "the canary's screenshots go with the teardown");
         assertTrue(!secondary.ofType("aws:dynamodb/tableReplica:TableReplica").isEmpty());
         assertTrue(com.bookstore.infra.plan.PlanMarkdown.write(primary, List.of()).contains("**Teardown configuration**"));
     }

@@ -103,7 +103,7 @@ class StorefrontSiteTest {
         Plan primary = Plans.primary();
         Plan secondary = Plans.secondary();
 
-        var policy = Plans.one(secondary, "aws:s3/bucketPolicy:BucketPolicy");
+        var policy = Plans.named(secondary, "aws:s3/bucketPolicy:BucketPolicy", "bookstore-storefront");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> statements = (List<Map<String, Object>>) new Gson()
                 .fromJson((String) input(policy, "policy"), Map.class).get("Statement");
@@ -113,7 +113,8 @@ class StorefrontSiteTest {
         assertEquals("Deny", statements.get(0).get("Effect"));
         assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn", primary.outputs().get("distributionArn"))),
                 statements.get(1).get("Condition"));
-        var block = Plans.one(secondary, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        var block = Plans.named(secondary, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                "bookstore-storefront");
         for (String setting : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
             assertEquals(true, input(block, setting), setting);
         }
