@@ -10,6 +10,7 @@ import { BookstoreApi } from '../harness/bookstoreApi.mjs';
 import { LocalCatalogue } from '../harness/localCatalogue.mjs';
 import { startLocalBookstore } from '../harness/localBookstore.mjs';
 import { repoRoot } from '../harness/paths.mjs';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -374,4 +375,36 @@ test('a shopper browses, signs up, buys two books once, sees the order and the b
   });
 
   assert.deepEqual(browser.consoleErrors, [], 'no uncaught errors in the page');
+});
+
+// docs/observability.md: the runtime's request log is one JSON object per API request, and neither it nor the
+// embedded-metric lines ever hold a token or a customer's id (only its hash). Scanned after the journey, so the
+// sign-up, checkout and sign-out above are in the log too.
+test('the request log and the metrics name customers only by hash and hold no token', async () => {
+  const demo = /demo account: (\S+) \/ (\S+)/.exec(bookstore.output());
+  const token = await api.signIn(demo[1], demo[2]);
+  const sub = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub;
+  await api.api('GET', '/cart', { token });
+  await api.api('POST', '/cart', { token, body: { bookId: (await api.api('GET', '/books?limit=1')).items[0].id, quantity: 1 } });
+
+  const hash = createHash('sha256').update(sub).digest('hex').slice(0, 16);
+  const metricsFile = path.join(repoRoot, 'build', 'e2e', NAME, 'engines', 'metrics.jsonl');
+  let requests = [];
+  const deadline = Date.now() + 10_000;   // the runtime's output reaches the harness through a pipe
+  while (Date.now() < deadline && !requests.some((line) => line.route === 'POST /cart' && line.customer === hash)) {
+    requests = bookstore.output().split('\n').filter((line) => line.startsWith('{"time"'))
+      .map((line) => JSON.parse(line)).filter((line) => line.source === 'api');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const mine = requests.filter((line) => line.customer === hash);
+  assert.deepEqual(mine.map((line) => [line.route, line.status]).slice(-2), [['GET /cart', 200], ['POST /cart', 200]]);
+  assert.ok(requests.every((line) => ['time', 'level', 'requestId', 'region', 'role', 'durationMs', 'coldStart', 'route', 'status']
+    .every((field) => field in line)), 'every request line has the documented fields');
+  const metrics = readFileSync(metricsFile, 'utf8');
+  assert.match(metrics, /"CartOperations":1\.0/);
+  for (const [where, text] of [['the runtime output', bookstore.output()], ['the metric lines', metrics]]) {
+    assert.ok(!text.includes(sub), `${where} name the customer ${sub}`);
+    assert.ok(!text.includes(token.split('.')[2]), `${where} hold the token`);
+    assert.ok(!/eyJ[A-Za-z0-9_-]{10,}\.eyJ/.test(text), `${where} hold something shaped like a JWT`);
+  }
 });

@@ -106,19 +106,29 @@ export function createCognitoClient(settings: CognitoSettings, options: CognitoC
   /**
    * The serving region's endpoint first, the next one when it does not answer (network error, timeout,
    * 5xx). A 4xx is Cognito's verdict (wrong password, unknown user...): asking another region would only
-   * repeat it, or count against the shopper's lockout there too.
+   * repeat it, or count against the shopper's lockout there too. The one exception is the replica's
+   * refusal of a write (sign-up, codes, passwords): only the pool's primary region can do it, so the next
+   * endpoint is asked. It answers while the shop merely runs from the standby (a planned switchover); in an
+   * outage it cannot be reached, and the shopper gets the refusal, which the pages explain.
    */
   async function call<T>(operation: string, body: object): Promise<T> {
     let lastError: CognitoError | undefined;
+    let refusal: CognitoError | undefined;
     for (const endpoint of endpoints) {
       try {
         return await callAt<T>(endpoint, operation, body);
       } catch (error) {
-        if (!(error instanceof CognitoError) || !error.unanswered) throw error;
-        lastError = error;
+        if (!(error instanceof CognitoError)) throw error;
+        if (error.code === PRIMARY_ONLY_ERROR) {
+          refusal = error;
+        } else if (error.unanswered) {
+          lastError = error;
+        } else {
+          throw error;
+        }
       }
     }
-    throw lastError ?? new CognitoError('network', 'no Cognito endpoint configured');
+    throw refusal ?? lastError ?? new CognitoError('network', 'no Cognito endpoint configured');
   }
 
   async function authenticate(flow: string, parameters: Record<string, string>) {

@@ -85,6 +85,7 @@ describe('sign-up in the secondary region', () => {
   it('says plainly, up front and on refusal, that new accounts come back shortly', async () => {
     const backend = new FakeBackend(STANDBY).withQuietHome().install();
     backend.cognito('SignUp', replicaRefusal, SECOND);
+    backend.cognito('SignUp', networkFailure, FIRST); // the primary region is down
     const { user } = renderApp('/signup', { config: STANDBY });
 
     expect(await screen.findByTestId('sign-up-unavailable')).toHaveTextContent(
@@ -95,13 +96,27 @@ describe('sign-up in the secondary region', () => {
 
     expect(await screen.findByTestId('auth-error')).toHaveTextContent(
       'New accounts can be created again shortly; you can sign in and shop as usual.');
-    // A refusal is the replica's answer, not an outage: the primary's endpoint is not asked to create the account.
-    expect(backend.requests.filter((r) => r.headers.get('X-Amz-Target')?.endsWith('.SignUp')).map((r) => r.url.href)).toEqual([SECOND]);
+    // Only the primary region can create the account, so it is asked too; in an outage it does not answer.
+    expect(backend.requests.filter((r) => r.headers.get('X-Amz-Target')?.endsWith('.SignUp')).map((r) => r.url.href))
+      .toEqual([SECOND, FIRST]);
+  });
+
+  it('creates the account in the primary region when the standby serves but the primary answers (planned switchover)', async () => {
+    const backend = new FakeBackend(STANDBY).withQuietHome().install();
+    backend.cognito('SignUp', replicaRefusal, SECOND);
+    backend.cognito('SignUp', () => json(200, { UserConfirmed: false, UserSub: 'new-sub',
+      CodeDeliveryDetails: { Destination: 'n***@example.com', DeliveryMedium: 'EMAIL', AttributeName: 'email' } }), FIRST);
+    const client = createCognitoClient(STANDBY.cognito);
+
+    await expect(client.signUp('new@example.com', 'Str0ng-Passw')).resolves.toBeUndefined();
+    expect(backend.requests.filter((r) => r.headers.get('X-Amz-Target')?.endsWith('.SignUp')).map((r) => r.url.href))
+      .toEqual([SECOND, FIRST]);
   });
 
   it('explains a refused new confirmation code the same way', async () => {
     const backend = new FakeBackend(STANDBY).withQuietHome().install();
     backend.cognito('ResendConfirmationCode', replicaRefusal, SECOND);
+    backend.cognito('ResendConfirmationCode', networkFailure, FIRST);
     const { user } = renderApp('/signup?step=confirm&email=earlier%40example.com', { config: STANDBY });
 
     await user.click(await screen.findByTestId('resend-code'));
@@ -113,6 +128,7 @@ describe('sign-up in the secondary region', () => {
   it('explains the refusal in German too, also when config.json does not say secondary', async () => {
     const backend = new FakeBackend(TWO_REGIONS).withQuietHome().install();
     backend.cognito('SignUp', replicaRefusal, FIRST);
+    backend.cognito('SignUp', networkFailure, SECOND);
     const { user } = renderApp('/signup', { config: TWO_REGIONS, language: 'de' });
 
     await user.type(await screen.findByTestId('sign-up-email'), 'neu@example.com');

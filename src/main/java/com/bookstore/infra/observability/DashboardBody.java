@@ -31,6 +31,20 @@ public final class DashboardBody {
                          List<String> compositeAlarmArns) {
     }
 
+    /**
+     * One region's own view: its API (by its id, which only its own stack knows), functions, stream, replication
+     * to the peer, failure queue and the states of all its alarms.
+     *
+     * @param side         the region and its role
+     * @param peerRegion   where its table replication goes
+     * @param apiId        its HTTP API
+     * @param failureQueue the stream consumer's failure queue
+     * @param alarmArns    every alarm of the region
+     */
+    public record RegionInputs(Side side, String peerRegion, String apiId, String apiFunction, String consumerFunction,
+                               String ordersTable, String failureQueue, List<String> alarmArns) {
+    }
+
     private static final int WIDTH = 12;
     private static final int HEIGHT = 6;
 
@@ -62,6 +76,57 @@ public final class DashboardBody {
         widgets.add(graph("Drill fault switch (1 = on)", "Maximum", own(in, BookstoreMetric.FAULT_SWITCH_ON)));
         place(widgets);
         return new GsonBuilder().disableHtmlEscaping().create().toJson(Map.of("widgets", widgets));
+    }
+
+    public static String regionJson(RegionInputs in) {
+        String region = in.side().region();
+        String label = in.side().role() + " " + region;
+        Map<String, String> api = Map.of("ApiId", in.apiId(), "Stage", "$default");
+        List<Map<String, Object>> widgets = new ArrayList<>();
+        widgets.add(text("# Bookstore, " + label + "\nThis region only; both regions side by side: the dashboard "
+                + "`bookstore-operations` in the primary. Alarms and what to do: docs/observability.md."));
+        widgets.add(alarms("Alarms of " + region, in.alarmArns()));
+        widgets.add(graph("API requests and 5xx per minute", "Sum", List.of(
+                metric("AWS/ApiGateway", "Count", api, region, "requests"),
+                metric("AWS/ApiGateway", "5xx", api, region, "5xx"),
+                metric("AWS/ApiGateway", "4xx", api, region, "4xx"))));
+        widgets.add(graph("API latency p50 / p99 (ms)", "p99", List.of(
+                metric("AWS/ApiGateway", "Latency", api, region, "p99"),
+                withStat(metric("AWS/ApiGateway", "Latency", api, region, "p50"), "p50"))));
+        widgets.add(graph("Orders placed per minute", "Sum", List.of(ownMetric(in.side(), BookstoreMetric.ORDERS_PLACED))));
+        widgets.add(graph("Functions: errors and throttles", "Sum", List.of(
+                metric("AWS/Lambda", "Errors", Map.of("FunctionName", in.apiFunction()), region, "API errors"),
+                metric("AWS/Lambda", "Throttles", Map.of("FunctionName", in.apiFunction()), region, "API throttles"),
+                metric("AWS/Lambda", "Errors", Map.of("FunctionName", in.consumerFunction()), region, "consumer errors"))));
+        widgets.add(graph("Best sellers: consumer lag (IteratorAge, ms)", "Maximum", List.of(
+                metric("AWS/Lambda", "IteratorAge", Map.of("FunctionName", in.consumerFunction()), region, "lag"))));
+        widgets.add(graph("Orders replication to " + in.peerRegion() + " (ms)", "Average", List.of(
+                metric("AWS/DynamoDB", "ReplicationLatency", Map.of("TableName", in.ordersTable(),
+                        "ReceivingRegion", in.peerRegion()), region, region + " to " + in.peerRegion()))));
+        widgets.add(graph("Stream batches given up (failure queue)", "Maximum", List.of(
+                metric("AWS/SQS", "ApproximateNumberOfMessagesVisible", Map.of("QueueName", in.failureQueue()), region,
+                        "in the queue"))));
+        widgets.add(graph("Redis fallbacks and checkouts refused", "Sum", List.of(
+                ownMetric(in.side(), BookstoreMetric.REDIS_FALLBACKS),
+                ownMetric(in.side(), BookstoreMetric.CHECKOUT_CONFLICTS),
+                ownMetric(in.side(), BookstoreMetric.CHECKOUTS_RATE_LIMITED))));
+        place(widgets);
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(Map.of("widgets", widgets));
+    }
+
+    private static List<Object> ownMetric(Side side, BookstoreMetric metric) {
+        return metric(BookstoreMetric.NAMESPACE, metric.metricName(),
+                Map.of(BookstoreMetric.DIMENSIONS.get(0), side.region(), BookstoreMetric.DIMENSIONS.get(1), side.role()),
+                side.region(), metric.metricName());
+    }
+
+    /** A series with its own statistic instead of the widget's. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> withStat(List<Object> series, String stat) {
+        Map<String, Object> options = new java.util.LinkedHashMap<>((Map<String, Object>) series.get(series.size() - 1));
+        options.put("stat", stat);
+        series.set(series.size() - 1, options);
+        return series;
     }
 
     /** A metric the code emits, once per side, with the registry's dimensions. */

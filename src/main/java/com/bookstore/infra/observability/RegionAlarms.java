@@ -37,6 +37,8 @@ public final class RegionAlarms extends ComponentResource {
     public final Output<String> topicArn;
     /** The composite alarm's name, for the runbooks and the dashboard. */
     public final Output<String> customersAffectedAlarm;
+    /** Every alarm of the region, the composite first: the region's dashboard shows their states. */
+    public final Output<List<String>> alarmArns;
 
     public RegionAlarms(String name, RegionAlarmsArgs args, ComponentResourceOptions options) {
         super("bookstore:observability:RegionAlarms", name, options);
@@ -76,25 +78,26 @@ public final class RegionAlarms extends ComponentResource {
                 + slo.functionErrorsPerMinute() + " invocations a minute" + where, "Errors", args.apiFunctionName(),
                 slo.functionErrorsPerMinute()));
 
+        List<MetricAlarm> others = new ArrayList<>();
         // Freshness: the best sellers behind the orders, and the other region behind this one.
-        new MetricAlarm(name + "-stream-age", withActions(MetricAlarmArgs.builder()
+        others.add(new MetricAlarm(name + "-stream-age", withActions(MetricAlarmArgs.builder()
                 .alarmDescription("The best-seller consumer lags the orders stream by more than "
                         + slo.streamAgeSeconds() + " s" + where)
                 .namespace("AWS/Lambda").metricName("IteratorAge").statistic("Maximum")
                 .dimensions(Map.of("FunctionName", args.consumerFunctionName())).period(PERIOD_SECONDS)
-                .threshold(slo.streamAgeSeconds() * 1000.0)), child());
-        functionAlarm(name + "-consumer-errors", "The best-seller consumer fails more than "
+                .threshold(slo.streamAgeSeconds() * 1000.0)), child()));
+        others.add(functionAlarm(name + "-consumer-errors", "The best-seller consumer fails more than "
                 + slo.functionErrorsPerMinute() + " batches a minute" + where, "Errors", args.consumerFunctionName(),
-                slo.functionErrorsPerMinute());
+                slo.functionErrorsPerMinute()));
         // Published by the source region per receiving region (DynamoDB metrics: ReplicationLatency).
-        new MetricAlarm(name + "-replication-latency", withActions(MetricAlarmArgs.builder()
+        others.add(new MetricAlarm(name + "-replication-latency", withActions(MetricAlarmArgs.builder()
                 .alarmDescription("Orders reach " + args.peerRegion() + " more than " + slo.replicationLatencySeconds()
                         + " s after they are written" + where)
                 .namespace("AWS/DynamoDB").metricName("ReplicationLatency").statistic("Average")
                 .dimensions(Map.of("TableName", args.ordersTableName(), "ReceivingRegion", args.peerRegion()))
                 .period(PERIOD_SECONDS)
-                .threshold(slo.replicationLatencySeconds() * 1000.0)), child());
-        new MetricAlarm(name + "-stream-failures", MetricAlarmArgs.builder()
+                .threshold(slo.replicationLatencySeconds() * 1000.0)), child()));
+        others.add(new MetricAlarm(name + "-stream-failures", MetricAlarmArgs.builder()
                 .alarmDescription("Order stream batches were given up and recorded in the failure queue" + where
                         + ": the best sellers miss them until a rebuild (docs/runbooks)")
                 .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").statistic("Maximum")
@@ -102,14 +105,14 @@ public final class RegionAlarms extends ComponentResource {
                 .period(300).evaluationPeriods(1).threshold(0.0).comparisonOperator("GreaterThanThreshold")
                 .treatMissingData("notBreaching")
                 .alarmActions(topicArn.applyValue(List::of)).okActions(topicArn.applyValue(List::of))
-                .build(), child());
+                .build(), child()));
         // The code's own metric (BookstoreMetric): shoppers see stale best sellers while Redis fails.
-        new MetricAlarm(name + "-redis-fallbacks", withActions(MetricAlarmArgs.builder()
+        others.add(new MetricAlarm(name + "-redis-fallbacks", withActions(MetricAlarmArgs.builder()
                 .alarmDescription("Best sellers are served from the fallback because Redis fails" + where)
                 .namespace(BookstoreMetric.NAMESPACE).metricName(BookstoreMetric.REDIS_FALLBACKS.metricName())
                 .dimensions(Map.of("Region", args.region(), "Role", args.role()))
                 .statistic("Sum").period(PERIOD_SECONDS)
-                .threshold(0.0)), child());
+                .threshold(0.0)), child()));
 
         List<Output<String>> names = customerFacing.stream().map(MetricAlarm::name).toList();
         var composite = new CompositeAlarm(name + "-customers-affected", CompositeAlarmArgs.builder()
@@ -122,6 +125,10 @@ public final class RegionAlarms extends ComponentResource {
                 .okActions(topicArn.applyValue(List::of))
                 .build(), child());
         this.customersAffectedAlarm = composite.alarmName();
+        List<Output<String>> arns = new ArrayList<>(List.of(composite.arn()));
+        customerFacing.forEach(alarm -> arns.add(alarm.arn()));
+        others.forEach(alarm -> arns.add(alarm.arn()));
+        this.alarmArns = Output.all(arns);
         registerOutputs(Map.of("topicArn", topicArn, "customersAffectedAlarm", customersAffectedAlarm));
     }
 

@@ -228,6 +228,10 @@ final class ComputedAttributes {
                 state.put("properties", CloudControlProperties.read(String.valueOf(state.get("typeName")), desired, id, region));
                 id = CloudControlProperties.identifier(String.valueOf(state.get("typeName")), desired, id, region);
             }
+            case "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:cloudwatch/compositeAlarm:CompositeAlarm" -> {
+                String alarm = state.get("alarmName") instanceof String n ? n : physical;
+                state.put("arn", prefix.formatted("cloudwatch") + "alarm:" + alarm);
+            }
             default -> {
                 String service = type.substring(type.indexOf(':') + 1, type.indexOf('/') < 0 ? type.length() : type.indexOf('/'));
                 state.putIfAbsent("arn", prefix.formatted(service) + name);

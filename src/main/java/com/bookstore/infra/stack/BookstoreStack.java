@@ -92,6 +92,8 @@ public final class BookstoreStack {
 
         // Service-level alarms in each region; the dashboard of both in the primary (docs/observability.md).
         var alarms = new RegionAlarms(prefix + "-slo", args.alarms(api, functions, tables), args.inHomeRegion());
+        new OperationsDashboard(prefix + "-" + settings.region(), args.regionDashboard(api, functions, tables, alarms),
+                args.inHomeRegion());
         if (settings.isPrimary()) {
             new OperationsDashboard(prefix + "-operations", args.dashboard(prefix + "-slo", tables.orders.name()),
                     args.inHomeRegion());

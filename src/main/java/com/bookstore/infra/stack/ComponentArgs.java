@@ -231,6 +231,16 @@ final class ComponentArgs {
                         compositeAlarmArn(secondary.region(), account, alarmsComponentName))))));
     }
 
+    /** This region's own dashboard, named after the region (dashboard names are global to the account). */
+    OperationsDashboardArgs regionDashboard(RegionalApi api, Functions functions, GlobalTables tables, RegionAlarms alarms) {
+        var side = new DashboardBody.Side(settings.region(), settings.role().value());
+        return new OperationsDashboardArgs(Output.tuple(api.apiId, functions.streamFailureQueueName, alarms.alarmArns)
+                .applyValue(values -> DashboardBody.regionJson(new DashboardBody.RegionInputs(side, settings.peerRegion(),
+                        values.t1, region.names().function(Functions.API_FUNCTION),
+                        region.names().function(Functions.CONSUMER_FUNCTION), tables.orders.name(), values.t2,
+                        values.t3))));
+    }
+
     private static String compositeAlarmArn(String region, String account, String alarmsComponentName) {
         return "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:"
                 + RegionAlarms.customersAffectedAlarmName(alarmsComponentName, region);

@@ -49,6 +49,7 @@ class MetricReferencesTest {
         alarmReferences(primary).forEach(ref -> references.add(new Located(ref, primary)));
         alarmReferences(secondary).forEach(ref -> references.add(new Located(ref, secondary)));
         dashboardReferences(primary).forEach(ref -> references.add(new Located(ref, byRegion.get(ref.region()))));
+        dashboardReferences(secondary).forEach(ref -> references.add(new Located(ref, byRegion.get(ref.region()))));
 
         assertTrue(references.size() > 30, "alarms and widgets found: " + references.size());
         List<String> problems = new ArrayList<>();

@@ -101,9 +101,29 @@ class RegionAlarmsTest {
     }
 
     @Test
+    void eachRegionHasADashboardOfItsOwnWithItsApiAndEveryAlarm() {
+        for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
+            String region = plan.ofType("aws:apigatewayv2/api:Api").get(0).region();
+            PlannedResource dashboard = Plans.named(plan, "aws:cloudwatch/dashboard:Dashboard", "bookstore-" + region);
+            String body = (String) input(dashboard, "dashboardBody");
+            String apiId = Plans.one(plan, "aws:apigatewayv2/api:Api").id();
+            assertTrue(body.contains("\"ApiId\",\"" + apiId + "\""), "its own API: " + body);
+            long alarms = plan.ofType(ALARM).stream().filter(a -> a.name().startsWith("bookstore-slo-")).count();
+            JsonObject json = JsonParser.parseString(body).getAsJsonObject();
+            var alarmWidget = json.getAsJsonArray("widgets").asList().stream().map(w -> w.getAsJsonObject())
+                    .filter(w -> "alarm".equals(w.get("type").getAsString())).findFirst().orElseThrow();
+            assertEquals(alarms + 1, alarmWidget.getAsJsonObject("properties").getAsJsonArray("alarms").size(),
+                    "every metric alarm of the region and its composite");
+            assertTrue(!body.contains(region.equals("eu-west-1") ? "\"region\":\"ap-southeast-1\"" : "\"region\":\"eu-west-1\""),
+                    "this region only");
+        }
+    }
+
+    @Test
     void theDashboardInThePrimaryShowsBothRegions() {
-        assertEquals(0, Plans.secondary().ofType("aws:cloudwatch/dashboard:Dashboard").size());
-        PlannedResource dashboard = Plans.one(Plans.primary(), "aws:cloudwatch/dashboard:Dashboard");
+        assertEquals(List.of("bookstore-ap-southeast-1"), Plans.secondary().ofType("aws:cloudwatch/dashboard:Dashboard")
+                .stream().map(PlannedResource::name).toList());
+        PlannedResource dashboard = Plans.named(Plans.primary(), "aws:cloudwatch/dashboard:Dashboard", "bookstore-operations");
         assertEquals("bookstore-operations", input(dashboard, "dashboardName"));
         JsonObject body = JsonParser.parseString((String) input(dashboard, "dashboardBody")).getAsJsonObject();
         String text = body.toString();
