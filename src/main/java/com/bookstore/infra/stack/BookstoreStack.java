@@ -15,6 +15,7 @@ import com.bookstore.infra.data.GlobalTables;
 import com.bookstore.infra.dns.FailoverDns;
 import com.bookstore.infra.functions.Functions;
 import com.bookstore.infra.network.Network;
+import com.bookstore.infra.observability.EdgeAlarms;
 import com.bookstore.infra.observability.OperationsDashboard;
 import com.bookstore.infra.observability.RegionAlarms;
 import com.bookstore.infra.observability.ShopperCanary;
@@ -109,6 +110,9 @@ public final class BookstoreStack {
                         settings.role().value(), userPool,
                         blog.map(b -> b.site().url).orElse(Output.of(SiteConfig.NO_BLOG))), primary, edgeAcl),
                 args.inHomeRegion());
+        // CloudFront's share of 5xx, in the edge region where its metrics are; the primary owns the distribution.
+        site.distributionArn.ifPresent(distribution -> new EdgeAlarms(prefix + "-edge-alarms",
+                args.edgeAlarms(distribution), args.inEdgeRegion()));
         // The synthetic shopper of this region (docs/observability.md#canaries): the storefront, this region's own API.
         Output<String> storefrontUrl = primary.map(PrimaryOutputs::storefrontUrl)
                 .orElseGet(() -> site.storefrontUrl.orElseThrow());

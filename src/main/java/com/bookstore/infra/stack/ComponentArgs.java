@@ -26,6 +26,7 @@ import com.bookstore.infra.network.Network;
 import com.bookstore.infra.network.NetworkArgs;
 import com.bookstore.infra.observability.CanaryBundle;
 import com.bookstore.infra.observability.DashboardBody;
+import com.bookstore.infra.observability.EdgeAlarmsArgs;
 import com.bookstore.infra.observability.OperationsDashboardArgs;
 import com.bookstore.infra.observability.RegionAlarms;
 import com.bookstore.infra.observability.RegionAlarmsArgs;
@@ -229,6 +230,11 @@ final class ComponentArgs {
                         region.names().function(Functions.CONSUMER_FUNCTION), ordersTable, List.of(
                         compositeAlarmArn(primary.region(), account, alarmsComponentName),
                         compositeAlarmArn(secondary.region(), account, alarmsComponentName))))));
+    }
+
+    EdgeAlarmsArgs edgeAlarms(Output<String> distributionArn) {
+        return new EdgeAlarmsArgs(settings.edgeRegion(), region.accountId(), settings.alertEmail(),
+                settings.slo().apiErrorPercent(), distributionArn);
     }
 
     /** This region's own dashboard, named after the region (dashboard names are global to the account). */

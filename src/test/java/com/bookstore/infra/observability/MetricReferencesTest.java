@@ -126,6 +126,11 @@ class MetricReferencesTest {
                 String lb = dims.get("LoadBalancer");
                 return lb != null && balancers.stream().anyMatch(lb::startsWith) ? null : "no such load balancer";
             }
+            case "AWS/CloudFront" -> {
+                Set<String> distributions = ids(plan, "aws:cloudfront/distribution:Distribution");
+                String problem = known(dims, "DistributionId", distributions);
+                return problem != null ? problem : "Global".equals(dims.get("Region")) ? null : "Region is not Global";
+            }
             case "AWS/Route53" -> {
                 return known(dims, "HealthCheckId", ids(plan, "aws:route53/healthCheck:HealthCheck"));
             }

@@ -101,6 +101,24 @@ class RegionAlarmsTest {
     }
 
     @Test
+    void thePrimaryAlarmsOnCloudFrontsShareOf5xxInTheEdgeRegionWhereItsMetricsAre() {
+        Plan primary = Plans.primary();
+        var alarm = Plans.named(primary, ALARM, "bookstore-edge-alarms-5xx");
+        var topic = Plans.named(primary, "aws:sns/topic:Topic", "bookstore-edge-alarms");
+        var distribution = Plans.one(primary, "aws:cloudfront/distribution:Distribution");
+
+        assertEquals("us-east-1", alarm.region());
+        assertEquals("us-east-1", topic.region(), "an alarm notifies a topic of its own region");
+        assertEquals(Map.of("DistributionId", distribution.id(), "Region", "Global"), input(alarm, "dimensions"));
+        assertEquals("5xxErrorRate", input(alarm, "metricName"));
+        assertEquals(1.0, threshold(alarm));
+        assertEquals(List.of(topic.id()), input(alarm, "alarmActions"));
+        assertNotNull(input(topic, "kmsMasterKeyId"));
+        assertTrue(Plans.secondary().ofType(ALARM).stream().noneMatch(a -> a.name().startsWith("bookstore-edge-alarms")),
+                "the secondary has no distribution");
+    }
+
+    @Test
     void eachRegionHasADashboardOfItsOwnWithItsApiAndEveryAlarm() {
         for (Plan plan : List.of(Plans.primary(), Plans.secondary())) {
             String region = plan.ofType("aws:apigatewayv2/api:Api").get(0).region();

@@ -1,5 +1,7 @@
 package com.bookstore.local.gateway;
 
+import static com.bookstore.platform.telemetry.RequestLog.customerHash;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.bookstore.local.auth.JwtAuthorizer;
@@ -63,7 +65,8 @@ final class ApiIntegration implements HttpHandler {
                 Responses.json(exchange, 401, "{\"message\":\"Unauthorized\"}");
                 return;
             }
-            RequestLog.note(exchange, "sub=" + claims.get("sub"));
+            // As the functions' request log: the customer by hash, never the id (docs/observability.md).
+            RequestLog.note(exchange, "customer=" + customerHash(String.valueOf(claims.get("sub"))));
         }
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
