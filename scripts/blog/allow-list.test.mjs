@@ -3,41 +3,15 @@
 // REST writes and user enumeration are refused, however the path is spelled. docs/security.md, "Blog admin".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBlog, stop } from './blogProcess.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seedPosts = JSON.parse(readFileSync(join(here, 'posts.json'), 'utf8'));
-
-function startBlog(data, env) {
-  const child = spawn(join(here, 'start.sh'), ['--port', '0', '--data', data],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  let output = '';
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`blog did not start in 120 s:\n${output}`)), 120_000);
-    const onData = (chunk) => {
-      output += chunk;
-      const match = output.match(/Blog is running at (\S+)/);
-      if (match) { clearTimeout(timer); resolve(match[1]); }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`blog exited with ${code}:\n${output}`)); });
-  });
-  return { child, ready };
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code, signal) => resolve(code ?? signal));
-    child.kill('SIGTERM');
-  });
-}
 
 // node:http sends the path exactly as given (no URL normalisation), as a crafted client would.
 function send(base, method, rawPath, { headers = {}, body } = {}) {
@@ -65,7 +39,7 @@ test('from outside the admin networks only the public read paths reach WordPress
   const data = mkdtempSync(join(tmpdir(), 'bookstore-blog-allow-'));
   t.after(() => rmSync(data, { recursive: true, force: true }));
   // TEST-NET-1 (RFC 5737): no request of this test comes from it, so loopback is "the internet" here
-  const blog = startBlog(data, { BLOG_ADMIN_CIDRS: '192.0.2.0/24' });
+  const blog = startBlog(0, data, { BLOG_ADMIN_CIDRS: '192.0.2.0/24' });
   t.after(() => stop(blog.child));
   const url = await blog.ready;
 

@@ -2,41 +2,16 @@
 // seeding twice changes nothing, and stopping the script leaves no server behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBlog, stop } from './blogProcess.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seedPosts = JSON.parse(readFileSync(join(here, 'posts.json'), 'utf8'));
-
-function startBlog(port, data, env = {}) {
-  const child = spawn(join(here, 'start.sh'), ['--port', String(port), '--data', data],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  let output = '';
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`blog did not start in 120 s:\n${output}`)), 120_000);
-    const onData = (chunk) => {
-      output += chunk;
-      const match = output.match(/Blog is running at (\S+)/);
-      if (match) { clearTimeout(timer); resolve(match[1]); }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`blog exited with ${code}:\n${output}`)); });
-  });
-  return { child, ready, log: () => output };
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code, signal) => resolve(code ?? signal));
-    child.kill('SIGTERM');
-  });
-}
 
 function serversUsing(data) {
   try {
