@@ -1,5 +1,7 @@
 package com.bookstore.infra.observability;
 
+import com.bookstore.contract.ApiContract;
+import com.bookstore.contract.ApiRoute;
 import com.bookstore.contract.BookstoreMetric;
 import com.bookstore.infra.security.EncryptionKey;
 import com.bookstore.infra.security.EncryptionKeyArgs;
@@ -72,6 +74,25 @@ public final class RegionAlarms extends ComponentResource {
                 .namespace("AWS/ApiGateway").metricName("Latency").dimensions(api).extendedStatistic("p99")
                 .period(PERIOD_SECONDS)
                 .threshold((double) slo.apiLatencyP99Ms())), child()));
+        // Per route group: the slowest route's p99 (detailed route metrics, dimensions ApiId, Method, Resource,
+        // Stage: apigateway/latest/developerguide/http-api-metrics.html), so one slow route is not averaged away.
+        RouteGroups.of(ApiContract.routes()).forEach((group, routes) -> {
+            List<MetricAlarmMetricQueryArgs> queries = new ArrayList<>();
+            for (int i = 0; i < routes.size(); i++) {
+                ApiRoute route = routes.get(i);
+                queries.add(query("route" + i, "AWS/ApiGateway", "Latency", "p99", args.apiId().applyValue(id -> Map.of(
+                        "ApiId", id, "Stage", "$default", "Method", route.method(), "Resource", route.path()))));
+            }
+            String slowest = "MAX([" + String.join(", ", java.util.stream.IntStream.range(0, routes.size())
+                    .mapToObj(i -> "route" + i).toList()) + "])";
+            queries.add(MetricAlarmMetricQueryArgs.builder().id("slowest").label("slowest route's p99")
+                    .expression(slowest).returnData(true).build());
+            customerFacing.add(new MetricAlarm(name + "-api-latency-" + group, withActions(MetricAlarmArgs.builder()
+                    .alarmDescription("A " + group + " route's p99 latency is above " + slo.apiLatencyP99Ms() + " ms"
+                            + where)
+                    .metricQueries(queries)
+                    .threshold((double) slo.apiLatencyP99Ms())), child()));
+        });
         customerFacing.add(functionAlarm(name + "-api-throttles", "The API function is throttled" + where,
                 "Throttles", args.apiFunctionName(), 0));
         customerFacing.add(functionAlarm(name + "-api-function-errors", "The API function fails more than "

@@ -101,6 +101,10 @@ class MetricReferencesTest {
             }
             case "AWS/ApiGateway" -> {
                 String problem = known(dims, "ApiId", ids(plan, "aws:apigatewayv2/api:Api"));
+                if (problem == null && dims.containsKey("Resource") && com.bookstore.contract.ApiContract.routes().stream()
+                        .noneMatch(r -> r.method().equals(dims.get("Method")) && r.path().equals(dims.get("Resource")))) {
+                    problem = "no route " + dims.get("Method") + " " + dims.get("Resource") + " in openapi.yaml";
+                }
                 return problem != null ? problem : "$default".equals(dims.get("Stage")) ? null : "Stage is not $default";
             }
             case "AWS/SQS" -> {

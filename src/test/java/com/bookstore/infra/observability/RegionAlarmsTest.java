@@ -21,7 +21,8 @@ class RegionAlarmsTest {
 
     private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
     private static final String COMPOSITE = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
-    private static final List<String> SLO_ALARMS = List.of("api-errors", "api-latency", "api-throttles",
+    private static final List<String> SLO_ALARMS = List.of("api-errors", "api-latency", "api-latency-cart",
+            "api-latency-catalogue", "api-latency-orders", "api-throttles",
             "api-function-errors", "stream-age", "consumer-errors", "replication-latency", "stream-failures",
             "redis-fallbacks");
 
@@ -69,6 +70,19 @@ class RegionAlarmsTest {
     }
 
     @Test
+    void eachRouteGroupAlarmsOnItsSlowestRoutesP99() {
+        var checkout = sloAlarms(Plans.primary()).get("api-latency-orders");
+        List<?> queries = (List<?>) input(checkout, "metricQueries");
+        List<String> routes = queries.stream().map(q -> (Map<?, ?>) ((Map<?, ?>) q).get("metric")).filter(m -> m != null)
+                .map(m -> ((Map<?, ?>) m.get("dimensions")).get("Method") + " " + ((Map<?, ?>) m.get("dimensions")).get("Resource"))
+                .sorted().toList();
+        assertEquals(List.of("GET /orders", "GET /orders/{orderId}", "POST /orders"), routes);
+        assertTrue(queries.stream().anyMatch(q -> String.valueOf(((Map<?, ?>) q).get("expression"))
+                .equals("MAX([route0, route1, route2])")));
+        assertEquals(1500.0, threshold(checkout));
+    }
+
+    @Test
     void thresholdsComeFromTheStackConfig() {
         Plan plan = Plans.run(Plans.primaryConfig(Map.of("bookstore:sloApiErrorPercent", "5",
                 "bookstore:sloApiLatencyMs", "800", "bookstore:sloStreamAgeSeconds", "300",
@@ -92,7 +106,8 @@ class RegionAlarmsTest {
             String region = composite.region();
             assertEquals("bookstore-slo-customers-affected-" + region, input(composite, "alarmName"));
             String rule = (String) input(composite, "alarmRule");
-            for (String part : List.of("api-errors", "api-latency", "api-throttles", "api-function-errors")) {
+            for (String part : List.of("api-errors", "api-latency", "api-latency-cart", "api-latency-catalogue",
+                    "api-latency-orders", "api-throttles", "api-function-errors")) {
                 String alarmName = String.valueOf(input(sloAlarms(plan).get(part), "name"));
                 assertTrue(rule.contains("ALARM(\"" + alarmName + "\")"), part + " in " + rule);
             }
