@@ -84,6 +84,15 @@ class ApiGatewayAdapterTest {
     }
 
     @Test
+    void theEncodedLimitIsWhatBase64MakesOfTheByteLimit() {
+        // The JDK's encoder is the reference: padded base64 of n bytes, for sizes around each padding case.
+        for (int bytes : List.of(0, 1, 2, 3, 4, 5, 16_383, ApiGatewayAdapter.MAX_BODY_BYTES, 16_385)) {
+            assertEquals(java.util.Base64.getEncoder().encode(new byte[bytes]).length, ApiGatewayAdapter.base64Length(bytes),
+                    bytes + " bytes");
+        }
+    }
+
+    @Test
     void base64BodyOfExactlyTheLimitIsAccepted() {
         String body = "{\"bookId\":\"" + "x".repeat(ApiGatewayAdapter.MAX_BODY_BYTES - 26) + "\",\"quantity\":1}";
         assertEquals(ApiGatewayAdapter.MAX_BODY_BYTES, body.length());
