@@ -115,9 +115,14 @@ public final class DashboardBody {
     }
 
     private static List<Object> ownMetric(Side side, BookstoreMetric metric) {
+        return ownMetric(side, metric, metric.metricName());
+    }
+
+    /** A metric the code emits, with the registry's dimensions and this side's values. */
+    private static List<Object> ownMetric(Side side, BookstoreMetric metric, String label) {
         return metric(BookstoreMetric.NAMESPACE, metric.metricName(),
                 Map.of(BookstoreMetric.DIMENSIONS.get(0), side.region(), BookstoreMetric.DIMENSIONS.get(1), side.role()),
-                side.region(), metric.metricName());
+                side.region(), label);
     }
 
     /** A series with its own statistic instead of the widget's. */
@@ -131,13 +136,8 @@ public final class DashboardBody {
 
     /** A metric the code emits, once per side, with the registry's dimensions. */
     private static List<List<Object>> own(Inputs in, BookstoreMetric metric) {
-        List<List<Object>> series = new ArrayList<>();
-        for (Side side : List.of(in.primary(), in.secondary())) {
-            series.add(metric(BookstoreMetric.NAMESPACE, metric.metricName(),
-                    Map.of(BookstoreMetric.DIMENSIONS.get(0), side.region(), BookstoreMetric.DIMENSIONS.get(1), side.role()),
-                    side.region(), side.role() + " " + side.region()));
-        }
-        return series;
+        return List.of(in.primary(), in.secondary()).stream()
+                .map(side -> ownMetric(side, metric, side.role() + " " + side.region())).toList();
     }
 
     private static List<List<Object>> lambda(Inputs in, String metricName, String function) {

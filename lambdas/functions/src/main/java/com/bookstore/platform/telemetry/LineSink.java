@@ -29,12 +29,16 @@ public interface LineSink {
 
     /** Appends whole lines; several functions of one local runtime may share the file, hence the lock. */
     static LineSink appendingTo(Path file) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent()); // once, not per line
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file, e);
+        }
         return line -> {
             synchronized (LineSink.class) {
                 try {
-                    if (file.getParent() != null) {
-                        Files.createDirectories(file.getParent());
-                    }
                     Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 } catch (IOException e) {

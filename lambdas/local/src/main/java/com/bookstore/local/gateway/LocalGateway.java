@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -161,7 +162,7 @@ public final class LocalGateway implements AutoCloseable {
         String base = "http://127.0.0.1:" + port;
         boolean blogConfigured = settings.blogUrl() != null && !settings.blogUrl().isBlank();
         List<String> blog = blogConfigured ? List.of(origin(URI.create(settings.blogUrl()))) : List.of();
-        List<String> cognito = new java.util.ArrayList<>(List.of(base));
+        List<String> cognito = new ArrayList<>(List.of(base));
         settings.otherCognitoEndpoints().stream().map(endpoint -> origin(URI.create(endpoint)))
                 .filter(other -> !cognito.contains(other)).forEach(cognito::add);
         return new SiteHeaders.Origins(List.of(base), cognito, blog);
