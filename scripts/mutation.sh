@@ -4,11 +4,12 @@
 # the storefront's logic modules. Rewrites the "Mutation testing" section of docs/benchmarks.md and lists every
 # survivor in build/mutation/survivors.md. One thread each (the cores are shared); not part of `make test`.
 # MUTATION_MODULES="infra functions ui" picks the modules to run (all by default); the others' last reports
-# in build/mutation are reused; MUTATION_FUNCTIONS_TARGETS="com.bookstore.bestsellers.*" narrows the Lambdas' run.
+# in build/mutation are reused; MUTATION_FUNCTIONS_TARGETS="com.bookstore.bestsellers.*" narrows the Lambdas' run;
+# MUTATION_THREADS=2 runs two PIT minions at once (each with its own moto and redis-server) on an otherwise idle machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-MVN="${MVN:-mvn -B -ntp}"
+MVN="${MVN:-mvn -B -ntp} -Dmutation.threads=${MUTATION_THREADS:-1}"
 modules="${MUTATION_MODULES:-infra functions ui}"
 out=build/mutation
 mkdir -p "$out"
