@@ -4,7 +4,9 @@
 Usage: scripts/mutation-report.py docs/benchmarks.md build/mutation
 Reads <dir>/<module>.xml (PIT mutations.xml) and <dir>/ui.json (Stryker's mutation-testing-report JSON),
 prints one line per module, writes <dir>/survivors.md with every surviving mutant, and replaces the
-section between "## Mutation testing" and the next "## " heading (or appends it).
+section between "## Mutation testing" and the next "## " heading (or appends it). A module this run did not
+measure (no report, or a narrowed run without its package) keeps the row, and the date, it had in the document,
+so a run of one module never erases another's score.
 """
 import json
 import os
@@ -70,26 +72,45 @@ def machine():
         cpus, model or platform.processor(), mem, system, load)
 
 
+def previous_rows(text):
+    """The table rows of the document's current section, by module (a row of an older layout is not kept)."""
+    start = text.find("## Mutation testing")
+    rows = {}
+    if start < 0:
+        return rows
+    following = text.find("\n## ", start + 1)
+    for line in text[start:following if following >= 0 else len(text)].splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == len(HEADER):
+            rows[cells[0].strip("`")] = line
+    return rows
+
+
+HEADER = ["module", "what", "mutants", "detected", "survived", "no coverage", "score", "goal", "met", "measured"]
+
+
 def main(doc, reports):
+    text = open(doc).read() if os.path.exists(doc) else ""
+    kept = previous_rows(text)
+    today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     rows, survivors = [], []
     for module, (file, what, goal) in MODULES.items():
         path = os.path.join(reports, file)
-        if not os.path.exists(path):
-            rows.append("| `%s` | %s | not run | | | | | | |" % (module, what))
-            continue
-        mutants = list(stryker_mutants(path) if file.endswith(".json") else pit_mutants(path, module))
+        mutants = []
+        if os.path.exists(path):
+            mutants = list(stryker_mutants(path) if file.endswith(".json") else pit_mutants(path, module))
         counted = [m for m in mutants if m["status"] not in NOT_COUNTED]
         if not counted:
-            rows.append("| `%s` | %s | not run | | | | | | |" % (module, what))
+            rows.append(kept.get(module, "| `%s` | %s | not run | | | | | | | |" % (module, what)))
             continue
         detected = sum(1 for m in counted if m["status"] in DETECTED)
         survived = [m for m in counted if m["status"] in ("SURVIVED", "Survived")]
         uncovered = [m for m in counted if m["status"] in ("NO_COVERAGE", "NoCoverage")]
         score = detected / len(counted) if counted else 0.0
         met = "" if goal is None else ("yes" if score >= goal else "no")
-        rows.append("| `%s` | %s | %d | %d | %d | %d | %.1f%% | %s | %s |" % (
+        rows.append("| `%s` | %s | %d | %d | %d | %d | %.1f%% | %s | %s | %s |" % (
             module, what, len(counted), detected, len(survived), len(uncovered), 100 * score,
-            "" if goal is None else ">= %d%%" % round(100 * goal), met))
+            "" if goal is None else ">= %d%%" % round(100 * goal), met, today))
         print("[mutation] %-28s %4d mutants, %4d detected, %.1f%%%s" % (
             module, len(counted), detected, 100 * score, "" if goal is None else " (goal %d%%: %s)" % (100 * goal, met)))
         survivors.append("## %s\n" % module)
@@ -106,15 +127,15 @@ def main(doc, reports):
         "plugin over the Lambdas' API and best-seller packages (unit and integration tests on moto and redis-server)",
         "and over the infra policy rules and plan functions; Stryker over the storefront's logic modules. A mutant is",
         "detected when a test fails (or times out) with it; the score is detected / mutants. The list of survivors",
-        "is written to build/mutation/survivors.md; those judged equivalent are listed below the table.",
+        "is written to build/mutation/survivors.md; those judged equivalent are listed below the table. A run of",
+        "some modules (MUTATION_MODULES, MUTATION_FUNCTIONS_TARGETS) keeps the other rows and their dates.",
         "",
-        "- Date: %s" % datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "- Last run: %s" % datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "- Machine: %s" % machine(),
         "",
-        "| module | what | mutants | detected | survived | no coverage | score | goal | met |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| " + " | ".join(HEADER) + " |",
+        "|" + "---|" * len(HEADER),
     ] + rows) + "\n"
-    text = open(doc).read()
     start = text.find("## Mutation testing")
     if start < 0:
         text = text.rstrip("\n") + "\n\n" + section
@@ -123,8 +144,8 @@ def main(doc, reports):
         end = following + 1 if following >= 0 else len(text)
         # Subsections people wrote (the mutants judged equivalent) survive the rewrite.
         old = text[start:end]
-        kept = old[old.index("\n### ") + 1:] if "\n### " in old else ""
-        text = text[:start] + section + ("\n" + kept.rstrip("\n") + "\n" if kept else "") + (
+        written = old[old.index("\n### ") + 1:] if "\n### " in old else ""
+        text = text[:start] + section + ("\n" + written.rstrip("\n") + "\n" if written else "") + (
             "\n" if following >= 0 else "") + text[end:]
     open(doc, "w").write(text)
 
