@@ -17,10 +17,11 @@ test:
 	  scripts/test-summary.py --all build/.test-start || status=1; exit $$status
 
 # The Java and UI suites N times in a row with the machine loaded by a CPU hog (one busy loop per core,
-# stopping by itself); names every test that failed even once (scripts/test-repeat.py). Not part of make test.
+# stopping by itself); names every test that failed even once (scripts/test-repeat.py) and writes the verdict
+# to docs/benchmarks.md ("Flake check"). Not part of make test.
 N ?= 5
 test-repeat:
-	scripts/test-repeat.py --rounds $(N)
+	scripts/test-repeat.py --rounds $(N) --record docs/benchmarks.md
 
 # Java Lambdas (functions, operator tools) against a real moto server and redis-server (the harness starts both).
 lambdas-test:

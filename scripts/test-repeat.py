@@ -8,7 +8,10 @@ a CPU hog: busy loops at normal priority, one per core unless --hog-workers says
 under timeout(1) so that it stops by itself after --hog-minutes (default: 20 per round) even should this
 script be killed; it is stopped when the rounds end anyway.
 
-Usage: scripts/test-repeat.py [--rounds N] [--hog-workers W] [--hog-minutes M] [--suites 'a-test b-test']
+The verdict, with the rounds' durations, the load and the machine, replaces the "Flake check" section of
+--record (docs/benchmarks.md with `make test-repeat`; nothing is written without it).
+
+Usage: scripts/test-repeat.py [--rounds N] [--hog-workers W] [--hog-minutes M] [--suites 'a-test b-test'] [--record DOC]
 """
 from __future__ import annotations
 
@@ -18,9 +21,11 @@ import shutil
 import signal
 import subprocess
 import sys
+import platform
 import time
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,12 +120,49 @@ def report(rounds: list[dict[str, str]], statuses: list[int]) -> tuple[list[str]
     return lines, 1 if bad or not rounds else 0
 
 
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    return f"{os.cpu_count()} CPUs, {model}, {platform.system()} {platform.release()}"
+
+
+def record(doc: Path, lines: list[str], status: int, suites: list[str], workers: int, seconds: list[float],
+           now: datetime, where: str) -> None:
+    """Replaces the document's "## Flake check" section (up to the next "## " heading), or appends it."""
+    section = "\n".join([
+        "## Flake check",
+        "",
+        "Written by `make test-repeat N=<rounds>` (scripts/test-repeat.py): the suites below run in a row while "
+        f"{workers} busy loop(s) at normal priority load the machine; any test that fails even once is named.",
+        "",
+        f"- Date: {now.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        f"- Machine: {where}",
+        f"- Suites: {' '.join(suites)}",
+        f"- Rounds: {len(seconds)}, {' / '.join(f'{s / 60:.1f}' for s in seconds)} min each",
+        f"- Verdict: {'green' if status == 0 else 'red'}",
+        "",
+        "```",
+        *lines,
+        "```",
+        "",
+    ])
+    text = doc.read_text() if doc.exists() else ""
+    start = text.find("\n## Flake check\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        following = text.find("\n## ", start + 1)
+        text = text[:start + 1] + section + (text[following:] if following >= 0 else "")
+    doc.write_text(text)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--hog-workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--hog-minutes", type=int, help="the hog's hard limit (default: 20 per round)")
     parser.add_argument("--suites", default=" ".join(SUITES), help="make targets each round runs")
+    parser.add_argument("--record", type=Path, help="document whose Flake check section gets the verdict")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
@@ -130,7 +172,7 @@ def main(argv: list[str]) -> int:
     minutes = args.hog_minutes or 20 * args.rounds
     say(f"{args.rounds} rounds of {' '.join(suites)}; load: {args.hog_workers} busy loop(s) for at most {minutes} min")
     hog = start_hog(args.hog_workers, minutes * 60)
-    rounds, statuses = [], []
+    rounds, statuses, seconds = [], [], []
     try:
         for number in range(1, args.rounds + 1):
             started = time.time()
@@ -142,6 +184,7 @@ def main(argv: list[str]) -> int:
             keep_reports(started, OUT / f"round-{number}")
             rounds.append(outcomes(OUT / f"round-{number}"))
             statuses.append(status)
+            seconds.append(time.time() - started)
             say(f"round {number}/{args.rounds} done in {time.time() - started:.0f} s: "
                 f"{sum(1 for o in rounds[-1].values() if o == 'failed')} of {len(rounds[-1])} tests failed")
     finally:
@@ -149,6 +192,9 @@ def main(argv: list[str]) -> int:
     lines, status = report(rounds, statuses)
     for line in lines:
         say(line)
+    if args.record:
+        record(args.record, lines, status, suites, args.hog_workers, seconds, datetime.now(timezone.utc), machine())
+        say(f"verdict written to {args.record}")
     return status
 
 

@@ -64,3 +64,32 @@ def test_the_cpu_hog_stops_by_itself_at_its_limit():
         assert hog[0].poll() is not None, "the hog outlived its limit"
     finally:
         repeat.stop_hog(hog)
+
+
+def test_the_verdict_replaces_the_flake_check_section_and_leaves_the_others(tmp_path):
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("# Benchmarks\n\n## Lambdas\n\nfast\n\n## Flake check\n\nold verdict\n\n## Mutation testing\n\nscores\n")
+    now = repeat.datetime(2026, 12, 6, 6, 0, tzinfo=repeat.timezone.utc)
+
+    repeat.record(doc, ["round 1: 900 tests, 0 failed (make exit status 0)", "no test failed in 2 rounds (900 tests each)"],
+                  0, ["lambdas-test", "ui-test"], 2, [600.0, 630.0], now, "2 CPUs, test machine")
+
+    text = doc.read_text()
+    assert "old verdict" not in text
+    assert text.count("## Flake check") == 1
+    assert "## Lambdas\n\nfast\n" in text and text.rstrip().endswith("## Mutation testing\n\nscores")
+    assert "- Date: 2026-12-06T06:00:00Z" in text
+    assert "- Rounds: 2, 10.0 / 10.5 min each" in text
+    assert "- Verdict: green" in text
+    assert "2 busy loop(s)" in text and "no test failed in 2 rounds (900 tests each)" in text
+
+
+def test_a_red_verdict_is_appended_when_the_document_has_no_section(tmp_path):
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("# Benchmarks\n")
+
+    repeat.record(doc, ["tests that failed at least once in 5 rounds:"], 1, ["lambdas-test"], 2, [60.0],
+                  repeat.datetime(2026, 12, 6, tzinfo=repeat.timezone.utc), "here")
+
+    assert doc.read_text().startswith("# Benchmarks\n\n## Flake check\n")
+    assert "- Verdict: red" in doc.read_text()
