@@ -11,7 +11,6 @@ import com.bookstore.platform.TableNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -20,9 +19,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * A running moto_server and redis-server for this test run, and what tests need from them: clients,
  * fresh tables, a Redis database of their own, settings for a handler. Tests isolate themselves by
- * table prefix and Redis database, so they never see each other's data.
+ * table prefix and Redis database, so they never see each other's data. JUnit's root store closes it when
+ * the run ends (AutoCloseable store values are closed since JUnit 5.13; CloseableResource is deprecated).
  */
-public final class Engines implements ExtensionContext.Store.CloseableResource {
+public final class Engines implements AutoCloseable {
 
     public static final String REGION = MotoServer.REGION;
     private static final AtomicInteger TABLE_SETS = new AtomicInteger();
