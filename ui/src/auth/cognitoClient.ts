@@ -18,6 +18,21 @@ export const ENDPOINT_TIMEOUT_MS = 8_000;
  */
 export const PRIMARY_ONLY_ERROR = 'OperationNotEnabledException';
 
+/**
+ * How long an endpoint that did not answer is asked last. Without this memory every call after a failover
+ * would wait {@link ENDPOINT_TIMEOUT_MS} for the lost region before asking the other one; after it the own
+ * region is asked first again, so a recovered region is used at most this long after it came back.
+ */
+export const UNANSWERED_MEMORY_MS = 5 * 60_000;
+
+/** Endpoint URL -> until when it is asked last (epoch ms). Shared by every client of the page. */
+const unansweredUntil = new Map<string, number>();
+
+/** Forgets which endpoints did not answer (tests start from a clean page with it). */
+export function forgetUnansweredEndpoints(): void {
+  unansweredUntil.clear();
+}
+
 export interface AuthenticationResult {
   IdToken: string;
   AccessToken: string;
@@ -58,6 +73,13 @@ export interface CognitoClient {
   refresh(refreshToken: string): Promise<AuthenticationResult>;
   /** Ends the refresh token's session at Cognito: it (and tokens issued from it) stops working. */
   revokeToken(refreshToken: string): Promise<void>;
+}
+
+/** The configured order, except that endpoints which recently did not answer come last (still asked). */
+function inAskingOrder(endpoints: string[]): string[] {
+  const now = Date.now();
+  const recentlyUnanswered = (endpoint: string) => (unansweredUntil.get(endpoint) ?? 0) > now;
+  return [...endpoints.filter((e) => !recentlyUnanswered(e)), ...endpoints.filter(recentlyUnanswered)];
 }
 
 function resolveEndpoint(endpoint: string): string {
@@ -109,16 +131,25 @@ export function createCognitoClient(settings: CognitoSettings, options: CognitoC
    * repeat it, or count against the shopper's lockout there too. The one exception is the replica's
    * refusal of a write (sign-up, codes, passwords): only the pool's primary region can do it, so the next
    * endpoint is asked. It answers while the shop merely runs from the standby (a planned switchover); in an
-   * outage it cannot be reached, and the shopper gets the refusal, which the pages explain.
+   * outage it cannot be reached, and the shopper gets the refusal, which the pages explain. An endpoint
+   * that did not answer is asked last for {@link UNANSWERED_MEMORY_MS}, so only the first call after a
+   * region is lost waits for it.
    */
   async function call<T>(operation: string, body: object): Promise<T> {
     let lastError: CognitoError | undefined;
     let refusal: CognitoError | undefined;
-    for (const endpoint of endpoints) {
+    for (const endpoint of inAskingOrder(endpoints)) {
       try {
-        return await callAt<T>(endpoint, operation, body);
+        const answer = await callAt<T>(endpoint, operation, body);
+        unansweredUntil.delete(endpoint);
+        return answer;
       } catch (error) {
         if (!(error instanceof CognitoError)) throw error;
+        if (error.unanswered) {
+          unansweredUntil.set(endpoint, Date.now() + UNANSWERED_MEMORY_MS);
+        } else {
+          unansweredUntil.delete(endpoint);
+        }
         if (error.code === PRIMARY_ONLY_ERROR) {
           refusal = error;
         } else if (error.unanswered) {

@@ -1,10 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RuntimeConfig } from '../config/runtimeConfig';
 import { cognitoTokens, FakeBackend, json, networkFailure, noAnswer, TEST_CONFIG } from '../test/fakeBackend';
 import { renderApp, SHOPPER, signedInSession } from '../test/renderApp';
 import { REFRESH_MARGIN_MS } from './authSlice';
-import { CognitoError, createCognitoClient } from './cognitoClient';
+import { CognitoError, createCognitoClient, UNANSWERED_MEMORY_MS } from './cognitoClient';
 
 // Both regions' Cognito endpoints, the serving region's first (config.json's cognito.endpoints).
 const FIRST = 'http://cognito-primary.test/';
@@ -78,6 +78,56 @@ describe('Cognito in two regions', () => {
     expect((refused as CognitoError).code).toBe('network');
     expect((refused as CognitoError).message).toBe('no answer within 50 ms');
     expect(initiateAuthCalls()).toEqual([FIRST, SECOND]);
+  });
+});
+
+describe('an endpoint that did not answer', () => {
+  let backend: FakeBackend;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    backend = new FakeBackend(TWO_REGIONS).withQuietHome().install();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const initiateAuthCalls = () =>
+    backend.requests.filter((r) => isInitiateAuth(r.headers.get('X-Amz-Target'))).map((r) => r.url.href);
+  const tokens = () => json(200, cognitoTokens(SHOPPER.sub, SHOPPER.email, 3600, 'refresh-1'));
+
+  it('is asked last by every client of the page until the memory ends, then first again', async () => {
+    backend.cognito('InitiateAuth', networkFailure, FIRST);
+    backend.cognito('InitiateAuth', tokens, SECOND);
+
+    await createCognitoClient(TWO_REGIONS.cognito).signIn(SHOPPER.email, 'Str0ng-Passw');
+    // A new client (each sign-in and refresh makes one) goes straight to the endpoint that answered.
+    await createCognitoClient(TWO_REGIONS.cognito).refresh('refresh-1');
+    vi.setSystemTime(Date.now() + UNANSWERED_MEMORY_MS - 1);
+    await createCognitoClient(TWO_REGIONS.cognito).refresh('refresh-1');
+    expect(initiateAuthCalls()).toEqual([FIRST, SECOND, SECOND, SECOND]);
+
+    vi.setSystemTime(Date.now() + 2);
+    backend.cognito('InitiateAuth', tokens, FIRST); // the region is back
+    await createCognitoClient(TWO_REGIONS.cognito).refresh('refresh-1');
+    await createCognitoClient(TWO_REGIONS.cognito).refresh('refresh-1');
+    expect(initiateAuthCalls()).toEqual([FIRST, SECOND, SECOND, SECOND, FIRST, FIRST]);
+  });
+
+  it('is still asked when the other endpoint stops answering too, and a 4xx verdict is a sign of life', async () => {
+    backend.cognito('InitiateAuth', networkFailure, FIRST);
+    backend.cognito('InitiateAuth', tokens, SECOND);
+    await createCognitoClient(TWO_REGIONS.cognito).signIn(SHOPPER.email, 'Str0ng-Passw');
+
+    backend.cognito('InitiateAuth', networkFailure, SECOND);
+    backend.cognito('InitiateAuth', () => json(400, { __type: 'NotAuthorizedException', message: 'Refresh Token has expired' }), FIRST);
+    const refused = await createCognitoClient(TWO_REGIONS.cognito).refresh('refresh-1').catch((error: unknown) => error);
+    expect((refused as CognitoError).code).toBe('NotAuthorizedException');
+
+    backend.cognito('InitiateAuth', tokens, FIRST);
+    backend.cognito('InitiateAuth', tokens, SECOND);
+    await createCognitoClient(TWO_REGIONS.cognito).refresh('refresh-1');
+    // FIRST answered (with a verdict) and SECOND did not: FIRST is asked first again, SECOND last.
+    expect(initiateAuthCalls()).toEqual([FIRST, SECOND, SECOND, FIRST, FIRST]);
   });
 });
 

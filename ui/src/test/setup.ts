@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, expect } from 'vitest';
+import { forgetUnansweredEndpoints } from '../auth/cognitoClient';
 import { takeContractViolations } from './fakeBackend';
 
 afterEach(() => {
@@ -9,6 +10,7 @@ afterEach(() => {
   cleanup();
   localStorage.clear();
   sessionStorage.clear();
+  forgetUnansweredEndpoints();
 });
 
 // Lazy route chunks are transformed on first import; on a busy 2-core CI box that can take longer
