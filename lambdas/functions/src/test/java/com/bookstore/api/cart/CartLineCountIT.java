@@ -12,6 +12,7 @@ import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.TableNames;
 import com.bookstore.testing.ApiEvent;
 import com.bookstore.testing.ApiResult;
+import com.bookstore.testing.DynamoHooks;
 import com.bookstore.testing.Engines;
 import com.bookstore.testing.LocalEngines;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * The line limit as a condition on the write (docs/security.md#app-abuse-limits): concurrent adds of new books cannot pass 50 lines,
@@ -126,6 +128,51 @@ class CartLineCountIT {
         call(ApiEvent.signedIn(customer, "DELETE", "/cart/" + BOOKS.get(0).id()));
         assertEquals(200, add(BOOKS.get(ShoppingCart.MAX_LINES).id(), 1).status());
         assertEquals(ShoppingCart.MAX_LINES, lineCount());
+    }
+
+    @Test
+    void aFullCartFromBeforeTheCountIsRefusedAtTheFirstTransaction() {
+        legacyLines(ShoppingCart.MAX_LINES);
+        DynamoHooks hooks = new DynamoHooks(engines);
+
+        ApiResult refused = add(hooks.client(), BOOKS.get(ShoppingCart.MAX_LINES).id());
+
+        assertEquals("cart_full", refused.error(), refused.toString());
+        assertEquals(1, hooks.calls(TransactWriteItemsRequest.class), "the count started from the lines says full at once");
+    }
+
+    @Test
+    void aLineRemovedFromACartBeforeTheCountGoesAloneAndTheCountStartsLaterFromTheLines() {
+        legacyLines(3);
+
+        ApiResult removed = call(ApiEvent.signedIn(customer, "DELETE", "/cart/" + BOOKS.get(0).id()));
+
+        assertEquals(200, removed.status(), removed.toString());
+        assertEquals(2, removed.body().getAsJsonArray("items").size());
+        assertTrue(countItem().isEmpty(), "no count item is made up by a removal");
+        assertEquals(200, add(BOOKS.get(10).id(), 1).status());
+        assertEquals(3, lineCount(), "started from the two lines left, plus the new one");
+    }
+
+    /** Lines written as the cart did before it kept a line count: no count item in the partition. */
+    private void legacyLines(int lines) {
+        for (Book book : BOOKS.subList(0, lines)) {
+            engines.dynamo().putItem(r -> r.tableName(tables.cart()).item(Map.of("customerId", AttributeValue.fromS(customer),
+                    "bookId", AttributeValue.fromS(book.id()), "quantity", AttributeValue.fromN("1"))));
+        }
+    }
+
+    private Map<String, AttributeValue> countItem() {
+        var item = engines.dynamo().getItem(r -> r.tableName(tables.cart()).consistentRead(true)
+                .key(CartTable.key(customer, CartTable.LINE_COUNT_ITEM))).item();
+        return item == null ? Map.of() : item;
+    }
+
+    private ApiResult add(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String bookId) {
+        var api = new BookstoreApi(engines.settings(tables, Engines.deadRedisUrl()), dynamo,
+                new LazyRedisPool(Engines.deadRedisUrl()), Clock.systemUTC());
+        return ApiResult.of(new ApiHandler(api).handleRequest(ApiEvent.signedIn(customer, "POST", "/cart")
+                .body("{\"bookId\":\"" + bookId + "\",\"quantity\":1}").build(), null));
     }
 
     private ApiResult add(String bookId, int quantity) {
