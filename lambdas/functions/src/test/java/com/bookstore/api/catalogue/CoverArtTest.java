@@ -56,6 +56,38 @@ class CoverArtTest {
         assertEquals("Surviving Your UX Career In Large Organisations", String.join(" ", layout.lines()));
     }
 
+    // Characters per title line, floor(236 / (size * 0.72)): 10 at 30, 11 at 28, 12 at 26, 13 at 24, 14 at 22, 16 at 20.
+
+    @Test
+    void aTitleOfExactlyFourLinesKeepsTheLargestSize() {
+        CoverArt.TitleLayout layout = CoverArt.TitleLayout.of("Practical Dumpling Recipes Tonight");
+
+        assertEquals(java.util.List.of("Practical", "Dumpling", "Recipes", "Tonight"), layout.lines());
+        assertEquals(30, layout.fontSize());
+    }
+
+    @Test
+    void aTitleThatFitsOnlyAtTheSmallestSizeIsWrappedForThatSize() {
+        // "Characterisation" (16) first fits at 20, where "Across Cultures" (15) still shares a line.
+        CoverArt.TitleLayout layout = CoverArt.TitleLayout.of("Characterisation Across Cultures");
+
+        assertEquals(java.util.List.of("Characterisation", "Across Cultures"), layout.lines());
+        assertEquals(20, layout.fontSize());
+    }
+
+    @Test
+    void aWordThatFitsNowhereSetsTheSmallestSizeAndOnlyAFifthLineIsCut() {
+        CoverArt.TitleLayout four = CoverArt.TitleLayout.of("Supercalifragilisticexpialidocious Words for Every Occasion Imaginable");
+        CoverArt.TitleLayout five = CoverArt.TitleLayout.of("Supercalifragilisticexpialidocious Words for Every Occasion Imaginable Indeed");
+
+        assertEquals(java.util.List.of("Supercalifragilisticexpialidocious", "Words for Every", "Occasion", "Imaginable"), four.lines());
+        assertEquals(20, four.fontSize());
+        assertEquals(java.util.List.of("Supercalifragilisticexpialidocious", "Words for Every", "Occasion", "Imaginable\u2026"),
+                five.lines());
+        assertEquals(20, CoverArt.TitleLayout.of("Pneumonoultramicroscopicsilicovolcanoconiosis").fontSize(),
+                "a word too long at every size is set at the smallest, then squeezed");
+    }
+
     @Test
     void wordTooLongForTheSmallestSizeIsSqueezedToTheFrameWidth() {
         Book book = Book.of("b2", "Pneumonoultramicroscopicsilicovolcanoconiosis", "A", "Cookbooks",
