@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class OrderTable {
 
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final String cartTable;
@@ -84,18 +86,15 @@ public final class OrderTable {
     }
 
     private static PlacementOutcome outcome(TransactionCanceledException cancelled) {
-        List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-        if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-            return PlacementOutcome.ORDER_EXISTS;
-        }
-        if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+        // One reason per write, in the writes' order: the order's Put first, the rate window's Update second.
+        List<String> codes = cancelled.hasCancellationReasons()
+                ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+        boolean orderExists = !codes.isEmpty() && CONDITION_FAILED.equals(codes.get(0));
+        if (!orderExists && codes.size() > 1 && CONDITION_FAILED.equals(codes.get(1))) {
             return PlacementOutcome.RATE_WINDOW_CHANGED;
         }
-        if (reasons.stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-            return PlacementOutcome.CART_CHANGED;
-        }
-        if (reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()))) {
-            return PlacementOutcome.CONFLICT;
+        if (codes.stream().anyMatch(code -> CONDITION_FAILED.equals(code) || "TransactionConflict".equals(code))) {
+            return PlacementOutcome.CANCELLED;
         }
         throw cancelled;
     }

@@ -1,15 +1,17 @@
 package com.bookstore.api.orders;
 
-/** How the checkout transaction ended, in checkout's terms rather than DynamoDB's cancellation reasons. */
+/**
+ * How the checkout transaction ended, in checkout's terms rather than DynamoDB's cancellation reasons: only
+ * what checkout does next tells them apart.
+ */
 public enum PlacementOutcome {
     /** The order was written and the cart lines deleted, together. */
     PLACED,
-    /** An order with this id (this idempotency key) already exists: nothing was written. */
-    ORDER_EXISTS,
-    /** The customer's rate window changed since it was read (another order, a new window): nothing was written. */
+    /** The customer's rate window changed since it was read (another order, a new window): read it again. */
     RATE_WINDOW_CHANGED,
-    /** A cart line changed or vanished between reading the cart and the transaction: nothing was written. */
-    CART_CHANGED,
-    /** Another transaction touched the same items at the same moment: nothing was written. */
-    CONFLICT
+    /**
+     * Nothing was written because the order exists (this key won elsewhere), a cart line changed or vanished, or
+     * another transaction held the items: read the cart and the order again.
+     */
+    CANCELLED
 }

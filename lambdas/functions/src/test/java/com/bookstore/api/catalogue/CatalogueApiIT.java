@@ -133,6 +133,31 @@ class CatalogueApiIT {
     }
 
     @Test
+    void theLimitsAndTheCategoryLengthAreAcceptedUpToTheirBounds() {
+        ApiResult one = bookstore.call(ApiEvent.anonymous("GET", "/books").query("limit", "1"));
+        ApiResult hundred = bookstore.call(ApiEvent.anonymous("GET", "/books").query("limit", Integer.toString(Catalogue.MAX_PAGE_SIZE)));
+        ApiResult longest = bookstore.call(ApiEvent.anonymous("GET", "/books").query("category", "c".repeat(64)));
+        ApiResult tooLong = bookstore.call(ApiEvent.anonymous("GET", "/books").query("category", "c".repeat(65)));
+
+        assertEquals(1, one.body().getAsJsonArray("items").size(), one.toString());
+        assertEquals(CatalogueFile.books().size(), hundred.body().getAsJsonArray("items").size(), hundred.toString());
+        assertEquals(200, longest.status(), "a 64-character category is a category no book has: " + longest);
+        assertEquals(0, longest.body().getAsJsonArray("items").size());
+        assertEquals(400, tooLong.status(), tooLong.toString());
+        assertEquals("invalid_category", tooLong.error());
+    }
+
+    @Test
+    void aBlankCategoryOrCursorIsNoFilterAndNoCursor() {
+        ApiResult first = bookstore.call(ApiEvent.anonymous("GET", "/books").query("limit", "5"));
+        ApiResult blank = bookstore.call(ApiEvent.anonymous("GET", "/books").query("limit", "5")
+                .query("category", " ").query("cursor", ""));
+
+        assertEquals(200, blank.status(), blank.toString());
+        assertEquals(first.body(), blank.body(), "the first page of the whole catalogue");
+    }
+
+    @Test
     void badLimitsAndForgedCursorsAre400() {
         for (String limit : new String[] {"0", "101", "-1", "ten", "1.5", ""}) {
             ApiResult result = bookstore.call(ApiEvent.anonymous("GET", "/books").query("limit", limit));
