@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * A running moto_server and redis-server for this test run, and what tests need from them: clients,
  * fresh tables, a Redis database of their own, settings for a handler. Tests isolate themselves by
- * table prefix and Redis database, so they never see each other's data. JUnit's root store closes it when
- * the run ends (AutoCloseable store values are closed since JUnit 5.13; CloseableResource is deprecated).
+ * table prefix and Redis database, so they never see each other's data. One per JVM (LocalEngines), closed
+ * when the JVM exits.
  */
 public final class Engines implements AutoCloseable {
 

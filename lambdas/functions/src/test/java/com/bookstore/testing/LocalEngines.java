@@ -7,10 +7,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The one harness of the Lambda tests: {@code @ExtendWith(LocalEngines.class)} gives a test an
  * {@link Engines} parameter. moto_server and redis-server are started on free loopback ports the first
- * time any test asks, shared by every test of the run, and stopped when the run ends (JUnit closes the
- * root store).
+ * time any test of the JVM asks, shared by every test the JVM runs, and stopped when the JVM exits.
+ * Per JVM rather than per JUnit run: a mutation-testing minion runs one JUnit session per mutant, and
+ * starting moto (seconds of Python imports) for each was most of `make mutation`'s time.
  */
 public final class LocalEngines implements ParameterResolver {
+
+    private static Engines shared;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -19,7 +22,15 @@ public final class LocalEngines implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.create(LocalEngines.class))
-                .getOrComputeIfAbsent(Engines.class, type -> Engines.start(), Engines.class);
+        return shared();
+    }
+
+    private static synchronized Engines shared() {
+        if (shared == null) {
+            Engines started = Engines.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-engines-stop"));
+            shared = started;
+        }
+        return shared;
     }
 }

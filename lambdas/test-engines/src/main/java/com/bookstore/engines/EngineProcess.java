@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,10 @@ import java.util.regex.Pattern;
  * that other process. A server that can bind port 0 names its port in that line; one that cannot
  * (redis-server, where port 0 means "no TCP") gets a free port and is started again on another if it
  * exits before it is ready.
+ * <p>
+ * The server runs under a small shell that stops it when the JVM's end of its standard input closes: a JVM that
+ * is killed (a mutation-testing minion that timed out, a test run stopped with SIGKILL) runs no shutdown hook,
+ * and its servers would otherwise live on.
  */
 public final class EngineProcess implements AutoCloseable {
 
@@ -35,6 +40,14 @@ public final class EngineProcess implements AutoCloseable {
     public static final String FREE_PORT = "%PORT%";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final int ATTEMPTS = 5;
+    /**
+     * Runs "$@" with its input from /dev/null and, beside it, reads this shell's input (the pipe from the JVM,
+     * kept on fd 3: a background job's input would otherwise be /dev/null) until end of file, then stops the
+     * server. The shell ends with the server's exit status.
+     */
+    private static final String STOP_WITH_JVM = "exec 3<&0; \"$@\" </dev/null & server=$!; "
+            + "{ while read -r _ <&3; do :; done; kill $server 2>/dev/null; } & watcher=$!; "
+            + "wait $server; status=$?; kill $watcher 2>/dev/null; exit $status";
 
     private final String name;
     private final List<String> command;
@@ -80,7 +93,9 @@ public final class EngineProcess implements AutoCloseable {
         Path log;
         try {
             Path logs = Files.createDirectories(Path.of("target", "engines"));
-            process = new ProcessBuilder(resolved).redirectErrorStream(true).start();
+            List<String> watched = new ArrayList<>(List.of("bash", "-c", STOP_WITH_JVM, name));
+            watched.addAll(resolved);
+            process = new ProcessBuilder(watched).redirectErrorStream(true).start();
             log = logs.resolve(name + "-" + process.pid() + ".log");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + resolved + ": " + e.getMessage(), e);

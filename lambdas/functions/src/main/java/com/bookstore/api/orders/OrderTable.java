@@ -86,11 +86,11 @@ public final class OrderTable {
     }
 
     private static PlacementOutcome outcome(TransactionCanceledException cancelled) {
-        // One reason per write, in the writes' order: the order's Put first, the rate window's Update second.
+        // One reason per write, in the writes' order: the order's Put first, the rate window's Update second. An
+        // order that exists came with a window its checkout changed, so reading the window again finds it too.
         List<String> codes = cancelled.hasCancellationReasons()
                 ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
-        boolean orderExists = !codes.isEmpty() && CONDITION_FAILED.equals(codes.get(0));
-        if (!orderExists && codes.size() > 1 && CONDITION_FAILED.equals(codes.get(1))) {
+        if (codes.size() > 1 && CONDITION_FAILED.equals(codes.get(1))) {
             return PlacementOutcome.RATE_WINDOW_CHANGED;
         }
         if (codes.stream().anyMatch(code -> CONDITION_FAILED.equals(code) || "TransactionConflict".equals(code))) {
