@@ -119,6 +119,51 @@ class BestSellerStreamIT {
     }
 
     @Test
+    void theRecordedAgeIsTheNewestRecordsAgeOnTheHandlersClockAndTheBatchTakesMillisecondsToLog() {
+        placeOrder(Map.of(BOOKS.get(4), 1));
+        placeOrder(Map.of(BOOKS.get(5), 1));
+        placeOrder(Map.of(BOOKS.get(6), 1));
+        var event = stream.asEvent(stream.records());
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        var records = event.getRecords();
+        int last = records.size() - 1;
+        // The newest of the batch (4 s old) is what the age says; an older one and one without a time do not count.
+        records.get(last - 2).getDynamodb().setApproximateCreationDateTime(java.util.Date.from(now.minusSeconds(9)));
+        records.get(last - 1).getDynamodb().setApproximateCreationDateTime(java.util.Date.from(now.minusSeconds(4)));
+        records.get(last).getDynamodb().setApproximateCreationDateTime(null);
+        List<String> lines = new ArrayList<>();
+        List<String> log = new ArrayList<>();
+        Clock fixed = Clock.fixed(now, java.time.ZoneOffset.UTC);
+        var measured = new BestSellerStreamHandler(redis, new Telemetry(
+                new Metrics(Engines.REGION, "primary", lines::add, fixed), new RequestLog(Engines.REGION, "primary", log::add, fixed)), fixed);
+
+        measured.handleRequest(event, null);
+
+        assertEquals(List.of(4000.0), lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject())
+                .filter(line -> line.has("StreamRecordAge")).map(line -> line.get("StreamRecordAge").getAsDouble()).toList());
+        long duration = JsonParser.parseString(log.get(0)).getAsJsonObject().get("durationMs").getAsLong();
+        assertTrue(duration >= 0 && duration < 60_000, "a batch on moto takes milliseconds, not " + duration);
+    }
+
+    @Test
+    void aRecordStampedAfterTheHandlersClockIsAgeZeroNotNegative() {
+        placeOrder(Map.of(BOOKS.get(7), 1));
+        var event = stream.asEvent(stream.records());
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        event.getRecords().forEach(record -> record.getDynamodb().setApproximateCreationDateTime(java.util.Date.from(now.plusSeconds(2))));
+        List<String> lines = new ArrayList<>();
+        Clock fixed = Clock.fixed(now, java.time.ZoneOffset.UTC);
+        var measured = new BestSellerStreamHandler(redis, new Telemetry(
+                new Metrics(Engines.REGION, "primary", lines::add, fixed), new RequestLog(Engines.REGION, "primary", line -> { }, fixed)), fixed);
+
+        measured.handleRequest(event, null);
+
+        assertTrue(lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject())
+                .filter(line -> line.has("StreamRecordAge"))
+                .allMatch(line -> line.get("StreamRecordAge").getAsDouble() == 0.0), lines.toString());
+    }
+
+    @Test
     void cancellingAnOrderModifyAndDeletingOneRemoveTakeTheirCopiesBackOnce() {
         String[] cancelled = placeOrder(Map.of(BOOKS.get(2), 4)).split("\\|");
         String[] removed = placeOrder(Map.of(BOOKS.get(3), 2, BOOKS.get(2), 1)).split("\\|");

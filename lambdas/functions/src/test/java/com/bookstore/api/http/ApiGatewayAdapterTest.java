@@ -8,6 +8,10 @@ import com.bookstore.testing.ApiResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /** The adapter against real API Gateway payload 2.0 JSON, with a route table of plain lambdas. */
 class ApiGatewayAdapterTest {
@@ -18,6 +22,17 @@ class ApiGatewayAdapterTest {
             Route.of("POST", "/cart", Access.CUSTOMER, call -> HttpResponse.ok(JsonBodies.object(call.request()))),
             Route.of("GET", "/boom", Access.PUBLIC, call -> {
                 throw new IllegalStateException("bug");
+            }),
+            // What the SDK and Jedis throw (built as they build them): DynamoDB's throttling answer, a dependency down.
+            Route.of("GET", "/throttled", Access.PUBLIC, call -> {
+                throw DynamoDbException.builder().statusCode(400).message("Rate of requests exceeds the allowed throughput")
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build();
+            }),
+            Route.of("GET", "/dynamo-down", Access.PUBLIC, call -> {
+                throw SdkClientException.create("Unable to execute HTTP request: Connect to 127.0.0.1:1 failed");
+            }),
+            Route.of("GET", "/redis-down", Access.PUBLIC, call -> {
+                throw new JedisConnectionException("Failed to connect to 127.0.0.1:1");
             }))), "ap-southeast-1");
 
     private ApiResult call(ApiEvent event) {
@@ -124,5 +139,21 @@ class ApiGatewayAdapterTest {
         assertEquals(500, result.status());
         assertEquals("internal", result.error());
         assertTrue(!result.toString().contains("bug"));
+    }
+
+    @Test
+    void dynamoDbThrottlingIs429AndADependencyThatIsDownIs503BothWithRetryAfter() {
+        ApiResult throttled = call(ApiEvent.anonymous("GET", "/throttled"));
+        assertEquals(429, throttled.status(), throttled.toString());
+        assertEquals("throttled", throttled.error());
+        assertEquals("1", throttled.headers().get("Retry-After"));
+
+        for (String path : List.of("/dynamo-down", "/redis-down")) {
+            ApiResult down = call(ApiEvent.anonymous("GET", path));
+            assertEquals(503, down.status(), down.toString());
+            assertEquals("unavailable", down.error());
+            assertEquals("1", down.headers().get("Retry-After"));
+            assertTrue(!down.toString().contains("127.0.0.1"), "no internals in the answer: " + down);
+        }
     }
 }

@@ -18,6 +18,8 @@ import com.bookstore.testing.LocalEngines;
 import com.bookstore.testing.OpenApiDocument;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,5 +101,31 @@ class CheckoutRateLimitIT {
                 .header("Idempotency-Key", UUID.randomUUID().toString()));
 
         assertEquals(201, nextWindow.status(), nextWindow.toString());
+    }
+
+    @Test
+    void theWindowEndsExactlyItsLengthAfterItsFirstOrderAndRetryAfterCountsDownToThatSecond() {
+        Instant start = Instant.parse("2026-12-06T10:00:00Z");
+        String customer = UUID.randomUUID().toString();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(201, addAndCheckout(handler(at(start)), customer, UUID.randomUUID().toString(), i).status());
+        }
+        int window = CheckoutLimits.DEFAULT.windowSeconds();
+
+        ApiResult early = addAndCheckout(handler(at(start.plusSeconds(100))), customer, UUID.randomUUID().toString(), 5);
+        ApiResult lastSecond = call(handler(at(start.plusSeconds(window - 1))), ApiEvent.signedIn(customer, "POST", "/orders")
+                .header("Idempotency-Key", UUID.randomUUID().toString()));
+        ApiResult nextWindow = call(handler(at(start.plusSeconds(window))), ApiEvent.signedIn(customer, "POST", "/orders")
+                .header("Idempotency-Key", UUID.randomUUID().toString()));
+
+        assertEquals(429, early.status(), early.toString());
+        assertEquals(Integer.toString(window - 100), early.headers().get("Retry-After"));
+        assertEquals(429, lastSecond.status(), lastSecond.toString());
+        assertEquals("1", lastSecond.headers().get("Retry-After"));
+        assertEquals(201, nextWindow.status(), "the window ends at its first order plus " + window + " s: " + nextWindow);
+    }
+
+    private static Clock at(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
     }
 }
