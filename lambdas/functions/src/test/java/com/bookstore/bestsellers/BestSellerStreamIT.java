@@ -164,6 +164,18 @@ class BestSellerStreamIT {
     }
 
     @Test
+    void theTopOfTheBoardIsExactlyAsManyBooksAsAskedMostSoldFirst() {
+        placeOrder(Map.of(BOOKS.get(8), 3, BOOKS.get(9), 1));
+        placeOrder(Map.of(BOOKS.get(10), 2));
+        deliver(stream.records());
+
+        List<Ranking> top = new Leaderboard(redis).top(2);
+
+        assertEquals(List.of(BOOKS.get(8).id(), BOOKS.get(10).id()), top.stream().map(Ranking::bookId).toList());
+        assertEquals(List.of(3L, 2L), top.stream().map(Ranking::sold).toList());
+    }
+
+    @Test
     void cancellingAnOrderModifyAndDeletingOneRemoveTakeTheirCopiesBackOnce() {
         String[] cancelled = placeOrder(Map.of(BOOKS.get(2), 4)).split("\\|");
         String[] removed = placeOrder(Map.of(BOOKS.get(3), 2, BOOKS.get(2), 1)).split("\\|");

@@ -2,6 +2,8 @@ package com.bookstore.testing;
 
 import com.bookstore.engines.MotoServer;
 import com.bookstore.engines.RedisServer;
+import com.bookstore.ops.CatalogueFile;
+import com.bookstore.ops.CatalogueSeeder;
 import com.bookstore.ops.TableSetup;
 import com.bookstore.platform.AwsClients;
 import com.bookstore.platform.AwsSettings;
@@ -67,6 +69,13 @@ public final class Engines implements AutoCloseable {
     public TableNames freshTables() {
         TableNames names = TableNames.withPrefix("t" + TABLE_SETS.incrementAndGet() + "-");
         new TableSetup(dynamo).ensure(names);
+        return names;
+    }
+
+    /** Fresh tables (as {@link #freshTables()}) with the shipped catalogue in the Books table. */
+    public TableNames freshTablesWithCatalogue() {
+        TableNames names = freshTables();
+        new CatalogueSeeder(dynamo, names.books()).seed(CatalogueFile.books());
         return names;
     }
 

@@ -34,10 +34,6 @@ public final class CartTable {
         this.table = table;
     }
 
-    public String name() {
-        return table;
-    }
-
     /** Strongly consistent: checkout prices exactly what the customer last saw saved. */
     public List<CartLine> lines(String customerId) {
         List<CartLine> lines = new ArrayList<>();

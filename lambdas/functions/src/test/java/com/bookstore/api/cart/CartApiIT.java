@@ -89,6 +89,18 @@ class CartApiIT {
     }
 
     @Test
+    void oneAndNinetyNineAreQuantitiesAPutTakes() {
+        String customer = newCustomer();
+        String id = BOOKS.get(2).id();
+
+        for (int quantity : new int[] {99, 1}) {
+            ApiResult put = bookstore.call(ApiEvent.signedIn(customer, "PUT", "/cart/" + id).body("{\"quantity\":" + quantity + "}"));
+            assertEquals(200, put.status(), "quantity " + quantity + ": " + put);
+            assertEquals(quantity, put.body().getAsJsonArray("items").get(0).getAsJsonObject().get("quantity").getAsInt());
+        }
+    }
+
+    @Test
     void aLineNeverPasses99Copies() {
         String customer = newCustomer();
         String id = BOOKS.get(1).id();

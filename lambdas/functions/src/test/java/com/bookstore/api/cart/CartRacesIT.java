@@ -7,7 +7,6 @@ import com.bookstore.api.ApiHandler;
 import com.bookstore.api.BookstoreApi;
 import com.bookstore.api.catalogue.Book;
 import com.bookstore.ops.CatalogueFile;
-import com.bookstore.ops.CatalogueSeeder;
 import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.TableNames;
 import com.bookstore.testing.ApiEvent;
@@ -44,8 +43,7 @@ class CartRacesIT {
     @BeforeAll
     static void seed(Engines localEngines) {
         engines = localEngines;
-        tables = engines.freshTables();
-        new CatalogueSeeder(engines.dynamo(), tables.books()).seed(BOOKS);
+        tables = engines.freshTablesWithCatalogue();
     }
 
     @Test

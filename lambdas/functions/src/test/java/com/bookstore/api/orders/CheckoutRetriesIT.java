@@ -7,7 +7,6 @@ import com.bookstore.api.ApiHandler;
 import com.bookstore.api.BookstoreApi;
 import com.bookstore.api.catalogue.Book;
 import com.bookstore.ops.CatalogueFile;
-import com.bookstore.ops.CatalogueSeeder;
 import com.bookstore.platform.CheckoutLimits;
 import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.TableNames;
@@ -51,8 +50,7 @@ class CheckoutRetriesIT {
     static void seed(Engines localEngines) {
         engines = localEngines;
         windowBase = Clock.systemUTC().instant().getEpochSecond();
-        tables = engines.freshTables();
-        new CatalogueSeeder(engines.dynamo(), tables.books()).seed(BOOKS);
+        tables = engines.freshTablesWithCatalogue();
     }
 
     @Test

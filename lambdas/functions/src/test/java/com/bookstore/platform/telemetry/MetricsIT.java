@@ -60,6 +60,9 @@ class MetricsIT {
         assertEquals(List.of(placed.body().get("total").getAsDouble()), values(BookstoreMetric.ORDER_VALUE));
         assertEquals(List.of(1.0), values(BookstoreMetric.IDEMPOTENT_REPLAYS));
         assertEquals(List.of(1.0, 1.0), values(BookstoreMetric.CART_OPERATIONS));
+        bookstore.call(ApiEvent.signedIn(customer, "PUT", "/cart/" + BOOKS.get(2).id()).body("{\"quantity\":1}"));
+        bookstore.call(ApiEvent.signedIn(customer, "DELETE", "/cart/" + BOOKS.get(2).id()));
+        assertEquals(List.of(1.0, 1.0, 1.0, 1.0), values(BookstoreMetric.CART_OPERATIONS), "a PUT and a DELETE count too");
         JsonObject line = bookstore.metricLines().stream().filter(l -> l.has("OrdersPlaced")).findFirst().orElseThrow();
         assertEquals(Engines.REGION, line.get("Region").getAsString());
         assertEquals("primary", line.get("Role").getAsString());
