@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { cognitoTokens, FakeBackend, json, TEST_CONFIG } from '../test/fakeBackend';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cognitoTokens, FakeBackend, json, networkFailure, TEST_CONFIG } from '../test/fakeBackend';
 import { renderApp, SHOPPER, signedInSession } from '../test/renderApp';
 import { createAppStore } from '../app/store';
 import { obtainIdToken, REFRESH_MARGIN_MS } from './authSlice';
@@ -14,6 +14,9 @@ describe('tokens', () => {
     backend = new FakeBackend().withQuietHome().install();
     backend.api('GET', '/orders', () => json(200, ORDERS));
     backend.api('GET', '/cart', () => json(200, { items: [], total: 0 }));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   it('refreshes an id token that is about to expire before calling the API, and sends the new one', async () => {
@@ -75,6 +78,46 @@ describe('tokens', () => {
     expect(backend.requests.filter((r) => r.url.host === 'cognito.test')).toHaveLength(1);
     expect(tokens[0]).toBe(tokens[1]);
     expect(tokens[0]).toBe(store.getState().auth.session?.idToken);
+  });
+  it('refreshes a token that expires within the margin, to the millisecond', async () => {
+    const now = Date.parse('2026-12-06T10:00:00Z');
+    vi.spyOn(Date, 'now').mockReturnValue(now);
+    const fresh = cognitoTokens(SHOPPER.sub, SHOPPER.email, 3600);
+    backend.cognito('InitiateAuth', () => json(200, fresh));
+
+    const spare = { ...signedInSession(), expiresAt: now + REFRESH_MARGIN_MS + 1 };
+    expect(await createAppStore(TEST_CONFIG, saveAndReturn(spare)).dispatch(obtainIdToken())).toBe(spare.idToken);
+    expect(backend.requests.filter((r) => r.url.host === 'cognito.test')).toHaveLength(0);
+
+    const due = { ...signedInSession(), expiresAt: now + REFRESH_MARGIN_MS };
+    expect(await createAppStore(TEST_CONFIG, saveAndReturn(due)).dispatch(obtainIdToken())).toBe(fresh.AuthenticationResult.IdToken);
+    expect(backend.requests.filter((r) => r.url.host === 'cognito.test')).toHaveLength(1);
+  });
+
+  it('keeps the session while Cognito cannot be reached, sending the token as long as it is valid', async () => {
+    backend.cognito('InitiateAuth', networkFailure);
+    const now = Date.now();
+    const valid = { ...signedInSession(), expiresAt: now + 30_000 };
+    const store = createAppStore(TEST_CONFIG, saveAndReturn(valid));
+    expect(await store.dispatch(obtainIdToken())).toBe(valid.idToken);
+    expect(store.getState().auth.session).toEqual(valid);
+
+    const expired = { ...valid, expiresAt: now - 1 };
+    const later = createAppStore(TEST_CONFIG, saveAndReturn(expired));
+    expect(await later.dispatch(obtainIdToken())).toBeNull();
+    expect(later.getState().auth.session).toEqual(expired); // still signed in: the refresh is tried again next time
+  });
+
+  it('forces a refresh of a token with time to spare when the API has rejected it', async () => {
+    const fresh = cognitoTokens(SHOPPER.sub, SHOPPER.email, 7200);
+    backend.cognito('InitiateAuth', () => json(200, fresh));
+    const store = createAppStore(TEST_CONFIG, saveAndReturn(signedInSession(3600)));
+    expect(await store.dispatch(obtainIdToken({ forceRefresh: true }))).toBe(fresh.AuthenticationResult.IdToken);
+  });
+
+  it('has no token for a shopper who is signed out', async () => {
+    expect(await createAppStore(TEST_CONFIG, localStorage).dispatch(obtainIdToken())).toBeNull();
+    expect(backend.requests).toHaveLength(0);
   });
 });
 
