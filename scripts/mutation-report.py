@@ -6,7 +6,9 @@ Reads <dir>/<module>.xml (PIT mutations.xml) and <dir>/ui.json (Stryker's mutati
 prints one line per module, writes <dir>/survivors.md with every surviving mutant, and replaces the
 section between "## Mutation testing" and the next "## " heading (or appends it). A module this run did not
 measure (no report, or a narrowed run without its package) keeps the row, and the date, it had in the document,
-so a run of one module never erases another's score.
+so a run of one module never erases another's score. The storefront is scored per file as well (a second table,
+one row per logic module of ui/stryker.config.json's "mutate" patterns): a Stryker run of some files
+(MUTATION_UI_FILES) replaces those rows and keeps the others, and the `ui` row adds up every file measured so far.
 """
 import json
 import os
@@ -16,6 +18,9 @@ import sys
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from datetime import datetime, timezone
+from pathlib import Path
+
+UI_ROOT = Path(__file__).resolve().parent.parent / "ui"
 
 # Module: (report file, what it covers, goal as a fraction of mutants detected).
 MODULES = OrderedDict([
@@ -43,7 +48,7 @@ def stryker_mutants(path):
     for name, file in sorted(report["files"].items()):
         for m in file["mutants"]:
             yield {"status": m["status"], "where": "%s:%s" % (name, m["location"]["start"]["line"]),
-                   "what": "%s: %s" % (m["mutatorName"], m.get("replacement", ""))}
+                   "what": "%s: %s" % (m["mutatorName"], m.get("replacement", "")), "file": name}
 
 
 def machine():
@@ -87,19 +92,100 @@ def previous_rows(text):
 
 
 HEADER = ["module", "what", "mutants", "detected", "survived", "no coverage", "score", "goal", "met", "measured"]
+FILE_HEADER = ["storefront file", "mutants", "detected", "survived", "no coverage", "score", "measured"]
 
 
-def main(doc, reports):
+def logic_modules(ui_root):
+    """The files Stryker mutates when run whole: the "mutate" globs of stryker.config.json, "!" ones taken out."""
+    config = Path(ui_root) / "stryker.config.json"
+    if not config.exists():
+        return []
+    chosen, dropped = set(), set()
+    for pattern in json.load(open(config))["mutate"]:
+        target = dropped if pattern.startswith("!") else chosen
+        glob = pattern.lstrip("!") + ("/*" if pattern.endswith("**") else "")  # before 3.13 "**" matches folders only
+        target.update(p.relative_to(ui_root).as_posix() for p in Path(ui_root).glob(glob) if p.is_file())
+    return sorted(chosen - dropped)
+
+
+def previous_file_rows(text):
+    """The storefront's per-file rows of the document's current section, by file, with their numbers."""
+    start = text.find("## Mutation testing")
+    rows = {}
+    if start < 0:
+        return rows
+    following = text.find("\n## ", start + 1)
+    for line in text[start:following if following >= 0 else len(text)].splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == len(FILE_HEADER):
+            rows[cells[0].strip("`")] = cells
+    return rows
+
+
+def file_cells(name, mutants, today):
+    detected = sum(1 for m in mutants if m["status"] in DETECTED)
+    survived = sum(1 for m in mutants if m["status"] == "Survived")
+    uncovered = sum(1 for m in mutants if m["status"] == "NoCoverage")
+    score = "%.1f%%" % (100 * detected / len(mutants)) if mutants else "nothing to mutate"
+    return ["`%s`" % name, str(len(mutants)), str(detected), str(survived), str(uncovered), score, today]
+
+
+def stryker_files(path):
+    """Every file a Stryker run mutated, also those in which it found nothing to mutate (type declarations)."""
+    return sorted(json.load(open(path))["files"]) if os.path.exists(path) else []
+
+
+def ui_rows(mutants, reported, text, ui_root, today):
+    """Per-file rows (this run's, then the document's, then "not run") and the totals over measured files;
+    no rows at all while no file has been measured."""
+    kept = previous_file_rows(text)
+    measured = OrderedDict((name, []) for name in reported)
+    for m in mutants:
+        measured.setdefault(m["file"], []).append(m)
+    rows = {}
+    for name in sorted(set(logic_modules(ui_root)) | set(measured) | set(kept)):
+        if name in measured:
+            rows[name] = file_cells(name, measured[name], today)
+        elif name in kept:
+            rows[name] = kept[name]
+        else:
+            rows[name] = ["`%s`" % name, "not run", "", "", "", "", ""]
+    counted = [cells for cells in rows.values() if cells[1].isdigit()]
+    if not counted:
+        return {}, [0, 0, 0, 0], []
+    totals = [sum(int(cells[i]) for cells in counted) for i in range(1, 5)]
+    dates = sorted({cells[6] for cells in counted})
+    return rows, totals, dates
+
+
+def main(doc, reports, ui_root=UI_ROOT):
     text = open(doc).read() if os.path.exists(doc) else ""
     kept = previous_rows(text)
     today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
-    rows, survivors = [], []
+    rows, survivors, file_rows = [], [], {}
     for module, (file, what, goal) in MODULES.items():
         path = os.path.join(reports, file)
         mutants = []
         if os.path.exists(path):
             mutants = list(stryker_mutants(path) if file.endswith(".json") else pit_mutants(path, module))
         counted = [m for m in mutants if m["status"] not in NOT_COUNTED]
+        if module == "ui":
+            file_rows, totals, dates = ui_rows(counted, stryker_files(path), text, ui_root, today)
+            if totals[0]:
+                mutants_total, detected, survived, uncovered = totals
+                score = detected / mutants_total
+                measured_files = sum(1 for cells in file_rows.values() if cells[1].isdigit())
+                rows.append("| `ui` | ui/src: %d of %d logic modules (Stryker, per file below) | %d | %d | %d | %d | %.1f%% | >= %d%% | %s | %s |" % (
+                    measured_files, len(file_rows), mutants_total, detected, survived, uncovered, 100 * score,
+                    round(100 * goal), "yes" if score >= goal else "no", " to ".join([dates[0], dates[-1]] if len(dates) > 1 else dates)))
+                if counted:
+                    print("[mutation] %-28s %4d mutants this run, %d of %d files; all measured files: %.1f%%" % (
+                        module, len(counted), len(stryker_files(path)), len(file_rows), 100 * score))
+                    survivors.append("## %s\n" % module)
+                    survivors.extend("- %s %s: %s" % (m["status"], m["where"], m["what"]) for m in counted
+                                     if m["status"] in ("Survived", "NoCoverage"))
+                    survivors.append("")
+                continue
         if not counted:
             rows.append(kept.get(module, "| `%s` | %s | not run | | | | | | | |" % (module, what)))
             continue
@@ -128,14 +214,18 @@ def main(doc, reports):
         "and over the infra policy rules and plan functions; Stryker over the storefront's logic modules. A mutant is",
         "detected when a test fails (or times out) with it; the score is detected / mutants. The list of survivors",
         "is written to build/mutation/survivors.md; those judged equivalent are listed below the table. A run of",
-        "some modules (MUTATION_MODULES, MUTATION_FUNCTIONS_TARGETS) keeps the other rows and their dates.",
+        "some modules (MUTATION_MODULES, MUTATION_FUNCTIONS_TARGETS, MUTATION_UI_FILES) keeps the other rows and their dates.",
         "",
         "- Last run: %s" % datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "- Machine: %s" % machine(),
         "",
         "| " + " | ".join(HEADER) + " |",
         "|" + "---|" * len(HEADER),
-    ] + rows) + "\n"
+    ] + rows + ([
+        "",
+        "| " + " | ".join(FILE_HEADER) + " |",
+        "|" + "---|" * len(FILE_HEADER),
+    ] + ["| " + " | ".join(cells) + " |" for cells in file_rows.values()] if file_rows else [])) + "\n"
     start = text.find("## Mutation testing")
     if start < 0:
         text = text.rstrip("\n") + "\n\n" + section

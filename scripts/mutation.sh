@@ -5,7 +5,9 @@
 # survivor in build/mutation/survivors.md. One thread each (the cores are shared); not part of `make test`.
 # MUTATION_MODULES="infra functions ui" picks the modules to run (all by default); the others' last reports
 # in build/mutation are reused; MUTATION_FUNCTIONS_TARGETS="com.bookstore.bestsellers.*" narrows the Lambdas' run;
-# MUTATION_THREADS=2 runs two PIT minions at once (each with its own moto and redis-server) on an otherwise idle machine.
+# MUTATION_UI_FILES="src/auth/session.ts,src/cart/*.ts" narrows Stryker to those files (the other files keep their rows);
+# MUTATION_THREADS=2 runs two PIT minions (each with its own moto and redis-server), or two Stryker test runners, at
+# once on an otherwise idle machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -29,7 +31,8 @@ for module in $modules; do
       cp lambdas/functions/target/pit-reports/mutations.xml "$out/functions.xml" ;;
     ui)
       echo "[mutation] ui: logic modules (Stryker)"
-      (cd ui && npm ci --no-audit --no-fund --loglevel=error && npx stryker run) ;;
+      (cd ui && npm ci --no-audit --no-fund --loglevel=error &&
+        npx stryker run --concurrency "${MUTATION_THREADS:-1}" ${MUTATION_UI_FILES:+--mutate "$MUTATION_UI_FILES"}) ;;
     *)
       echo "mutation: unknown module '$module' (infra, functions, ui)" >&2; exit 2 ;;
   esac

@@ -1,5 +1,6 @@
 """scripts/mutation-report.py: the benchmarks section it writes from PIT's and Stryker's reports."""
 import importlib.util
+import json
 import tempfile
 import unittest
 from pathlib import Path
@@ -41,14 +42,21 @@ def pit(*mutants):
 
 class MutationReportTest(unittest.TestCase):
 
-    def run_report(self, reports):
+    def run_report(self, reports, doc_text=DOC):
         with tempfile.TemporaryDirectory() as folder:
-            doc, out = Path(folder) / "benchmarks.md", Path(folder) / "mutation"
-            doc.write_text(DOC)
+            doc, out, ui = Path(folder) / "benchmarks.md", Path(folder) / "mutation", Path(folder) / "ui"
+            doc.write_text(doc_text)
             out.mkdir()
             for name, content in reports.items():
                 (out / name).write_text(content)
-            mutation_report.main(str(doc), str(out))
+            # A storefront of four logic modules; tests and message catalogues are not mutated.
+            for name in ["src/a/cart.ts", "src/a/cart.test.ts", "src/b/session.ts", "src/b/types.ts",
+                         "src/c/old.ts", "src/i18n/messages/en.ts"]:
+                (ui / name).parent.mkdir(parents=True, exist_ok=True)
+                (ui / name).write_text("")
+            (ui / "stryker.config.json").write_text(json.dumps(
+                {"mutate": ["src/**/*.ts", "!src/**/*.test.ts", "!src/i18n/messages/**"]}))
+            mutation_report.main(str(doc), str(out), ui)
             return doc.read_text(), (out / "survivors.md").read_text()
 
     def row(self, text, module):
@@ -81,6 +89,43 @@ class MutationReportTest(unittest.TestCase):
         self.assertIn("- written by hand", text)
         self.assertTrue(text.rstrip().endswith("## Next section\n\nkept"))
         self.assertEqual(OLD_ROW, self.row(text, "ui"))
+
+
+    def test_a_storefront_run_of_some_files_adds_up_with_the_files_measured_before(self):
+        earlier = DOC.replace(OLD_ROW, OLD_ROW + "\n\n| " + " | ".join(mutation_report.FILE_HEADER) + " |\n"
+                              + "|---|---|---|---|---|---|---|\n"
+                              + "| `src/c/old.ts` | 10 | 7 | 3 | 0 | 70.0% | 2026-12-05 |\n"
+                              + "| `src/a/cart.ts` | 9 | 1 | 8 | 0 | 11.1% | 2026-12-05 |")
+
+        def mutant(status, line):
+            return {"status": status, "mutatorName": "ConditionalExpression", "replacement": "true",
+                    "location": {"start": {"line": line}}}
+
+        report = {"files": {"src/a/cart.ts": {"mutants": [mutant("Killed", 3), mutant("Timeout", 4),
+                                                          mutant("Survived", 5), mutant("NoCoverage", 6),
+                                                          mutant("CompileError", 7)]},
+                            "src/b/types.ts": {"mutants": []}}}
+        text, survivors = self.run_report({"ui.json": json.dumps(report)}, earlier)
+
+        files = {line.split("|")[1].strip(): [cell.strip() for cell in line.strip().strip("|").split("|")][1:]
+                 for line in text.splitlines() if line.startswith("| `src/")}
+        self.assertEqual(["4", "2", "1", "1", "50.0%"], files["`src/a/cart.ts`"][:5])  # this run's, not the old row
+        self.assertEqual(["10", "7", "3", "0", "70.0%", "2026-12-05"], files["`src/c/old.ts`"])
+        self.assertEqual(["0", "0", "0", "0", "nothing to mutate"], files["`src/b/types.ts`"][:5])
+        self.assertEqual("not run", files["`src/b/session.ts`"][0])
+        self.assertEqual({"`src/a/cart.ts`", "`src/b/types.ts`", "`src/b/session.ts`", "`src/c/old.ts`"}, set(files))
+
+        cells = [cell.strip() for cell in self.row(text, "ui").strip("|").split("|")]
+        self.assertEqual("ui/src: 3 of 4 logic modules (Stryker, per file below)", cells[1])
+        self.assertEqual(["14", "9", "4", "1", "64.3%", ">= 70%", "no"], cells[2:9])
+        self.assertRegex(cells[9], r"^2026-12-05 to \d{4}-\d{2}-\d{2}$")
+        self.assertIn("- Survived src/a/cart.ts:5: ConditionalExpression: true", survivors)
+        self.assertIn("- NoCoverage src/a/cart.ts:6", survivors)
+        self.assertNotIn("cart.ts:3", survivors)
+
+        again, _ = self.run_report({}, text)  # a later run of other modules keeps every storefront row
+        self.assertEqual(self.row(text, "ui"), self.row(again, "ui"))
+        self.assertIn("| `src/c/old.ts` | 10 | 7 | 3 | 0 | 70.0% | 2026-12-05 |", again)
 
 
 if __name__ == "__main__":
