@@ -3,8 +3,6 @@ package com.bookstore.testing;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.bookstore.api.ApiHandler;
 import com.bookstore.api.BookstoreApi;
-import com.bookstore.ops.CatalogueFile;
-import com.bookstore.ops.CatalogueSeeder;
 import com.bookstore.platform.FunctionSettings;
 import com.bookstore.platform.LazyRedisPool;
 import com.bookstore.platform.TableNames;
@@ -73,9 +71,7 @@ public final class TestBookstore {
     }
 
     public static TestBookstore seeded(Engines engines) {
-        TableNames tables = engines.freshTables();
-        new CatalogueSeeder(engines.dynamo(), tables.books()).seed(CatalogueFile.books());
-        return new TestBookstore(engines, tables, engines.freshRedisUrl());
+        return new TestBookstore(engines, engines.freshTablesWithCatalogue(), engines.freshRedisUrl());
     }
 
     /** The same tables behind a handler whose Redis is at {@code redisUrl} (a dead or private one). */

@@ -45,6 +45,8 @@ class VerifyGateHandlerTest {
     /** The gate's clock stands still, so waits it reports are exact whatever the machine's speed. */
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
+    // Mockito, not moto: moto 5.2.5's CodePipeline has pipelines and executions but no job calls
+    // (PutJobSuccessResult, PutJobFailureResult), which are all the gate makes.
     private final CodePipelineClient codePipeline = mock(CodePipelineClient.class);
     private final RegionalCloudWatch cloudWatch = new RegionalCloudWatch();
     private FakeRegion region;
