@@ -19,7 +19,10 @@ import com.bookstore.testing.OrderStream;
 import com.bookstore.testing.TestBookstore;
 import com.google.gson.JsonParser;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 class BestSellerStreamIT {
 
     private static final List<Book> BOOKS = CatalogueFile.books();
+    private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
     private Engines engines;
     private TestBookstore bookstore;
     private JedisPooled redis;
@@ -72,6 +76,18 @@ class BestSellerStreamIT {
         return handler.handleRequest(stream.asEvent(records), null);
     }
 
+    /** A handler on {@code clock} whose metric lines (EMF) and batch log lines the test reads. */
+    private record MeasuredHandler(BestSellerStreamHandler handler, List<String> metrics, List<String> log) {
+    }
+
+    private MeasuredHandler measuredHandler(Clock clock) {
+        List<String> metrics = new ArrayList<>();
+        List<String> log = new ArrayList<>();
+        var telemetry = new Telemetry(new Metrics(Engines.REGION, "primary", metrics::add, clock),
+                new RequestLog(Engines.REGION, "primary", log::add, clock));
+        return new MeasuredHandler(new BestSellerStreamHandler(redis, telemetry, clock), metrics, log);
+    }
+
     @Test
     void aBatchDeliveredTwiceMovesTheBoardOnce() {
         placeOrder(Map.of(BOOKS.get(0), 2, BOOKS.get(1), 1));
@@ -94,14 +110,12 @@ class BestSellerStreamIT {
         placeOrder(Map.of(BOOKS.get(0), 1));
         placeOrder(Map.of(BOOKS.get(1), 1));
         List<Record> records = stream.records();
-        List<String> lines = new ArrayList<>();
-        List<String> log = new ArrayList<>();
-        var measured = new BestSellerStreamHandler(redis, new Telemetry(
-                new Metrics(Engines.REGION, "primary", lines::add, Clock.systemUTC()),
-                new RequestLog(Engines.REGION, "primary", log::add, Clock.systemUTC())), Clock.systemUTC());
+        var measured = measuredHandler(Clock.systemUTC());
+        List<String> lines = measured.metrics();
+        List<String> log = measured.log();
 
-        measured.handleRequest(stream.asEvent(records), null);
-        measured.handleRequest(stream.asEvent(records), null);
+        measured.handler().handleRequest(stream.asEvent(records), null);
+        measured.handler().handleRequest(stream.asEvent(records), null);
 
         Map<String, Long> counts = lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject())
                 .flatMap(line -> line.keySet().stream().filter(key -> !List.of("_aws", "Region", "Role").contains(key)))
@@ -124,20 +138,17 @@ class BestSellerStreamIT {
         placeOrder(Map.of(BOOKS.get(5), 1));
         placeOrder(Map.of(BOOKS.get(6), 1));
         var event = stream.asEvent(stream.records());
-        java.time.Instant now = java.time.Instant.parse("2026-12-06T10:00:00Z");
         var records = event.getRecords();
         int last = records.size() - 1;
         // The newest of the batch (4 s old) is what the age says; an older one and one without a time do not count.
-        records.get(last - 2).getDynamodb().setApproximateCreationDateTime(java.util.Date.from(now.minusSeconds(9)));
-        records.get(last - 1).getDynamodb().setApproximateCreationDateTime(java.util.Date.from(now.minusSeconds(4)));
+        records.get(last - 2).getDynamodb().setApproximateCreationDateTime(Date.from(NOW.minusSeconds(9)));
+        records.get(last - 1).getDynamodb().setApproximateCreationDateTime(Date.from(NOW.minusSeconds(4)));
         records.get(last).getDynamodb().setApproximateCreationDateTime(null);
-        List<String> lines = new ArrayList<>();
-        List<String> log = new ArrayList<>();
-        Clock fixed = Clock.fixed(now, java.time.ZoneOffset.UTC);
-        var measured = new BestSellerStreamHandler(redis, new Telemetry(
-                new Metrics(Engines.REGION, "primary", lines::add, fixed), new RequestLog(Engines.REGION, "primary", log::add, fixed)), fixed);
+        var measured = measuredHandler(Clock.fixed(NOW, ZoneOffset.UTC));
+        List<String> lines = measured.metrics();
+        List<String> log = measured.log();
 
-        measured.handleRequest(event, null);
+        measured.handler().handleRequest(event, null);
 
         assertEquals(List.of(4000.0), lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject())
                 .filter(line -> line.has("StreamRecordAge")).map(line -> line.get("StreamRecordAge").getAsDouble()).toList());
@@ -149,14 +160,11 @@ class BestSellerStreamIT {
     void aRecordStampedAfterTheHandlersClockIsAgeZeroNotNegative() {
         placeOrder(Map.of(BOOKS.get(7), 1));
         var event = stream.asEvent(stream.records());
-        java.time.Instant now = java.time.Instant.parse("2026-12-06T10:00:00Z");
-        event.getRecords().forEach(record -> record.getDynamodb().setApproximateCreationDateTime(java.util.Date.from(now.plusSeconds(2))));
-        List<String> lines = new ArrayList<>();
-        Clock fixed = Clock.fixed(now, java.time.ZoneOffset.UTC);
-        var measured = new BestSellerStreamHandler(redis, new Telemetry(
-                new Metrics(Engines.REGION, "primary", lines::add, fixed), new RequestLog(Engines.REGION, "primary", line -> { }, fixed)), fixed);
+        event.getRecords().forEach(record -> record.getDynamodb().setApproximateCreationDateTime(Date.from(NOW.plusSeconds(2))));
+        var measured = measuredHandler(Clock.fixed(NOW, ZoneOffset.UTC));
+        List<String> lines = measured.metrics();
 
-        measured.handleRequest(event, null);
+        measured.handler().handleRequest(event, null);
 
         assertTrue(lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject())
                 .filter(line -> line.has("StreamRecordAge"))
