@@ -77,8 +77,9 @@ def machine():
         cpus, model or platform.processor(), mem, system, load)
 
 
-def previous_rows(text):
-    """The table rows of the document's current section, by module (a row of an older layout is not kept)."""
+def section_rows(text, columns):
+    """The table rows of the document's current section with this many columns, as cells, by their first cell
+    (a row of an older layout is not kept)."""
     start = text.find("## Mutation testing")
     rows = {}
     if start < 0:
@@ -86,8 +87,8 @@ def previous_rows(text):
     following = text.find("\n## ", start + 1)
     for line in text[start:following if following >= 0 else len(text)].splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if line.startswith("| `") and len(cells) == len(HEADER):
-            rows[cells[0].strip("`")] = line
+        if line.startswith("| `") and len(cells) == columns:
+            rows[cells[0].strip("`")] = cells
     return rows
 
 
@@ -108,20 +109,6 @@ def logic_modules(ui_root):
     return sorted(chosen - dropped)
 
 
-def previous_file_rows(text):
-    """The storefront's per-file rows of the document's current section, by file, with their numbers."""
-    start = text.find("## Mutation testing")
-    rows = {}
-    if start < 0:
-        return rows
-    following = text.find("\n## ", start + 1)
-    for line in text[start:following if following >= 0 else len(text)].splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if line.startswith("| `") and len(cells) == len(FILE_HEADER):
-            rows[cells[0].strip("`")] = cells
-    return rows
-
-
 def file_cells(name, mutants, today):
     detected = sum(1 for m in mutants if m["status"] in DETECTED)
     survived = sum(1 for m in mutants if m["status"] == "Survived")
@@ -138,7 +125,7 @@ def stryker_files(path):
 def ui_rows(mutants, reported, text, ui_root, today):
     """Per-file rows (this run's, then the document's, then "not run") and the totals over measured files;
     no rows at all while no file has been measured."""
-    kept = previous_file_rows(text)
+    kept = section_rows(text, len(FILE_HEADER))
     measured = OrderedDict((name, []) for name in reported)
     for m in mutants:
         measured.setdefault(m["file"], []).append(m)
@@ -160,7 +147,7 @@ def ui_rows(mutants, reported, text, ui_root, today):
 
 def main(doc, reports, ui_root=UI_ROOT):
     text = open(doc).read() if os.path.exists(doc) else ""
-    kept = previous_rows(text)
+    kept = {module: "| " + " | ".join(cells) + " |" for module, cells in section_rows(text, len(HEADER)).items()}
     today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     rows, survivors, file_rows = [], [], {}
     for module, (file, what, goal) in MODULES.items():
