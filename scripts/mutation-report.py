@@ -109,12 +109,12 @@ def logic_modules(ui_root):
     return sorted(chosen - dropped)
 
 
-def file_cells(name, mutants, today):
+def file_cells(name, mutants, measured_on):
     detected = sum(1 for m in mutants if m["status"] in DETECTED)
     survived = sum(1 for m in mutants if m["status"] == "Survived")
     uncovered = sum(1 for m in mutants if m["status"] == "NoCoverage")
     score = "%.1f%%" % (100 * detected / len(mutants)) if mutants else "nothing to mutate"
-    return ["`%s`" % name, str(len(mutants)), str(detected), str(survived), str(uncovered), score, today]
+    return ["`%s`" % name, str(len(mutants)), str(detected), str(survived), str(uncovered), score, measured_on]
 
 
 def stryker_files(path):
@@ -122,7 +122,7 @@ def stryker_files(path):
     return sorted(json.load(open(path))["files"]) if os.path.exists(path) else []
 
 
-def ui_rows(mutants, reported, text, ui_root, today):
+def ui_rows(mutants, reported, text, ui_root, measured_on):
     """Per-file rows (this run's, then the document's, then "not run") and the totals over measured files;
     no rows at all while no file has been measured."""
     kept = section_rows(text, len(FILE_HEADER))
@@ -132,7 +132,7 @@ def ui_rows(mutants, reported, text, ui_root, today):
     rows = {}
     for name in sorted(set(logic_modules(ui_root)) | set(measured) | set(kept)):
         if name in measured:
-            rows[name] = file_cells(name, measured[name], today)
+            rows[name] = file_cells(name, measured[name], measured_on)
         elif name in kept:
             rows[name] = kept[name]
         else:
@@ -152,12 +152,14 @@ def main(doc, reports, ui_root=UI_ROOT):
     rows, survivors, file_rows = [], [], {}
     for module, (file, what, goal) in MODULES.items():
         path = os.path.join(reports, file)
-        mutants = []
+        mutants, measured_on = [], today
         if os.path.exists(path):
             mutants = list(stryker_mutants(path) if file.endswith(".json") else pit_mutants(path, module))
+            # A report reused from an earlier run (MUTATION_MODULES) keeps the day it was written.
+            measured_on = datetime.fromtimestamp(os.path.getmtime(path), timezone.utc).strftime("%Y-%m-%d")
         counted = [m for m in mutants if m["status"] not in NOT_COUNTED]
         if module == "ui":
-            file_rows, totals, dates = ui_rows(counted, stryker_files(path), text, ui_root, today)
+            file_rows, totals, dates = ui_rows(counted, stryker_files(path), text, ui_root, measured_on)
             if totals[0]:
                 mutants_total, detected, survived, uncovered = totals
                 score = detected / mutants_total
@@ -183,7 +185,7 @@ def main(doc, reports, ui_root=UI_ROOT):
         met = "" if goal is None else ("yes" if score >= goal else "no")
         rows.append("| `%s` | %s | %d | %d | %d | %d | %.1f%% | %s | %s | %s |" % (
             module, what, len(counted), detected, len(survived), len(uncovered), 100 * score,
-            "" if goal is None else ">= %d%%" % round(100 * goal), met, today))
+            "" if goal is None else ">= %d%%" % round(100 * goal), met, measured_on))
         print("[mutation] %-28s %4d mutants, %4d detected, %.1f%%%s" % (
             module, len(counted), detected, 100 * score, "" if goal is None else " (goal %d%%: %s)" % (100 * goal, met)))
         survivors.append("## %s\n" % module)

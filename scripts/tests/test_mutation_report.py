@@ -1,6 +1,7 @@
 """scripts/mutation-report.py: the benchmarks section it writes from PIT's and Stryker's reports."""
 import importlib.util
 import json
+import os
 import tempfile
 import unittest
 from pathlib import Path
@@ -10,6 +11,7 @@ spec = importlib.util.spec_from_file_location("mutation_report", SCRIPT)
 mutation_report = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(mutation_report)
 
+REUSED_AT = 1_767_268_800  # 2026-01-01T12:00:00Z
 OLD_ROW = "| `ui` | ui/src: logic modules (Stryker) | 121 | 89 | 26 | 6 | 73.6% | >= 70% | yes | 2026-12-05 |"
 DOC = f"""# Benchmarks
 
@@ -42,13 +44,15 @@ def pit(*mutants):
 
 class MutationReportTest(unittest.TestCase):
 
-    def run_report(self, reports, doc_text=DOC):
+    def run_report(self, reports, doc_text=DOC, reused=()):
         with tempfile.TemporaryDirectory() as folder:
             doc, out, ui = Path(folder) / "benchmarks.md", Path(folder) / "mutation", Path(folder) / "ui"
             doc.write_text(doc_text)
             out.mkdir()
             for name, content in reports.items():
                 (out / name).write_text(content)
+                if name in reused:
+                    os.utime(out / name, (REUSED_AT, REUSED_AT))
             # A storefront of four logic modules; tests and message catalogues are not mutated.
             for name in ["src/a/cart.ts", "src/a/cart.test.ts", "src/b/session.ts", "src/b/types.ts",
                          "src/c/old.ts", "src/i18n/messages/en.ts"]:
@@ -126,6 +130,12 @@ class MutationReportTest(unittest.TestCase):
         again, _ = self.run_report({}, text)  # a later run of other modules keeps every storefront row
         self.assertEqual(self.row(text, "ui"), self.row(again, "ui"))
         self.assertIn("| `src/c/old.ts` | 10 | 7 | 3 | 0 | 70.0% | 2026-12-05 |", again)
+
+
+    def test_a_report_reused_from_an_earlier_run_keeps_the_day_it_was_written(self):
+        text, _ = self.run_report({"infra.xml": pit(("com.bookstore.infra.policy.RequiredTags", 5, "KILLED"))},
+                                  reused={"infra.xml"})
+        self.assertTrue(self.row(text, "com.bookstore.infra.policy").endswith("| 2026-01-01 |"))
 
 
 if __name__ == "__main__":
