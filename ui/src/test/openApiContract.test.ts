@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FakeBackend, json, takeContractViolations } from './fakeBackend';
-import { requestProblems, responseProblems } from './openApiContract';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findDocument, requestProblems, responseProblems } from './openApiContract';
 
 const LINE = { bookId: 'b-1', name: 'Spaghetti', author: 'Richard Labadie', quantity: 2, unitPrice: 20.99, lineTotal: 41.98 };
 const ORDER = {
@@ -70,5 +72,13 @@ describe('the fake backend is held to openapi.yaml', () => {
     expect(takeContractViolations()).toEqual([
       'fake answer: GET /region 200: /role must be equal to one of the allowed values ["primary","secondary"] (openapi.yaml#/components/schemas/Region/properties/role/enum)',
     ]);
+  });
+
+  it('reads the repository\'s one document also from a copy of ui/ nested in it (Stryker\'s sandbox)', () => {
+    const ui = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const document = path.join(path.dirname(ui), 'lambdas/api-contract/src/main/resources/openapi.yaml');
+    expect(findDocument(path.join(ui, 'src/test'))).toBe(document);
+    expect(findDocument(path.join(ui, '.stryker-tmp/sandbox-a1b2/src/test'))).toBe(document);
+    expect(() => findDocument(path.parse(ui).root)).toThrow('lambdas/api-contract/src/main/resources/openapi.yaml not found');
   });
 });

@@ -3,7 +3,7 @@
 // and every answer a test scripts is validated against the operation it belongs to, with Ajv and the
 // document's own schemas (docs/ui.md#wire-types). A fixture that imitates the API wrongly fails its test.
 import Ajv, { type ValidateFunction } from 'ajv';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -22,10 +22,20 @@ interface Operation {
 }
 
 const DOCUMENT_ID = 'openapi.yaml';
-// The file itself, not a copy: the same document the API's router, API Gateway and schemathesis read.
-const DOCUMENT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
-  '../../../lambdas/api-contract/src/main/resources/openapi.yaml');
-const document = parse(readFileSync(DOCUMENT_FILE, 'utf8')) as Json;
+// The file itself, not a copy: the same document the API's router, API Gateway and schemathesis read. Found by
+// walking up from here, so the tests also run from a copy of ui/ inside the repository (make mutation: Stryker's
+// sandbox, ui/.stryker-tmp/sandbox-*/).
+const DOCUMENT_PATH = 'lambdas/api-contract/src/main/resources/openapi.yaml';
+
+export function findDocument(from: string): string {
+  for (let folder = from; ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, DOCUMENT_PATH);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(folder) === folder) throw new Error(`${DOCUMENT_PATH} not found in any folder above ${from}`);
+  }
+}
+
+const document = parse(readFileSync(findDocument(path.dirname(fileURLToPath(import.meta.url))), 'utf8')) as Json;
 
 // The document's top-level fields and OpenAPI's annotation keywords are not JSON Schema; declaring them
 // lets Ajv keep strict mode for everything else (a misspelt keyword in a schema is still an error).
