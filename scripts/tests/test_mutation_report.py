@@ -97,9 +97,9 @@ class MutationReportTest(unittest.TestCase):
 
     def test_a_storefront_run_of_some_files_adds_up_with_the_files_measured_before(self):
         earlier = DOC.replace(OLD_ROW, OLD_ROW + "\n\n| " + " | ".join(mutation_report.FILE_HEADER) + " |\n"
-                              + "|---|---|---|---|---|---|---|\n"
-                              + "| `src/c/old.ts` | 10 | 7 | 3 | 0 | 70.0% | 2026-12-05 |\n"
-                              + "| `src/a/cart.ts` | 9 | 1 | 8 | 0 | 11.1% | 2026-12-05 |")
+                              + "|---|---|---|---|---|---|---|---|\n"
+                              + "| `src/c/old.ts` | 10 | 7 | 3 | 0 | 70.0% | 2 | 2026-12-05 |\n"
+                              + "| `src/a/cart.ts` | 9 | 1 | 8 | 0 | 11.1% | 0 | 2026-12-05 |")
 
         def mutant(status, line):
             return {"status": status, "mutatorName": "ConditionalExpression", "replacement": "true",
@@ -107,20 +107,20 @@ class MutationReportTest(unittest.TestCase):
 
         report = {"files": {"src/a/cart.ts": {"mutants": [mutant("Killed", 3), mutant("Timeout", 4),
                                                           mutant("Survived", 5), mutant("NoCoverage", 6),
-                                                          mutant("CompileError", 7)]},
+                                                          mutant("CompileError", 7), mutant("Ignored", 8)]},
                             "src/b/types.ts": {"mutants": []}}}
         text, survivors = self.run_report({"ui.json": json.dumps(report)}, earlier)
 
         files = {line.split("|")[1].strip(): [cell.strip() for cell in line.strip().strip("|").split("|")][1:]
                  for line in text.splitlines() if line.startswith("| `src/")}
-        self.assertEqual(["4", "2", "1", "1", "50.0%"], files["`src/a/cart.ts`"][:5])  # this run's, not the old row
-        self.assertEqual(["10", "7", "3", "0", "70.0%", "2026-12-05"], files["`src/c/old.ts`"])
-        self.assertEqual(["0", "0", "0", "0", "nothing to mutate"], files["`src/b/types.ts`"][:5])
+        self.assertEqual(["4", "2", "1", "1", "50.0%", "1"], files["`src/a/cart.ts`"][:6])  # this run's, not the old row
+        self.assertEqual(["10", "7", "3", "0", "70.0%", "2", "2026-12-05"], files["`src/c/old.ts`"])
+        self.assertEqual(["0", "0", "0", "0", "nothing to mutate", "0"], files["`src/b/types.ts`"][:6])
         self.assertEqual("not run", files["`src/b/session.ts`"][0])
         self.assertEqual({"`src/a/cart.ts`", "`src/b/types.ts`", "`src/b/session.ts`", "`src/c/old.ts`"}, set(files))
 
         cells = [cell.strip() for cell in self.row(text, "ui").strip("|").split("|")]
-        self.assertEqual("ui/src: 3 of 4 logic modules (Stryker, per file below)", cells[1])
+        self.assertEqual("ui/src: 3 of 4 logic modules (Stryker, per file below; 3 static mutants not run)", cells[1])
         self.assertEqual(["14", "9", "4", "1", "64.3%", ">= 70%", "no"], cells[2:9])
         self.assertRegex(cells[9], r"^2026-12-05 to \d{4}-\d{2}-\d{2}$")
         self.assertIn("- Survived src/a/cart.ts:5: ConditionalExpression: true", survivors)
@@ -129,7 +129,7 @@ class MutationReportTest(unittest.TestCase):
 
         again, _ = self.run_report({}, text)  # a later run of other modules keeps every storefront row
         self.assertEqual(self.row(text, "ui"), self.row(again, "ui"))
-        self.assertIn("| `src/c/old.ts` | 10 | 7 | 3 | 0 | 70.0% | 2026-12-05 |", again)
+        self.assertIn("| `src/c/old.ts` | 10 | 7 | 3 | 0 | 70.0% | 2 | 2026-12-05 |", again)
 
 
     def test_a_report_reused_from_an_earlier_run_keeps_the_day_it_was_written(self):
