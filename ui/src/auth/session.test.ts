@@ -20,7 +20,7 @@ describe('session', () => {
   });
 
   it('reads the claims of a base64url, UTF-8 token', () => {
-    // "?>>" and "~~~" encode to "/" and "+" in plain base64, so the token holds "_" and "-"; "\n" is below 0x10.
+    // "?>>" and "~~~" encode to "/" and "+" in plain base64, so the token holds "_" and "-".
     const name = 'Jürgen ?>> ~~~\nÖ';
     const token = idToken({ sub: 'sub-1', email: name, exp: 1_800_000_000 });
     expect(token.split('.')[1]).toMatch(/-/);

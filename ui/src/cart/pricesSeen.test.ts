@@ -39,7 +39,7 @@ describe('prices seen', () => {
   });
 
   it('starts afresh from a garbled or foreign stored value', () => {
-    for (const garbled of ['{not json', 'null', '5']) {
+    for (const garbled of ['{not json', 'null', '5', '"text"']) {
       localStorage.setItem(KEY, garbled);
       expect(priceChanges(localStorage, cartOf([{ book: book('b1'), quantity: 1 }]).items)).toEqual([]);
       rememberPriceSeen(localStorage, 'b1', 3);

@@ -39,9 +39,15 @@ describe('checkout attempts', () => {
     expect(JSON.parse(sessionStorage.getItem('bookstore.checkoutAttempt') ?? '')).toEqual({ fingerprint: 'ann|b1x1', key });
   });
 
-  it('makes 128 random bits without randomUUID (a page served over plain http)', () => {
+  it('makes 128 random bits without randomUUID (a page served over plain http), two hex digits per byte', () => {
     vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array) => bytes.fill(171) });
-
     expect(newIdempotencyKey()).toBe('ab'.repeat(16));
+
+    vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array) => bytes.fill(5) });
+    expect(newIdempotencyKey()).toBe('05'.repeat(16));
+  });
+
+  it('uses the browser\'s UUID where it has one', () => {
+    expect(newIdempotencyKey()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
