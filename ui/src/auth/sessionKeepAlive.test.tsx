@@ -12,7 +12,8 @@ import { useSessionKeepAlive } from './useSessionKeepAlive';
 // An idle tab: nothing calls the API, yet the tokens are renewed a margin before the id token expires.
 describe('session keep-alive', () => {
   let backend: FakeBackend;
-  const fresh = cognitoTokens(SHOPPER.sub, SHOPPER.email, 3600);
+  // Another lifetime than signedInSession()'s, so the refreshed id token differs from the stored one.
+  const fresh = cognitoTokens(SHOPPER.sub, SHOPPER.email, 7200);
   const refreshes = () => backend.requests.filter((r) => r.url.host === 'cognito.test').length;
 
   beforeEach(() => {
@@ -39,6 +40,17 @@ describe('session keep-alive', () => {
     await vi.advanceTimersByTimeAsync(1);
     await vi.waitFor(() => expect(store.getState().auth.session?.idToken).toBe(fresh.AuthenticationResult.IdToken));
     expect(refreshes()).toBe(1);
+  });
+
+  it('waits again for the refreshed token, the margin before its own expiry', async () => {
+    const { store } = keepAlive({ ...signedInSession(), expiresAt: Date.now() + REFRESH_MARGIN_MS });
+    await vi.waitFor(() => expect(store.getState().auth.session?.idToken).toBe(fresh.AuthenticationResult.IdToken));
+    const renewedExpiry = store.getState().auth.session?.expiresAt ?? 0;
+
+    await vi.advanceTimersByTimeAsync(renewedExpiry - Date.now() - REFRESH_MARGIN_MS - 1);
+    expect(refreshes()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(refreshes()).toBe(2));
   });
 
   it('refreshes at once a token already within the margin', async () => {

@@ -102,7 +102,8 @@ describe('tokens', () => {
     expect(await store.dispatch(obtainIdToken())).toBe(valid.idToken);
     expect(store.getState().auth.session).toEqual(valid);
 
-    const expired = { ...valid, expiresAt: now - 1 };
+    vi.spyOn(Date, 'now').mockReturnValue(now);
+    const expired = { ...valid, expiresAt: now }; // expired at this very millisecond
     const later = createAppStore(TEST_CONFIG, saveAndReturn(expired));
     expect(await later.dispatch(obtainIdToken())).toBeNull();
     expect(later.getState().auth.session).toEqual(expired); // still signed in: the refresh is tried again next time

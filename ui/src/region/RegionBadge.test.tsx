@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { bestSellers } from '../test/apiFixtures';
 import { FakeBackend, json } from '../test/fakeBackend';
 import { renderApp } from '../test/renderApp';
 
@@ -35,5 +36,18 @@ describe('region badge', () => {
     renderApp('/');
     await waitFor(() => expect(screen.getByTestId('region-badge')).toHaveAttribute('data-state', 'unknown'));
     expect(screen.getByTestId('region-badge')).toHaveTextContent('Region unknown');
+  });
+
+  it('names the region that served the latest answer, not the one /region named first (a failover since)', async () => {
+    let answer: () => void = () => {};
+    backend.api('GET', '/bestsellers', () => new Promise<Response>((resolve) => {
+      answer = () => resolve(json(200, bestSellers([]), { 'X-Bookstore-Region': 'ap-southeast-1' }));
+    }));
+    renderApp('/');
+    await waitFor(() => expect(screen.getByTestId('region-badge')).toHaveAttribute('data-region', 'eu-west-1'));
+
+    answer();
+    await waitFor(() => expect(screen.getByTestId('region-badge')).toHaveAttribute('data-region', 'ap-southeast-1'));
+    expect(screen.getByTestId('region-badge')).toHaveClass('bg-warning');
   });
 });
