@@ -163,7 +163,8 @@ def main(doc, reports, ui_root=UI_ROOT):
             measured_on = datetime.fromtimestamp(os.path.getmtime(path), timezone.utc).strftime("%Y-%m-%d")
         counted = [m for m in mutants if m["status"] not in NOT_COUNTED]
         if module == "ui":
-            file_rows, totals, dates = ui_rows(mutants, stryker_files(path), text, ui_root, measured_on)
+            reported = stryker_files(path)
+            file_rows, totals, dates = ui_rows(mutants, reported, text, ui_root, measured_on)
             if totals[0]:
                 mutants_total, detected, survived, uncovered, static = totals
                 score = detected / mutants_total
@@ -173,7 +174,7 @@ def main(doc, reports, ui_root=UI_ROOT):
                     round(100 * goal), "yes" if score >= goal else "no", " to ".join([dates[0], dates[-1]] if len(dates) > 1 else dates)))
                 if counted:
                     print("[mutation] %-28s %4d mutants this run, %d of %d files; all measured files: %.1f%%" % (
-                        module, len(counted), len(stryker_files(path)), len(file_rows), 100 * score))
+                        module, len(counted), len(reported), len(file_rows), 100 * score))
                     survivors.append("## %s\n" % module)
                     survivors.extend("- %s %s: %s" % (m["status"], m["where"], m["what"]) for m in counted
                                      if m["status"] in ("Survived", "NoCoverage"))
